@@ -1,0 +1,49 @@
+# Erfa: the two commands a newcomer needs are `make run` and `make test`.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PYTHON ?= $(shell scripts/find-python)
+
+.PHONY: run test install install-test lint messages clean-db
+
+install: $(VENV)/.installed
+
+$(VENV)/bin/python:
+	@if [ -z "$(PYTHON)" ]; then \
+		echo "Erfa needs Python 3.12 or newer, and none was found."; \
+		echo "Install it (for example: pyenv install 3.12, or apt-get install python3.12 python3.12-venv) and run make again."; \
+		exit 1; \
+	fi
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet ".[test]"
+	touch $@ $(VENV)/.installed
+
+## make run: a development server with demo content on http://127.0.0.1:8000
+run: export DJANGO_DEBUG ?= 1
+run: install
+	$(PY) manage.py compile_translations
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py setup_site
+	$(PY) manage.py setup_roles
+	$(PY) manage.py create_demo_users
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+## make test: the whole suite against a throwaway PostgreSQL and OpenSearch
+test: $(VENV)/.installed-test
+	$(PY) manage.py compile_translations
+	$(PY) -m ruff check .
+	$(PY) scripts/run_tests.py $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-test
+	$(PY) -m ruff check .
+
+## make messages: collect new interface strings into the .po files of all four translations
+messages: install
+	cd $(CURDIR) && $(PY) manage.py makemessages --locale sv --locale nb --locale da --locale nl --ignore ".venv/*" --ignore "scripts/*" --no-obsolete

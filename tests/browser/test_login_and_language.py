@@ -1,0 +1,39 @@
+import pytest
+from playwright.sync_api import expect
+
+from portal.factories import EmployeeFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_employee_logs_in_and_switches_to_swedish(page, live_server, site_tree):
+    EmployeeFactory(username="elin", first_name="Elin", last_name="Dahlgren")
+
+    page.goto(f"{live_server.url}/en/")
+    expect(page).to_have_url(f"{live_server.url}/en/accounts/login/?next=/en/")
+
+    page.get_by_label("Username").fill("elin")
+    page.get_by_label("Password").fill("correct horse battery staple")
+    page.get_by_role("button", name="Log in").click()
+
+    expect(page).to_have_url(f"{live_server.url}/en/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Welcome to Erfa")
+    expect(page.get_by_text("Elin Dahlgren")).to_be_visible()
+
+    page.get_by_role("navigation", name="Choose language").get_by_role("link", name="Svenska").click()
+
+    expect(page).to_have_url(f"{live_server.url}/sv/")
+    expect(page.locator("html")).to_have_attribute("lang", "sv")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Välkommen till Erfa")
+
+
+def test_wrong_password_keeps_the_username_in_the_form(page, live_server, site_tree):
+    EmployeeFactory(username="elin")
+
+    page.goto(f"{live_server.url}/en/accounts/login/")
+    page.get_by_label("Username").fill("elin")
+    page.get_by_label("Password").fill("wrong")
+    page.get_by_role("button", name="Log in").click()
+
+    expect(page.get_by_role("alert")).to_contain_text("Please enter a correct username and password")
+    expect(page.get_by_label("Username")).to_have_value("elin")

@@ -1,0 +1,67 @@
+import io
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from portal.factories import EmployeeFactory
+
+TESTS_DIR = Path(__file__).parent
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+APP_MARKERS = {"portal", "home", "people", "methods", "networks", "casestudies", "browser"}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark each test with its app (the folder under tests/), so `-m people` runs one app's tests."""
+    for item in items:
+        folder = Path(item.fspath).relative_to(TESTS_DIR).parts[0]
+        if folder in APP_MARKERS:
+            item.add_marker(getattr(pytest.mark, folder))
+
+
+def require_service(name, value):
+    """In CI a missing service is a failure; on a laptop the test is skipped with the reason."""
+    if value:
+        return value
+    message = f"{name} is not available: run the suite through `make test`."
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture
+def opensearch_url():
+    return require_service("OpenSearch (OPENSEARCH_URL)", os.environ.get("OPENSEARCH_URL"))
+
+
+@pytest.fixture
+def chromium_path():
+    return require_service("Chromium (CHROMIUM_PATH)", os.environ.get("CHROMIUM_PATH"))
+
+
+@pytest.fixture
+def site_tree(db):
+    """The five locales with a published home page in each, as `make run` sets them up."""
+    call_command("setup_site", stdout=io.StringIO())
+
+
+@pytest.fixture
+def employee(db):
+    return EmployeeFactory(username="elin")
+
+
+@pytest.fixture
+def employee_client(client, employee):
+    client.force_login(employee)
+    return client
+
+
+@pytest.fixture
+def closed_port():
+    """A loopback port that nothing listens on."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

@@ -1,0 +1,130 @@
+import pytest
+from django.conf import settings
+
+from home.content import HOME_PAGE_CONTENT
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+@pytest.mark.parametrize("path", ["/en/", "/sv/", "/en/search/?q=network"])
+def test_anonymous_visitors_are_sent_to_login(client, site_tree, path):
+    response = client.get(path)
+    assert response.status_code == 302
+    language = path.split("/")[1]
+    assert response["Location"].startswith(f"/{language}/accounts/login/?next=")
+
+
+def test_login_page_is_in_the_visitors_language_and_the_sites_look(client, site_tree):
+    response = client.get("/sv/accounts/login/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="sv">' in html
+    assert 'class="site-header"' in html
+    assert "Logga in" in html
+
+
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
+def test_signed_in_user_gets_the_home_page_in_each_language(employee_client, site_tree, language):
+    response = employee_client.get(f"/{language}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{language}">' in html
+    title, _intro = HOME_PAGE_CONTENT[language]
+    assert f"<h1>{title}</h1>" in html
+
+
+def test_root_redirects_to_the_preferred_language(client, site_tree):
+    response = client.get("/", headers={"accept-language": "sv"})
+    assert response.status_code == 302
+    assert response["Location"] == "/sv/"
+
+
+def test_root_falls_back_to_english_for_other_languages(client, site_tree):
+    response = client.get("/", headers={"accept-language": "fr"})
+    assert response["Location"] == "/en/"
+
+
+def test_wrong_password_shows_an_error_and_keeps_the_username(client, site_tree, employee):
+    response = client.post("/en/accounts/login/", {"username": "elin", "password": "not the password"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Please enter a correct username and password" in html
+    assert 'value="elin"' in html
+    assert "_auth_user_id" not in client.session
+
+
+def test_correct_password_logs_in_and_follows_a_local_next(client, site_tree, employee):
+    response = client.post(
+        "/en/accounts/login/",
+        {"username": "elin", "password": "correct horse battery staple", "next": "/sv/"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/sv/"
+
+
+def test_next_pointing_to_another_site_is_ignored(client, site_tree, employee):
+    response = client.post(
+        "/en/accounts/login/",
+        {"username": "elin", "password": "correct horse battery staple", "next": "https://evil.example.com/"},
+    )
+    assert response.status_code == 302
+    assert "evil.example.com" not in response["Location"]
+    assert response["Location"] == settings.LOGIN_REDIRECT_URL
+
+
+def test_unknown_path_gives_the_sites_404_page(employee_client, site_tree):
+    response = employee_client.get("/en/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert 'class="site-header"' in html
+    assert "Page not found" in html
+    assert "Traceback" not in html
+
+
+def test_unknown_path_404_is_translated(employee_client, site_tree):
+    response = employee_client.get("/nl/bestaat-niet/")
+    assert response.status_code == 404
+    assert "Pagina niet gevonden" in response.content.decode()
+
+
+def test_admin_link_is_shown_only_to_editors(client, site_tree, employee, django_user_model):
+    client.force_login(employee)
+    assert "/admin/" not in client.get("/en/").content.decode()
+    editor = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
+    client.force_login(editor)
+    assert 'href="/admin/"' in client.get("/en/").content.decode()
+
+
+def test_admin_has_its_own_login(client, site_tree):
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+    assert client.get("/admin/login/").status_code == 200
+
+
+def test_password_reset_is_open_to_anonymous_visitors(client, site_tree, employee, mailoutbox):
+    assert client.get("/da/accounts/password_reset/").status_code == 200
+    response = client.post("/da/accounts/password_reset/", {"email": employee.email})
+    assert response.status_code == 302
+    assert len(mailoutbox) == 1
+    assert "/da/accounts/reset/" in mailoutbox[0].body
+
+
+def test_logout_needs_post_and_ends_the_session(employee_client, site_tree):
+    response = employee_client.post("/en/accounts/logout/")
+    assert response.status_code == 302
+    assert employee_client.get("/en/").status_code == 302
+
+
+def test_search_with_bad_page_number_falls_back(employee_client, site_tree):
+    response = employee_client.get("/en/search/", {"q": "Erfa", "page": "banana"})
+    assert response.status_code == 200
+    assert "Welcome to Erfa" in response.content.decode()
+
+
+def test_language_switcher_keeps_you_on_the_same_page(employee_client, site_tree):
+    html = employee_client.get("/en/").content.decode()
+    for code in ("sv", "nb", "da", "nl"):
+        assert f'href="/{code}/" lang="{code}"' in html

@@ -1,0 +1,51 @@
+"""Production mode, checked in a fresh process as a deployment would start it."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+PRODUCTION_ENV = {
+    "DJANGO_DEBUG": "0",
+    "SECRET_KEY": "k3y-for-the-deploy-check-7f1c2e9a4b6d8f0a1c3e5a7b9d1f3a5c7e9b1d3f5a7c9e1b",
+    "ALLOWED_HOSTS": "erfa.example.org",
+    "CSRF_TRUSTED_ORIGINS": "https://erfa.example.org",
+    "DATABASE_URL": "sqlite:////tmp/erfa-deploy-check.sqlite3",
+    "EMAIL_HOST": "smtp.example.org",
+}
+
+TEST_ONLY_VARIABLES = {"ERFA_TESTING", "SECRET_KEY", "DJANGO_DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
+def manage(*args, env):
+    clean = {key: value for key, value in os.environ.items() if key not in TEST_ONLY_VARIABLES}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_is_clean_in_production_mode():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNINGS" not in result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_missing_secret_key_stops_production_start_up():
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != "SECRET_KEY"}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+    assert "is not set" in result.stderr
+
+
+def test_unknown_search_backend_is_named():
+    result = manage("check", env={**PRODUCTION_ENV, "SEARCH_BACKEND": "solr"})
+    assert result.returncode != 0
+    assert "SEARCH_BACKEND must be one of" in result.stderr
