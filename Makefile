@@ -36,6 +36,7 @@ run: install
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 ## make test: the whole suite against a throwaway PostgreSQL and OpenSearch
+test: export ERFA_TESTING = 1
 test: $(VENV)/.installed-test
 	$(PY) manage.py compile_translations
 	$(PY) -m ruff check .
