@@ -19,6 +19,9 @@ class HomePage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "people.ResourcePersonIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")

@@ -1,6 +1,7 @@
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from wagtail.models import Locale
 
 from portal import roles
 
@@ -30,3 +31,20 @@ class EmployeeFactory(UserFactory):
     role = factory.PostGeneration(
         lambda user, create, extracted, **kwargs: add_role(user, create, extracted or roles.EMPLOYEES)
     )
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "portal.Topic"
+
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    locale = factory.LazyFunction(lambda: Locale.get_default())
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "portal.Organisation"
+
+    name = factory.Sequence(lambda n: f"Workplace {n}")
+    region = "Skåne"
+    locale = factory.LazyFunction(lambda: Locale.get_default())

@@ -1,0 +1,182 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from portal.models import ContentPageMixin
+
+PHONE_VALIDATOR = RegexValidator(
+    r"^\+?[0-9 ()\-]{5,25}$",
+    _("Enter a phone number with digits, spaces and an optional leading +, for example +46 8 123 45 67."),
+)
+
+# Languages a resource person can be asked in. Erfa's five, plus those common in Nordic and Dutch workplaces.
+SPOKEN_LANGUAGES = [
+    ("en", _("English")),
+    ("sv", _("Swedish")),
+    ("nb", _("Norwegian")),
+    ("da", _("Danish")),
+    ("nl", _("Dutch")),
+    ("fi", _("Finnish")),
+    ("de", _("German")),
+    ("fr", _("French")),
+    ("es", _("Spanish")),
+    ("pl", _("Polish")),
+    ("ar", _("Arabic")),
+    ("so", _("Somali")),
+    ("se", _("Northern Sami")),
+]
+
+
+class ResourcePersonIndexPage(ContentPageMixin, Page):
+    """The directory of people others can ask."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["people.ResourcePersonPage"]
+    max_count_per_parent = 1
+
+    search_fields = Page.search_fields + ContentPageMixin.content_search_fields
+    edit_handler = ContentPageMixin.tabs(content=Page.content_panels + [FieldPanel("intro")])
+
+    class Meta:
+        verbose_name = _("resource person directory")
+        verbose_name_plural = _("resource person directories")
+
+    def people(self):
+        return (
+            ResourcePersonPage.objects.child_of(self)
+            .live()
+            .filter(hidden_from_directory=False)
+            .select_related("photo", "organisation")
+            .prefetch_related("topics")
+            .order_by("title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["people"] = Paginator(self.people(), 24).get_page(request.GET.get("page"))
+        return context
+
+
+class ResourcePersonPage(ContentPageMixin, Page):
+    """A resource person's profile: who they are, what to ask them and how to reach them.
+
+    The page title is the person's full name.
+    """
+
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A friendly portrait. It is shown small, so a head-and-shoulders picture works best."),
+    )
+    job_title = models.CharField(_("job title"), max_length=120, blank=True)
+    organisation = models.ForeignKey(
+        "portal.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="resource_persons",
+    )
+    unit = models.CharField(_("unit or team"), max_length=120, blank=True)
+    ask_me_about = models.TextField(
+        _("ask me about"),
+        blank=True,
+        max_length=500,
+        help_text=_("What colleagues can ask you about, in your own words. The topics add the knowledge areas."),
+    )
+    bio = RichTextField(_("short bio"), blank=True, features=["bold", "italic", "link"])
+    email = models.EmailField(_("work e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=25, blank=True, validators=[PHONE_VALIDATOR])
+    location = models.CharField(_("office or location"), max_length=150, blank=True)
+    # A ForeignKey, not a one-to-one: every translation of the profile points to the same account.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="resource_person_profiles",
+        help_text=_("The person's own account, so that they can keep this profile up to date."),
+    )
+    hidden_from_directory = models.BooleanField(
+        _("hidden from the directory"),
+        default=False,
+        help_text=_("The profile still exists, but is left out of the directory and its search."),
+    )
+
+    parent_page_types = ["people.ResourcePersonIndexPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("photo"),
+        FieldPanel("job_title"),
+        FieldPanel("organisation"),
+        FieldPanel("unit"),
+        FieldPanel("ask_me_about"),
+        FieldPanel("bio"),
+    ]
+    details_panels = [
+        MultiFieldPanel([FieldPanel("email"), FieldPanel("phone"), FieldPanel("location")], heading=_("Contact")),
+        InlinePanel("spoken_languages", heading=_("Languages spoken"), label=_("Language")),
+        FieldPanel("user"),
+        FieldPanel("hidden_from_directory"),
+    ]
+    edit_handler = ContentPageMixin.tabs(content=content_panels, details=details_panels)
+
+    # Contact details are deliberately not indexed: search results must never carry them.
+    search_fields = (
+        Page.search_fields
+        + ContentPageMixin.content_search_fields
+        + [
+            index.SearchField("job_title"),
+            index.AutocompleteField("job_title"),
+            index.SearchField("ask_me_about"),
+            index.SearchField("unit"),
+            index.RelatedFields("organisation", [index.SearchField("name")]),
+            index.FilterField("hidden_from_directory"),
+        ]
+    )
+    override_translatable_fields = ContentPageMixin.content_synchronized_fields + [
+        SynchronizedField("email"),
+        SynchronizedField("phone"),
+        SynchronizedField("photo"),
+        SynchronizedField("user"),
+        SynchronizedField("hidden_from_directory"),
+        SynchronizedField("spoken_languages"),
+    ]
+
+    class Meta:
+        verbose_name = _("resource person")
+        verbose_name_plural = _("resource persons")
+
+    def language_names(self):
+        return [language.get_language_display() for language in self.spoken_languages.all()]
+
+
+class SpokenLanguage(Orderable):
+    person = ParentalKey(ResourcePersonPage, on_delete=models.CASCADE, related_name="spoken_languages")
+    language = models.CharField(_("language"), max_length=5, choices=SPOKEN_LANGUAGES)
+
+    panels = [FieldPanel("language")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("language spoken")
+        verbose_name_plural = _("languages spoken")
+        constraints = [models.UniqueConstraint(fields=["person", "language"], name="unique_spoken_language")]
+
+    def __str__(self):
+        return self.get_language_display()

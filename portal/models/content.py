@@ -1,0 +1,90 @@
+"""Fields every content page shares: a summary for listings, topics, and who keeps it up to date."""
+
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+# The content owner is a resource person's profile. The mixin is abstract, so the
+# foreign key exists only on the concrete pages, which all live in `people` or above.
+CONTENT_OWNER_MODEL = "people.ResourcePersonPage"
+
+
+class ContentPageMixin(models.Model):
+    summary = models.TextField(
+        _("summary"),
+        max_length=300,
+        blank=True,
+        help_text=_("Plain text, at most 300 characters. Shown in listings and search results."),
+    )
+    topics = ParentalManyToManyField("portal.Topic", blank=True, verbose_name=_("topics"), related_name="+")
+    content_owner = models.ForeignKey(
+        CONTENT_OWNER_MODEL,
+        verbose_name=_("content owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The person readers can ask about this page, and who is reminded to review it."),
+    )
+    last_reviewed = models.DateField(
+        _("last reviewed"), null=True, blank=True, help_text=_("When the content owner last checked this page.")
+    )
+    review_interval_months = models.PositiveSmallIntegerField(
+        _("review interval (months)"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_("How often the page should be checked."),
+    )
+
+    ownership_panels = [
+        FieldPanel("summary"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [FieldPanel("content_owner"), FieldPanel("last_reviewed"), FieldPanel("review_interval_months")],
+            heading=_("Ownership and review"),
+        ),
+    ]
+    content_search_fields = [
+        index.SearchField("summary"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("locale_id"),
+    ]
+    # Dates and intervals are facts, not words: they are copied to translations, never translated.
+    content_synchronized_fields = [SynchronizedField("last_reviewed"), SynchronizedField("review_interval_months")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def review_due(self):
+        if self.last_reviewed is None:
+            return None
+        return self.last_reviewed + relativedelta(months=self.review_interval_months)
+
+    def is_review_overdue(self, today=None):
+        due = self.review_due
+        return due is None or due <= (today or date.today())
+
+    @classmethod
+    def tabs(cls, content, details=(), relations=()):
+        """The admin's tabs: Content, Details, Relations, Promote, Summary and review, Settings."""
+        tabs = [ObjectList(content, heading=_("Content"))]
+        if details:
+            tabs.append(ObjectList(details, heading=_("Details")))
+        if relations:
+            tabs.append(ObjectList(relations, heading=_("Relations")))
+        tabs += [
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(cls.ownership_panels, heading=_("Summary and review")),
+            ObjectList(Page.settings_panels, heading=_("Settings"), classname="settings"),
+        ]
+        return TabbedInterface(tabs)
