@@ -64,6 +64,45 @@ class ContentPageMixin(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        self.localize_many_to_many()
+        return super().save(*args, **kwargs)
+
+    def save_revision(self, *args, **kwargs):
+        self.localize_many_to_many()
+        return super().save_revision(*args, **kwargs)
+
+    def localize_many_to_many(self):
+        """Point many-to-many links at the page's own language where a translation exists.
+
+        wagtail-localize copies many-to-many values unchanged into a translation, so a
+        Swedish page's English version would otherwise list Swedish topics and people.
+        Items with no translation in this locale are kept as they are.
+        """
+        if not self.locale_id:
+            return
+        for field in self._meta.get_fields():
+            if not isinstance(field, ParentalManyToManyField):
+                continue
+            related_model = field.related_model
+            if not hasattr(related_model, "translation_key"):
+                continue
+            current = list(getattr(self, field.name).all())
+            foreign = [item for item in current if item.locale_id != self.locale_id]
+            if not foreign:
+                continue
+            translations = {
+                item.translation_key: item
+                for item in related_model.objects.filter(
+                    translation_key__in=[item.translation_key for item in foreign], locale_id=self.locale_id
+                )
+            }
+            localized = [
+                item if item.locale_id == self.locale_id else translations.get(item.translation_key, item)
+                for item in current
+            ]
+            getattr(self, field.name).set(localized)
+
     @property
     def review_due(self):
         if self.last_reviewed is None:
