@@ -1,0 +1,76 @@
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+from wagtail.models import Locale, Page, Site
+
+from home.models import HomePage
+
+pytestmark = pytest.mark.django_db
+
+
+def run(command, *args):
+    out = io.StringIO()
+    call_command(command, *args, stdout=out)
+    return out.getvalue()
+
+
+def counts():
+    return {
+        "locales": Locale.objects.count(),
+        "pages": Page.objects.count(),
+        "home pages": HomePage.objects.count(),
+        "sites": Site.objects.count(),
+        "groups": Group.objects.count(),
+        "users": get_user_model().objects.count(),
+    }
+
+
+@override_settings(DEBUG=True)
+def test_setting_up_twice_duplicates_nothing():
+    run("setup_site")
+    run("setup_roles")
+    first_output = run("create_demo_users")
+    first = counts()
+
+    run("setup_site")
+    run("setup_roles")
+    second_output = run("create_demo_users")
+
+    assert counts() == first
+    assert first["home pages"] == 5
+    assert first["locales"] == 5
+    assert "shown only now" in first_output
+    assert "unchanged" in second_output
+    assert sorted(HomePage.objects.live().values_list("locale__language_code", flat=True)) == [
+        "da",
+        "en",
+        "nb",
+        "nl",
+        "sv",
+    ]
+    site = Site.objects.get(is_default_site=True)
+    assert site.root_page.specific.locale.language_code == "en"
+
+
+@override_settings(DEBUG=True)
+def test_demo_users_cover_every_role_and_can_log_in(client):
+    run("setup_site")
+    run("setup_roles")
+    output = run("create_demo_users")
+    passwords = {line.split()[0]: line.split()[1] for line in output.splitlines()[1:]}
+    assert set(passwords) == {"employee", "resource", "facilitator", "communications", "admin"}
+    assert client.login(username="employee", password=passwords["employee"])
+    employee = get_user_model().objects.get(username="employee")
+    assert [group.name for group in employee.groups.all()] == ["Employees"]
+    assert not employee.has_perm("wagtailadmin.access_admin")
+    assert get_user_model().objects.get(username="communications").has_perm("wagtailadmin.access_admin")
+    assert get_user_model().objects.get(username="admin").is_superuser
+
+
+def test_demo_users_are_refused_in_production():
+    with pytest.raises(CommandError, match="DJANGO_DEBUG=1"):
+        run("create_demo_users")
