@@ -1,39 +1,67 @@
-"""Which language versions of the current page a visitor can switch to."""
+"""Which language versions of a page exist, for the language switcher, hreflang links and fallbacks."""
 
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
 from django.urls import translate_url
 from django.utils.translation import get_language
+from wagtail.models import Locale
+
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 
 @dataclass(frozen=True)
 class LanguageLink:
     code: str
     name: str
-    url: str
+    # None when the page does not exist in this language.
+    url: str | None
     is_current: bool
-    # False when the page has no translation in this language and the link
-    # leads to that language's home page instead.
-    has_translation: bool
+
+    @property
+    def is_available(self):
+        return self.url is not None
 
 
-def language_links(request, page=None):
+def page_translations(page):
+    """The live versions of `page` by language code, the page itself included."""
+    if page is None or not getattr(page, "pk", None):
+        return {}
+    return {
+        translation.locale.language_code: translation
+        for translation in page.get_translations(inclusive=True).live().select_related("locale")
+    }
+
+
+def language_links(request, page=None, translations=None):
     current = get_language()
-    translations = {}
-    if page is not None and getattr(page, "pk", None):
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translation.locale.language_code] = translation
-
+    if page is None or not getattr(page, "pk", None):
+        return [
+            LanguageLink(code, name, translate_url(request.get_full_path(), code), code == current)
+            for code, name in settings.LANGUAGES
+        ]
+    if translations is None:
+        translations = page_translations(page)
     links = []
     for code, name in settings.LANGUAGES:
-        if page is not None and getattr(page, "pk", None):
-            translation = translations.get(code)
-            if translation is not None:
-                url, has_translation = translation.get_url(request), True
-            else:
-                url, has_translation = f"/{code}/", False
-        else:
-            url, has_translation = translate_url(request.get_full_path(), code), True
-        links.append(LanguageLink(code, name, url, code == current, has_translation))
+        translation = translations.get(code)
+        url = translation.get_url(request) if translation is not None else None
+        links.append(LanguageLink(code, name, url, code == current))
     return links
+
+
+def localized_pages(queryset, locale=None):
+    """One version of every page in `queryset`: the one in `locale`, or else the page's source language.
+
+    A page that has not been translated into the reader's language still appears in
+    listings, in the language it was written in, rather than silently missing.
+    """
+    from wagtail_localize.models import TranslationSource
+
+    locale = locale or Locale.get_active()
+    model = queryset.model
+    translated_here = model.objects.filter(translation_key=OuterRef("translation_key"), locale=locale)
+    source_here = TranslationSource.objects.filter(object_id=OuterRef("translation_key"), locale=OuterRef("locale"))
+    any_source = TranslationSource.objects.filter(object_id=OuterRef("translation_key"))
+    return queryset.filter(Q(locale=locale) | (~Exists(translated_here) & (Exists(source_here) | ~Exists(any_source))))

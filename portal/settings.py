@@ -203,6 +203,32 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # New translations start as drafts, so that they go through moderation.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
+
+# Machine translation in the translation editor. The offline translator needs no network.
+MACHINE_TRANSLATOR = os.environ.get("MACHINE_TRANSLATOR", "offline").strip().lower() or "offline"
+if MACHINE_TRANSLATOR == "deepl":
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": os.environ.get("DEEPL_API_KEY", "")},
+    }
+elif MACHINE_TRANSLATOR == "libretranslate":
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": os.environ.get("LIBRETRANSLATE_URL", ""),
+            "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+        },
+    }
+elif MACHINE_TRANSLATOR == "offline":
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "portal.machine_translation.OfflineTranslator", "OPTIONS": {}}
+else:
+    raise ImproperlyConfigured(
+        f"MACHINE_TRANSLATOR must be offline, deepl or libretranslate, not {MACHINE_TRANSLATOR!r}."
+    )
+if MACHINE_TRANSLATOR == "deepl" and not WAGTAILLOCALIZE_MACHINE_TRANSLATOR["OPTIONS"]["AUTH_KEY"]:
+    raise ImproperlyConfigured("MACHINE_TRANSLATOR=deepl needs DEEPL_API_KEY.")
+if MACHINE_TRANSLATOR == "libretranslate" and not WAGTAILLOCALIZE_MACHINE_TRANSLATOR["OPTIONS"]["LIBRETRANSLATE_URL"]:
+    raise ImproperlyConfigured("MACHINE_TRANSLATOR=libretranslate needs LIBRETRANSLATE_URL.")
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Stockholm")

@@ -1,8 +1,16 @@
 from django import template
+from django.utils.translation import get_language
 
-from portal.i18n import language_links
+from portal.i18n import LANGUAGE_NAMES, language_links, page_translations
 
 register = template.Library()
+
+
+def _translations(context):
+    """Look the page's translations up once per request, however many tags ask."""
+    if "_page_translations" not in context.render_context:
+        context.render_context["_page_translations"] = page_translations(context.get("page"))
+    return context.render_context["_page_translations"]
 
 
 @register.inclusion_tag("portal/includes/language_switcher.html", takes_context=True)
@@ -10,4 +18,35 @@ def language_switcher(context):
     request = context.get("request")
     if request is None:
         return {"links": []}
-    return {"links": language_links(request, context.get("page"))}
+    page = context.get("page")
+    return {"links": language_links(request, page, _translations(context) if page else None)}
+
+
+@register.inclusion_tag("portal/includes/alternate_links.html", takes_context=True)
+def alternate_links(context):
+    """hreflang links to every existing translation, and x-default to the English or source version."""
+    request = context.get("request")
+    translations = _translations(context)
+    if request is None or not translations:
+        return {"alternates": [], "default": None}
+    alternates = [(code, page.get_full_url(request)) for code, page in translations.items()]
+    default = translations.get("en") or next(iter(translations.values()))
+    return {"alternates": alternates, "default": default.get_full_url(request)}
+
+
+@register.inclusion_tag("portal/includes/fallback_notice.html", takes_context=True)
+def fallback_notice(context):
+    """Tell a reader when the page is shown in another language than the one they asked for."""
+    page = context.get("page")
+    wanted = get_language()
+    if page is None or not getattr(page, "locale_id", None) or page.locale.language_code == wanted:
+        return {"show": False}
+    translations = _translations(context)
+    request = context.get("request")
+    return {
+        "show": True,
+        "wanted_name": LANGUAGE_NAMES.get(wanted, wanted),
+        "shown_code": page.locale.language_code,
+        "shown_name": LANGUAGE_NAMES.get(page.locale.language_code, page.locale.language_code),
+        "versions": [(code, LANGUAGE_NAMES.get(code, code), p.get_url(request)) for code, p in translations.items()],
+    }

@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -33,7 +35,15 @@ class Command(BaseCommand):
 
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Erfa")
+            # Absolute links (hreflang, e-mails) use the site's address, so take the configured public one.
+            public = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+            Site.objects.create(
+                hostname=public.hostname or "localhost",
+                port=public.port or (443 if public.scheme == "https" else 80),
+                root_page=home,
+                is_default_site=True,
+                site_name="Erfa",
+            )
         elif site.root_page_id != home.pk:
             site.root_page = home
             site.site_name = site.site_name or "Erfa"
