@@ -33,6 +33,7 @@ run: install
 	$(PY) manage.py setup_site
 	$(PY) manage.py setup_roles
 	$(PY) manage.py create_demo_users
+	$(PY) manage.py load_demo_content
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 ## make test: the whole suite against a throwaway PostgreSQL and OpenSearch

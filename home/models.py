@@ -6,6 +6,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.highlights import home_highlights
+
 
 class HomePage(Page):
     """The front page of one language version of the portal."""
@@ -21,10 +23,22 @@ class HomePage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "networks.NetworkIndexPage",
+        "people.ResourcePersonIndexPage",
+        "casestudies.CaseStudyIndexPage",
+        "methods.MethodIndexPage",
+        "methods.TemplateLibraryPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_highlights(self))
+        return context
 
     def route(self, request, path_components):
         try:

@@ -104,6 +104,11 @@ class ContentPageMixin(models.Model):
             getattr(self, field.name).set(localized)
 
     @property
+    def contact_people(self):
+        """Whom a reader should ask about this page; page types with more contacts extend it."""
+        return [self.content_owner] if self.content_owner_id else []
+
+    @property
     def review_due(self):
         if self.last_reviewed is None:
             return None

@@ -1,5 +1,6 @@
 from django import template
 from django.utils.translation import get_language
+from wagtail.models import Page
 
 from portal.i18n import LANGUAGE_NAMES, language_links, page_translations
 
@@ -34,19 +35,51 @@ def alternate_links(context):
     return {"alternates": alternates, "default": default.get_full_url(request)}
 
 
+@register.simple_tag(takes_context=True)
+def page_language(context):
+    """The language code of the page being shown, read from the translations already fetched."""
+    page = context.get("page")
+    if page is None or not getattr(page, "pk", None):
+        return get_language()
+    for code, translation in _translations(context).items():
+        if translation.pk == page.pk:
+            return code
+    return page.locale.language_code
+
+
 @register.inclusion_tag("portal/includes/fallback_notice.html", takes_context=True)
 def fallback_notice(context):
     """Tell a reader when the page is shown in another language than the one they asked for."""
     page = context.get("page")
     wanted = get_language()
-    if page is None or not getattr(page, "locale_id", None) or page.locale.language_code == wanted:
+    shown = page_language(context)
+    if page is None or shown == wanted:
         return {"show": False}
     translations = _translations(context)
     request = context.get("request")
     return {
         "show": True,
         "wanted_name": LANGUAGE_NAMES.get(wanted, wanted),
-        "shown_code": page.locale.language_code,
-        "shown_name": LANGUAGE_NAMES.get(page.locale.language_code, page.locale.language_code),
+        "shown_code": shown,
+        "shown_name": LANGUAGE_NAMES.get(shown, shown),
         "versions": [(code, LANGUAGE_NAMES.get(code, code), p.get_url(request)) for code, p in translations.items()],
+    }
+
+
+@register.inclusion_tag("portal/includes/main_navigation.html", takes_context=True)
+def main_navigation(context):
+    """The sections under the home page, in the reader's language, from one query."""
+    sections = (
+        Page.objects.live()
+        .filter(depth=3, show_in_menus=True, locale__language_code=get_language())
+        .order_by("path")
+        .only("id", "title", "url_path", "path", "depth", "locale_id")
+    )
+    request = context.get("request")
+    current = context.get("page")
+    return {
+        "sections": [
+            (section.title, section.get_url(request), current is not None and current.path.startswith(section.path))
+            for section in sections
+        ]
     }

@@ -1,10 +1,10 @@
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -35,8 +35,8 @@ SPOKEN_LANGUAGES = [
 ]
 
 
-class ResourcePersonIndexPage(ContentPageMixin, Page):
-    """The directory of people others can ask."""
+class ResourcePersonIndexPage(RoutablePageMixin, ContentPageMixin, Page):
+    """The directory of people others can ask: search, filters, A–Z and paging, all in GET parameters."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -52,22 +52,23 @@ class ResourcePersonIndexPage(ContentPageMixin, Page):
         verbose_name_plural = _("resource person directories")
 
     def people(self):
-        return (
-            ResourcePersonPage.objects.child_of(self)
-            .live()
-            .filter(hidden_from_directory=False)
-            .select_related("photo", "organisation")
-            .prefetch_related("topics")
-            .order_by("title")
-        )
+        """Everyone the directory may show: live, in this directory, and not hidden."""
+        return ResourcePersonPage.objects.child_of(self).live().filter(hidden_from_directory=False)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["people"] = Paginator(self.people(), 24).get_page(request.GET.get("page"))
-        return context
+    @path("")
+    def directory(self, request):
+        from people import views
+
+        return views.directory(request, self)
+
+    @path("autocomplete/")
+    def autocomplete(self, request):
+        from people import views
+
+        return views.autocomplete(request, self)
 
 
-class ResourcePersonPage(ContentPageMixin, Page):
+class ResourcePersonPage(RoutablePageMixin, ContentPageMixin, Page):
     """A resource person's profile: who they are, what to ask them and how to reach them.
 
     The page title is the person's full name.
@@ -165,6 +166,45 @@ class ResourcePersonPage(ContentPageMixin, Page):
 
     def language_names(self):
         return [language.get_language_display() for language in self.spoken_languages.all()]
+
+    def is_owned_by(self, user):
+        return bool(self.user_id) and getattr(user, "pk", None) == self.user_id
+
+    def permissions_for_user(self, user):
+        # Owners edit their own profile (as drafts) and nobody else's; see people/permissions.py.
+        from people.permissions import ProfilePermissionTester
+
+        return ProfilePermissionTester(user, self)
+
+    @classmethod
+    def get_indexed_objects(cls):
+        # Hidden people stay out of every search index, not only the directory's (see people/signals.py).
+        return super().get_indexed_objects().filter(hidden_from_directory=False)
+
+    # The views live in people/views.py; the routes only name the URLs.
+    @path("")
+    def profile(self, request):
+        from people import views
+
+        return views.profile(request, self)
+
+    @path("vcard/", name="vcard")
+    def vcard(self, request):
+        from people import views
+
+        return views.vcard(request, self)
+
+    @path("message/", name="message")
+    def message(self, request):
+        from people import views
+
+        return views.send_message(request, self)
+
+    @path("confirm-details/", name="confirm_details")
+    def confirm_details(self, request):
+        from people import views
+
+        return views.confirm_details(request, self)
 
 
 class SpokenLanguage(Orderable):

@@ -1,0 +1,220 @@
+"""A case study: how one workplace used a method, what came of it and what they learnt."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from casestudies.blocks import WhatWasDoneBlock
+from portal.models import ContentPageMixin
+
+TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+# Related pages an editor picks from: only live-or-draft pages of the case study's own language.
+LOCALE_LIMITED_FIELDS = ("organisations", "network", "methods_used", "templates_used", "contact_persons")
+
+
+class CaseStudyPageForm(WagtailAdminPageForm):
+    """Offers only choices in the page's own language, so a Swedish case study cannot link a Danish method."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        locale_id = getattr(self.instance, "locale_id", None)
+        for name in LOCALE_LIMITED_FIELDS:
+            field = self.fields.get(name)
+            if field is None or locale_id is None:
+                continue
+            queryset = field.queryset.filter(locale_id=locale_id)
+            ordering = "name" if name == "organisations" else "title"
+            field.queryset = queryset.order_by(ordering)
+
+
+class CaseStudyPage(ContentPageMixin, Page):
+    organisations = ParentalManyToManyField(
+        "portal.Organisation",
+        blank=True,
+        verbose_name=_("organisations"),
+        related_name="case_studies",
+        help_text=_("The workplaces the case study is about."),
+    )
+    network = models.ForeignKey(
+        "networks.NetworkPage",
+        verbose_name=_("network"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="case_studies",
+        help_text=_("The learning network the case study came out of, if any."),
+    )
+    context = RichTextField(
+        _("context"),
+        blank=True,
+        features=TEXT_FEATURES,
+        help_text=_("Who the workplace is and what everyday work looks like there."),
+    )
+    challenge = RichTextField(
+        _("challenge"),
+        blank=True,
+        features=TEXT_FEATURES,
+        help_text=_("The problem or the opportunity that made them try something new."),
+    )
+    methods_used = ParentalManyToManyField(
+        "methods.MethodPage", blank=True, verbose_name=_("methods used"), related_name="case_studies"
+    )
+    what_was_done = StreamField(
+        WhatWasDoneBlock(),
+        verbose_name=_("what was done"),
+        blank=True,
+        help_text=_("How it went, step by step: text, milestones, pictures and quotes from the team."),
+    )
+    results = RichTextField(
+        _("results"), blank=True, features=TEXT_FEATURES, help_text=_("What changed, with numbers where there are any.")
+    )
+    lesson_what_we_do_best = RichTextField(
+        _("what do we do best when this happens?"),
+        blank=True,
+        features=TEXT_FEATURES,
+        help_text=_("The first reflection question: the ways of working that proved themselves."),
+    )
+    lesson_what_we_can_learn = RichTextField(
+        _("what can we learn?"),
+        blank=True,
+        features=TEXT_FEATURES,
+        help_text=_("The second reflection question: what others can take from this, looking forward, not back."),
+    )
+    lesson_what_to_keep_or_develop = RichTextField(
+        _("what do we keep or develop?"),
+        blank=True,
+        features=TEXT_FEATURES,
+        help_text=_("The third reflection question: what the workplace keeps doing or builds on."),
+    )
+    quote_text = models.TextField(_("quote"), blank=True, max_length=1200)
+    quote_role = models.CharField(
+        _("role of the person quoted"),
+        max_length=120,
+        blank=True,
+        help_text=_("A role, not a name, for example “Head of the knowledge and support unit”."),
+    )
+    quote_organisation = models.CharField(_("organisation of the person quoted"), max_length=150, blank=True)
+    contact_persons = ParentalManyToManyField(
+        "people.ResourcePersonPage",
+        blank=True,
+        verbose_name=_("contact persons"),
+        related_name="case_study_contacts",
+        help_text=_("People readers can ask about the case study."),
+    )
+    templates_used = ParentalManyToManyField(
+        "methods.ShareableTemplatePage", blank=True, verbose_name=_("templates used"), related_name="case_studies"
+    )
+    period_start = models.DateField(_("start of the period"), null=True, blank=True)
+    period_end = models.DateField(
+        _("end of the period"), null=True, blank=True, help_text=_("Leave empty while the work is still going on.")
+    )
+
+    parent_page_types = ["casestudies.CaseStudyIndexPage"]
+    subpage_types = []
+    base_form_class = CaseStudyPageForm
+
+    content_panels = Page.content_panels + [
+        FieldPanel("context"),
+        FieldPanel("challenge"),
+        FieldPanel("what_was_done"),
+        FieldPanel("results"),
+        MultiFieldPanel(
+            [
+                HelpPanel(_("Lessons learnt, written as the team's answers to the three reflection questions.")),
+                FieldPanel("lesson_what_we_do_best"),
+                FieldPanel("lesson_what_we_can_learn"),
+                FieldPanel("lesson_what_to_keep_or_develop"),
+            ],
+            heading=_("Lessons"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("quote_text"), FieldRowPanel([FieldPanel("quote_role"), FieldPanel("quote_organisation")])],
+            heading=_("Quote"),
+        ),
+    ]
+    details_panels = [
+        FieldPanel("organisations", widget=forms.CheckboxSelectMultiple),
+        FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")], heading=_("Period")),
+    ]
+    relations_panels = [
+        FieldPanel("network"),
+        FieldPanel("methods_used", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("templates_used", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("contact_persons", widget=forms.CheckboxSelectMultiple),
+    ]
+    edit_handler = ContentPageMixin.tabs(content=content_panels, details=details_panels, relations=relations_panels)
+
+    search_fields = (
+        Page.search_fields
+        + ContentPageMixin.content_search_fields
+        + [
+            index.SearchField("context"),
+            index.SearchField("challenge"),
+            index.SearchField("what_was_done"),
+            index.SearchField("results"),
+            index.SearchField("lesson_what_we_do_best"),
+            index.SearchField("lesson_what_we_can_learn"),
+            index.SearchField("lesson_what_to_keep_or_develop"),
+            index.SearchField("quote_text"),
+            index.RelatedFields("organisations", [index.SearchField("name")]),
+            index.RelatedFields("methods_used", [index.SearchField("title")]),
+            index.FilterField("network"),
+            index.FilterField("period_start"),
+        ]
+    )
+    override_translatable_fields = ContentPageMixin.content_synchronized_fields + [
+        SynchronizedField("period_start"),
+        SynchronizedField("period_end"),
+    ]
+
+    class Meta:
+        verbose_name = _("case study")
+        verbose_name_plural = _("case studies")
+
+    def clean(self):
+        super().clean()
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": _("The period cannot end before it starts.")})
+
+    # Related pages are read through these helpers so that a deleted or unpublished page simply
+    # drops out. `.filter(live=True)` rather than `.live()`: in preview the relations are
+    # modelcluster's in-memory querysets, which know filter() but not Wagtail's shortcuts.
+    def live_network(self):
+        network = self.network
+        return network if network is not None and network.live else None
+
+    def live_methods(self):
+        return self.methods_used.filter(live=True).order_by("title")
+
+    def live_templates(self):
+        return self.templates_used.filter(live=True).order_by("title")
+
+    def live_contact_persons(self):
+        # The person card shows photo, organisation and topics; renditions come along so photos cost no query each.
+        return (
+            self.contact_persons.filter(live=True)
+            .select_related("photo", "organisation")
+            .prefetch_related("topics", "photo__renditions")
+            .order_by("title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            network=self.live_network(),
+            methods=self.live_methods(),
+            templates_used=self.live_templates(),
+            contact_persons=self.live_contact_persons(),
+            case_study_organisations=self.organisations.all(),
+            case_study_topics=self.topics.all(),
+        )
+        return context

@@ -1,0 +1,81 @@
+"""Translating demo items the way an editor would: through wagtail-localize's translation memory.
+
+For each source segment we store a StringTranslation with the text a lookup gives, then let
+wagtail-localize build (or update) the target page or snippet from them.
+"""
+
+from html import unescape
+
+from django.db.models import ForeignKey
+from modelcluster.models import get_all_child_relations
+from wagtail.models import Page
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.strings import StringValue
+
+
+def translate(instance, locale, lookup, missing=None):
+    """Translate `instance` into `locale`; `lookup(source_text)` gives the target text or None.
+
+    Segments the lookup does not know keep their source text and are reported in `missing`.
+    Pages are saved as a draft and then published here, not by wagtail-localize: it defers
+    publishing to the end of the transaction, after the page links below have been fixed.
+    """
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+        text = lookup(segment.string.data)
+        if text is None:
+            text = unescape(segment.string.data)
+            if missing is not None:
+                missing.append(f"{type(instance).__name__} {instance.pk} {segment.context.path}: {text}")
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={
+                "data": StringValue.from_plaintext(text).data,
+                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+            },
+        )
+
+    if not isinstance(instance, Page):
+        translation.save_target(publish=True)
+        return instance.get_translation(locale)
+
+    translation.save_target(publish=False)
+    target = instance.get_translation(locale).specific
+    localize_page_links(target)
+    target.save_revision().publish()
+    return target
+
+
+def localize_page_links(page):
+    """Point foreign keys to pages (on the page and its inline rows) at the page's own locale.
+
+    wagtail-localize copies page foreign keys unchanged, so an English network would otherwise
+    name its Norwegian facilitator's profile. Pages with no translation yet are left as they are.
+    """
+    localize_row_links(page, page.locale)
+    for relation in get_all_child_relations(type(page)):
+        manager = getattr(page, relation.get_accessor_name())
+        rows = list(manager.all())
+        for row in rows:
+            localize_row_links(row, page.locale)
+        # modelcluster keeps the rows in memory; the page's next revision saves them.
+        manager.set(rows)
+
+
+def localize_row_links(row, locale):
+    for field in row._meta.concrete_fields:
+        if not isinstance(field, ForeignKey) or not issubclass(field.related_model, Page):
+            continue
+        if field.remote_field.parent_link or field.name == "page":
+            continue
+        linked = getattr(row, field.name)
+        if linked is None or linked.locale_id == locale.pk:
+            continue
+        localized = linked.get_translation_or_none(locale)
+        if localized is not None:
+            setattr(row, field.name, localized)

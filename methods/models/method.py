@@ -1,0 +1,265 @@
+"""Methods: how a workplace runs a way of working, why, and what it takes."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from methods.documents import file_extension
+from methods.listing import clean_filters, paginate
+from methods.models.rating import MethodRating
+from portal.models import ContentPageMixin
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4", "document-link"]
+
+CATEGORY_CHOICES = [
+    ("work_organisation", _("Work organisation")),
+    ("methodology", _("Methodology")),
+    ("competence_development", _("Competence development")),
+    ("quality_improvement", _("Quality improvement")),
+    ("collaboration", _("Collaboration")),
+]
+COST_CHOICES = [("free", _("Free")), ("paid", _("Paid"))]
+
+
+class StepBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("title"), max_length=120)
+    what_to_do = blocks.RichTextBlock(label=_("what to do"), features=["bold", "italic", "link", "ol", "ul"])
+    time_needed = blocks.CharBlock(
+        label=_("time needed"), max_length=60, required=False, help_text=_("For example “45 minutes” or “two weeks”.")
+    )
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Step")
+        template = "methods/blocks/step.html"
+
+
+def motive_stream():
+    return StreamField(
+        [("motive", blocks.CharBlock(label=_("Motive"), max_length=200, icon="pick"))],
+        blank=True,
+    )
+
+
+class MethodIndexPage(ContentPageMixin, Page):
+    """All methods of one language version, to filter by topic and category."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["methods.MethodPage"]
+    max_count_per_parent = 1
+
+    search_fields = Page.search_fields + ContentPageMixin.content_search_fields + [index.SearchField("intro")]
+    edit_handler = ContentPageMixin.tabs(content=Page.content_panels + [FieldPanel("intro")])
+
+    class Meta:
+        verbose_name = _("method index")
+        verbose_name_plural = _("method indexes")
+
+    def methods(self, filters=None):
+        filters = filters or {}
+        methods = (
+            MethodPage.objects.child_of(self)
+            .live()
+            .prefetch_related("topics")
+            .annotate(
+                rating_average=MethodRating.objects.average_subquery(),
+                rating_count=MethodRating.objects.count_subquery(),
+            )
+        )
+        if filters.get("topic"):
+            methods = methods.filter(topics=filters["topic"])
+        if filters.get("category"):
+            methods = methods.filter(category=filters["category"])
+        sort = filters.get("sort") or "title"
+        if sort == "rating":
+            return methods.order_by(models.F("rating_average").desc(nulls_last=True), "title")
+        if sort == "newest":
+            return methods.order_by(models.F("first_published_at").desc(nulls_last=True), "title")
+        return methods.order_by("title")
+
+    def get_context(self, request, *args, **kwargs):
+        from methods.forms import MethodFilterForm  # forms import the models: avoid the cycle.
+
+        context = super().get_context(request, *args, **kwargs)
+        form, filters = clean_filters(MethodFilterForm, request.GET, locale_id=self.locale_id)
+        context["filter_form"] = form
+        context["methods"] = paginate(self.methods(filters), request.GET.get("page"))
+        context["is_filtered"] = bool(filters.get("topic") or filters.get("category"))
+        return context
+
+
+class MethodPage(RoutablePageMixin, ContentPageMixin, Page):
+    """A method: why to use it, the steps, the roles and what it costs."""
+
+    description = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
+    motives_for_organisation = motive_stream()
+    motives_for_employees = motive_stream()
+    steps = StreamField([("step", StepBlock())], blank=True)
+    facilitator_role = models.TextField(
+        _("facilitator's role"), blank=True, help_text=_("What the person leading the method does and prepares.")
+    )
+    participants_role = models.TextField(
+        _("participants' role"), blank=True, help_text=_("What is expected of those who take part.")
+    )
+    group_size = models.CharField(
+        _("group size"), max_length=80, blank=True, help_text=_("For example “6–8 workplaces” or “3–12 people”.")
+    )
+    duration = models.CharField(
+        _("duration"), max_length=80, blank=True, help_text=_("For example “one afternoon” or “six months”.")
+    )
+    category = models.CharField(_("category"), max_length=30, choices=CATEGORY_CHOICES, default="methodology")
+    cost = models.CharField(_("cost"), max_length=10, choices=COST_CHOICES, default="free")
+    cost_note = models.CharField(
+        _("cost note"),
+        max_length=200,
+        blank=True,
+        help_text=_("For a paid method: what it costs and what is included, for example a course fee per person."),
+    )
+
+    parent_page_types = ["methods.MethodIndexPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "motives_for_organisation",
+                    heading=_("For the organisation"),
+                    help_text=_("Short reasons, one per item, why an organisation would use the method."),
+                ),
+                FieldPanel(
+                    "motives_for_employees",
+                    heading=_("For employees"),
+                    help_text=_("Short reasons, one per item, what the method gives the people who take part."),
+                ),
+            ],
+            heading=_("Why use it"),
+        ),
+        FieldPanel("steps", help_text=_("The steps in the order they are carried out.")),
+    ]
+    details_panels = [
+        MultiFieldPanel([FieldPanel("facilitator_role"), FieldPanel("participants_role")], heading=_("Roles")),
+        FieldRowPanel([FieldPanel("group_size"), FieldPanel("duration")], heading=_("Format")),
+        FieldPanel("category"),
+        MultiFieldPanel([FieldPanel("cost"), FieldPanel("cost_note")], heading=_("Cost")),
+        InlinePanel(
+            "handbooks",
+            heading=_("Handbooks and material"),
+            label=_("Handbook"),
+            help_text=_("Where the method is described in full: an uploaded document, a web link, or both."),
+        ),
+    ]
+    edit_handler = ContentPageMixin.tabs(content=content_panels, details=details_panels)
+
+    search_fields = (
+        Page.search_fields
+        + ContentPageMixin.content_search_fields
+        + [
+            index.SearchField("description"),
+            index.SearchField("motives_for_organisation"),
+            index.SearchField("motives_for_employees"),
+            index.SearchField("steps"),
+            index.SearchField("facilitator_role"),
+            index.SearchField("participants_role"),
+            index.FilterField("category"),
+            index.FilterField("cost"),
+        ]
+    )
+    override_translatable_fields = ContentPageMixin.content_synchronized_fields + [
+        SynchronizedField("category"),
+        SynchronizedField("cost"),
+    ]
+
+    class Meta:
+        verbose_name = _("method")
+        verbose_name_plural = _("methods")
+
+    def rating_summary(self, user=None):
+        """{"average", "count", "user_score"} over the votes of every language version."""
+        return MethodRating.objects.summary(self.translation_key, user)
+
+    def related_templates(self):
+        return self.template_pages.live().filter(locale_id=self.locale_id).order_by("title")
+
+    def get_context(self, request, *args, **kwargs):
+        from methods.forms import RatingForm  # forms import the models: avoid the cycle.
+
+        context = super().get_context(request, *args, **kwargs)
+        context["handbooks"] = self.handbooks.select_related("document")
+        context["rating"] = rating = self.rating_summary(request.user)
+        context["user_score"] = rating["user_score"]
+        context.setdefault("rating_form", RatingForm(initial={"score": rating["user_score"]}))
+        context["related_templates"] = self.related_templates()
+        context["rate_url"] = self.get_url(request) + self.reverse_subpage("rate")
+        return context
+
+    @path("rate/")
+    def rate(self, request):
+        """Record the signed-in reader's score; an invalid score re-shows the page with the error."""
+        from methods.forms import RatingForm
+
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not request.user.is_authenticated:
+            raise PermissionDenied
+        form = RatingForm(request.POST)
+        if form.is_valid():
+            try:
+                MethodRating.rate(request.user, self, form.cleaned_data["score"])
+            except ValidationError as error:
+                form.add_error("score", error)
+        if form.errors:
+            context = self.get_context(request)
+            context["rating_form"] = form
+            return TemplateResponse(request, self.get_template(request), context, status=400)
+        messages.success(request, _("Thank you. Your rating has been saved."))
+        return redirect(self.get_url(request) + "#rating")
+
+
+class MethodHandbook(Orderable):
+    """Where to get the full method: an uploaded handbook, a link to one, or both."""
+
+    page = ParentalKey(MethodPage, on_delete=models.CASCADE, related_name="handbooks")
+    title = models.CharField(_("title"), max_length=200)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    link = models.URLField(_("link"), blank=True, help_text=_("A web page where the handbook can be read or ordered."))
+
+    panels = [FieldPanel("title"), FieldPanel("document"), FieldPanel("link")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("handbook")
+        verbose_name_plural = _("handbooks")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def document_extension(self):
+        return file_extension(self.document) if self.document else ""
+
+    def clean(self):
+        super().clean()
+        if not self.document_id and not self.link:
+            raise ValidationError(_("Add a document, a link, or both."))

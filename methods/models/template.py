@@ -1,0 +1,282 @@
+"""Shareable templates: files a workplace can reuse, such as agendas and reflection guides."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from methods.documents import file_extension, validate_template_document
+from methods.listing import clean_filters, paginate
+from methods.preview import document_preview
+from portal.models import ContentPageMixin
+
+WHEN_TO_USE_CHOICES = [
+    ("before_meeting", _("Before a meeting")),
+    ("during_meeting", _("During a meeting")),
+    ("after_meeting", _("After a meeting")),
+    ("reflection", _("For reflection")),
+    ("planning", _("For planning")),
+    ("other", _("Other")),
+]
+# The portal's five content languages, named in the reader's language.
+LANGUAGE_CHOICES = [
+    ("en", _("English")),
+    ("sv", _("Swedish")),
+    ("nb", _("Norwegian Bokmål")),
+    ("da", _("Danish")),
+    ("nl", _("Dutch")),
+]
+
+
+class TemplateLibraryPage(ContentPageMixin, Page):
+    """All shareable templates of one language version."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["methods.ShareableTemplatePage"]
+    max_count_per_parent = 1
+
+    search_fields = Page.search_fields + ContentPageMixin.content_search_fields + [index.SearchField("intro")]
+    edit_handler = ContentPageMixin.tabs(content=Page.content_panels + [FieldPanel("intro")])
+
+    class Meta:
+        verbose_name = _("template library")
+        verbose_name_plural = _("template libraries")
+
+    def live_templates(self):
+        return ShareableTemplatePage.objects.child_of(self).live()
+
+    def formats(self):
+        values = self.live_templates().exclude(file_format="").values_list("file_format", flat=True)
+        return list(values.distinct().order_by("file_format"))
+
+    def templates(self, filters=None):
+        filters = filters or {}
+        templates = self.live_templates().select_related("related_method").prefetch_related("topics")
+        if filters.get("topic"):
+            templates = templates.filter(topics=filters["topic"])
+        if filters.get("format"):
+            templates = templates.filter(file_format=filters["format"])
+        if filters.get("language"):
+            templates = templates.filter(language=filters["language"])
+        if filters.get("method"):
+            templates = templates.filter(related_method=filters["method"])
+        sort = filters.get("sort") or "title"
+        if sort == "downloads":
+            return templates.order_by("-download_count", "title")
+        if sort == "newest":
+            return templates.order_by(F("first_published_at").desc(nulls_last=True), "title")
+        return templates.order_by("title")
+
+    def get_context(self, request, *args, **kwargs):
+        from methods.forms import TemplateFilterForm  # forms import the models: avoid the cycle.
+
+        context = super().get_context(request, *args, **kwargs)
+        form, filters = clean_filters(TemplateFilterForm, request.GET, locale_id=self.locale_id, formats=self.formats())
+        context["filter_form"] = form
+        context["templates"] = paginate(self.templates(filters), request.GET.get("page"))
+        context["is_filtered"] = any(filters.get(name) for name in ("topic", "format", "language", "method"))
+        return context
+
+
+class ShareableTemplatePage(RoutablePageMixin, ContentPageMixin, Page):
+    """A template to reuse, with its files, a preview and a download count."""
+
+    purpose = RichTextField(
+        _("what it is for"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("What the template helps with, and how to fill it in."),
+    )
+    when_to_use = models.CharField(_("when to use it"), max_length=20, choices=WHEN_TO_USE_CHOICES, default="other")
+    file_format = models.CharField(
+        _("format"),
+        max_length=60,
+        blank=True,
+        help_text=_("How readers will open it, for example “Word/ODF”, “Spreadsheet” or “PDF”. Used as a filter."),
+    )
+    language = models.CharField(
+        _("language of the files"),
+        max_length=5,
+        choices=LANGUAGE_CHOICES,
+        default="en",
+        help_text=_("The language the files are written in, which may differ from this page's language."),
+    )
+    publisher = models.ForeignKey(
+        "people.ResourcePersonPage",
+        verbose_name=_("publisher"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="published_templates",
+        help_text=_("Who made or shares the template, and can answer questions about it."),
+    )
+    related_method = models.ForeignKey(
+        "methods.MethodPage",
+        verbose_name=_("related method"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="template_pages",
+        help_text=_("The method this template belongs to, if any. The method's page then lists it."),
+    )
+    version_note = models.CharField(
+        _("version note"), max_length=200, blank=True, help_text=_("For example “Version 2, March 2025: shorter”.")
+    )
+    licence = models.TextField(
+        _("licence or terms of reuse"),
+        blank=True,
+        help_text=_("Who may reuse or change the template, and whether the source must be named."),
+    )
+    # Counted across all language versions, so every translation shows the same total.
+    download_count = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
+
+    parent_page_types = ["methods.TemplateLibraryPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("purpose"),
+        FieldPanel("when_to_use"),
+        InlinePanel(
+            "files",
+            heading=_("Files"),
+            label=_("File"),
+            min_num=0,
+            help_text=_("Word, OpenDocument, spreadsheet, presentation, PDF, text or Markdown files."),
+        ),
+    ]
+    details_panels = [
+        FieldRowPanel([FieldPanel("file_format"), FieldPanel("language")], heading=_("Format")),
+        MultiFieldPanel([FieldPanel("version_note"), FieldPanel("licence")], heading=_("Version and reuse")),
+    ]
+    relations_panels = [FieldPanel("publisher"), FieldPanel("related_method")]
+    edit_handler = ContentPageMixin.tabs(content=content_panels, details=details_panels, relations=relations_panels)
+
+    search_fields = (
+        Page.search_fields
+        + ContentPageMixin.content_search_fields
+        + [
+            index.SearchField("purpose"),
+            index.SearchField("licence"),
+            index.RelatedFields("files", [index.SearchField("label")]),
+            index.FilterField("when_to_use"),
+            index.FilterField("language"),
+            index.FilterField("file_format"),
+        ]
+    )
+    override_translatable_fields = ContentPageMixin.content_synchronized_fields + [
+        SynchronizedField("file_format"),
+        SynchronizedField("language"),
+        SynchronizedField("when_to_use"),
+        SynchronizedField("download_count"),
+    ]
+
+    class Meta:
+        verbose_name = _("shareable template")
+        verbose_name_plural = _("shareable templates")
+
+    def with_content_json(self, content):
+        # The count lives on the page row, not in revisions: publishing an older revision must not reset it.
+        page = super().with_content_json(content)
+        if self.pk:
+            live_count = ShareableTemplatePage.objects.filter(pk=self.pk).values_list("download_count", flat=True)
+            page.download_count = live_count.first() or 0
+        return page
+
+    def file_entries(self, request=None):
+        """Each file with its download link and preview text (None when the format or the file allows none)."""
+        page_url = self.get_url(request)
+        # A preview is not the published page: link straight to the file, so previews count no downloads.
+        preview = getattr(request, "is_preview", False)
+        entries = []
+        for template_file in self.files.select_related("document"):
+            document = template_file.document
+            if document is None:
+                continue
+            entries.append(
+                {
+                    "file": template_file,
+                    "document": document,
+                    "download_url": document.url
+                    if preview
+                    else page_url + self.reverse_subpage("download", args=[template_file.pk]),
+                    "extension": file_extension(document),
+                    "preview": document_preview(document),
+                }
+            )
+        return entries
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["file_entries"] = self.file_entries(request)
+        return context
+
+    @property
+    def contact_people(self):
+        """The publisher first, then the content owner if that is someone else."""
+        people = [self.publisher] if self.publisher_id else []
+        return people + [owner for owner in super().contact_people if owner.pk != self.publisher_id]
+
+    @path("download/<int:file_id>/")
+    def download(self, request, file_id):
+        """Count the download, then hand over to Wagtail's document view, which applies its privacy rules.
+
+        Who downloaded is not recorded; only the total for the template grows.
+        """
+        template_file = self.files.select_related("document").filter(pk=file_id).first()
+        if template_file is None or template_file.document is None:
+            raise Http404
+        ShareableTemplatePage.objects.filter(translation_key=self.translation_key).update(
+            download_count=F("download_count") + 1
+        )
+        return redirect(template_file.document.url)
+
+
+class TemplateFile(Orderable):
+    page = ParentalKey(ShareableTemplatePage, on_delete=models.CASCADE, related_name="files")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    label = models.CharField(
+        _("label"),
+        max_length=120,
+        blank=True,
+        help_text=_("Shown on the download button instead of the document's title, for example “Agenda (Word)”."),
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("label")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("template file")
+        verbose_name_plural = _("template files")
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self):
+        if self.label:
+            return self.label
+        return self.document.title if self.document else ""
+
+    def clean(self):
+        super().clean()
+        if self.document is not None:
+            try:
+                validate_template_document(self.document)
+            except ValidationError as error:
+                raise ValidationError({"document": error}) from error

@@ -1,0 +1,209 @@
+from django.db import models
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from networks import services
+from networks.models.inlines import RICH_TEXT_FEATURES
+from networks.models.update import NetworkUpdatePage
+from people.models import ResourcePersonPage
+from portal.models import ContentPageMixin
+
+CALENDAR_ROUTE = "gatherings_ics"
+
+
+class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
+    """A learning network: workplaces that send teams to a series of gatherings and work on between them."""
+
+    purpose = RichTextField(
+        _("purpose"),
+        blank=True,
+        features=RICH_TEXT_FEATURES + ["h2", "h3"],
+        help_text=_("Why the network exists and what the members want to achieve together."),
+    )
+    region = models.CharField(
+        _("region"),
+        max_length=100,
+        blank=True,
+        help_text=_("Where the members come from, for example “Mid-Norway” or “Skåne”. Used as a filter."),
+    )
+    number_of_gatherings = models.PositiveSmallIntegerField(
+        _("number of gatherings"),
+        null=True,
+        blank=True,
+        help_text=_("How many gatherings are planned in all, including those not yet scheduled below."),
+    )
+    team_size = models.CharField(
+        _("team size"), max_length=60, blank=True, help_text=_("For example “3–5 per workplace”.")
+    )
+    duration = models.CharField(_("duration"), max_length=60, blank=True, help_text=_("For example “one year”."))
+
+    parent_page_types = ["networks.NetworkIndexPage"]
+    subpage_types = ["networks.NetworkUpdatePage"]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("purpose"),
+        MultiFieldPanel(
+            [
+                FieldPanel("region"),
+                FieldPanel("number_of_gatherings"),
+                FieldPanel("team_size"),
+                FieldPanel("duration"),
+            ],
+            heading=_("Format"),
+        ),
+    ]
+    details_panels = [
+        InlinePanel("gatherings", heading=_("Gatherings"), label=_("Gathering")),
+        InlinePanel(
+            "expectations",
+            heading=_("Expectations"),
+            label=_("Expectation"),
+            help_text=_("What the teams hoped for at the start, shown as a word cloud."),
+        ),
+        InlinePanel("documents", heading=_("Documents"), label=_("Document")),
+    ]
+    relations_panels = [
+        InlinePanel("facilitators", heading=_("Facilitators"), label=_("Facilitator")),
+        InlinePanel("members", heading=_("Members"), label=_("Member")),
+        InlinePanel(
+            "spokespersons",
+            heading=_("Spokespersons"),
+            label=_("Spokesperson"),
+            help_text=_("Each member team’s spokespersons, who carry experience between the network and the team."),
+        ),
+    ]
+    edit_handler = ContentPageMixin.tabs(content=content_panels, details=details_panels, relations=relations_panels)
+
+    search_fields = (
+        Page.search_fields
+        + ContentPageMixin.content_search_fields
+        + [
+            index.SearchField("purpose"),
+            index.SearchField("region"),
+            index.FilterField("region"),
+            index.RelatedFields("gatherings", [index.SearchField("title"), index.SearchField("agenda")]),
+            index.RelatedFields("expectations", [index.SearchField("phrase")]),
+            index.RelatedFields(
+                "members",
+                [index.SearchField("team"), index.RelatedFields("organisation", [index.SearchField("name")])],
+            ),
+        ]
+    )
+    override_translatable_fields = ContentPageMixin.content_synchronized_fields + [
+        SynchronizedField("number_of_gatherings"),
+    ]
+
+    class Meta:
+        verbose_name = _("network")
+        verbose_name_plural = _("networks")
+
+    # Each listing below costs a fixed number of queries, however many rows the network has.
+
+    def facilitator_rows(self):
+        rows = self.facilitators.select_related("person__photo", "person__organisation").prefetch_related(
+            "person__topics"
+        )
+        rows = [(row, services.live_person(row)) for row in rows]
+        rows = [(row, person) for row, person in rows if person is not None]
+        people = services.localize_people(
+            [person for _row, person in rows],
+            self.locale_id,
+            ResourcePersonPage.objects.select_related("photo", "organisation").prefetch_related("topics"),
+        )
+        return [{"person": person, "role": row.role_title} for (row, _person), person in zip(rows, people, strict=True)]
+
+    def member_rows(self):
+        """Members in their editor's order, each with the spokespersons who speak for it."""
+        members = [
+            member
+            for member in self.members.select_related("organisation")
+            if services.related_or_none(member, "organisation") is not None
+        ]
+        spokespeople = [
+            (row, person)
+            for row in self.spokespersons.select_related("person__organisation", "organisation")
+            if (person := services.live_person(row)) is not None
+        ]
+        people = services.localize_people(
+            [person for _row, person in spokespeople],
+            self.locale_id,
+            ResourcePersonPage.objects.select_related("organisation"),
+        )
+        # Organisations are translatable snippets: match across languages by translation key.
+        by_organisation = {}
+        for (row, _person), person in zip(spokespeople, people, strict=True):
+            organisation = services.related_or_none(row, "organisation")
+            key = organisation.translation_key if organisation else None
+            by_organisation.setdefault(key, []).append(person)
+        return [
+            {
+                "organisation": member.organisation,
+                "team": member.team,
+                "spokespersons": by_organisation.get(member.organisation.translation_key, []),
+            }
+            for member in members
+        ]
+
+    def gathering_list(self):
+        return sorted(self.gatherings.all(), key=lambda gathering: gathering.start)
+
+    def document_rows(self):
+        return [
+            row
+            for row in self.documents.select_related("document")
+            if services.related_or_none(row, "document") is not None
+        ]
+
+    def updates(self):
+        if not self.pk:
+            return []
+        return NetworkUpdatePage.objects.child_of(self).live().order_by("-date", "-pk")
+
+    def case_study_list(self):
+        """Case studies that came out of this network, once the case-study app provides the relation."""
+        # The relation is declared by a higher app, so this page only looks it up by its related name.
+        if not self.pk or not hasattr(self, "case_studies"):
+            return []
+        return self.case_studies.live().order_by("title")
+
+    def calendar_url(self, request=None):
+        page_url = self.get_url(request) if self.pk else None
+        return page_url + self.reverse_subpage(CALENDAR_ROUTE) if page_url else ""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        gatherings = self.gathering_list()
+        now = timezone.now()
+        cloud = services.word_cloud(self.expectations.all())
+        context.update(
+            facilitators=self.facilitator_rows(),
+            members=self.member_rows(),
+            gatherings=gatherings,
+            next_gathering=next((gathering for gathering in gatherings if gathering.end >= now), None),
+            word_cloud=cloud,
+            word_list=services.word_list(cloud),
+            documents=self.document_rows(),
+            updates=self.updates(),
+            case_studies=self.case_study_list(),
+            calendar_url=self.calendar_url(request),
+        )
+        return context
+
+    # Wagtail serves pages only at paths without dots, so the feed lives at …/calendar/ and
+    # carries the .ics name in its Content-Disposition.
+    @path("calendar/", name=CALENDAR_ROUTE)
+    def gatherings_ics(self, request):
+        page_url = self.get_full_url(request) or ""
+        body = services.gatherings_calendar(self, self.gathering_list(), page_url=page_url)
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        filename = f"{slugify(self.slug) or 'network'}-gatherings.ics"
+        response["Content-Disposition"] = f'inline; filename="{filename}"'
+        return response

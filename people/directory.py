@@ -1,0 +1,122 @@
+"""Finding people in the directory: free-text search, filters, A–Z, and the options the filters offer.
+
+Plain ORM filtering rather than the search backend: the directory must show exactly the live,
+visible people of one directory, immediately after an edit, on SQLite as well as PostgreSQL, and
+at Erfa's size (thousands of profiles) a filtered scan answers well within the latency targets
+(see bench/people_directory.py). Contact details are never searched, so no result can reveal them.
+"""
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
+from django.db.models.functions import Substr, Upper
+
+from people.models import ResourcePersonPage, SpokenLanguage
+from portal.models import Organisation, Topic
+
+MAX_QUERY_LENGTH = 100
+MAX_TERMS = 6
+AUTOCOMPLETE_MIN_LENGTH = 2
+AUTOCOMPLETE_LIMIT = 8
+
+TopicLink = ResourcePersonPage.topics.through
+
+
+def search_terms(query):
+    return (query or "").strip()[:MAX_QUERY_LENGTH].split()[:MAX_TERMS]
+
+
+def matching(people, query):
+    """People matching every word of the query in their name, expertise, job title or organisation."""
+    terms = search_terms(query)
+    for term in terms:
+        in_topics = Exists(TopicLink.objects.filter(resourcepersonpage_id=OuterRef("pk"), topic__name__icontains=term))
+        people = people.filter(
+            Q(title__icontains=term)
+            | Q(ask_me_about__icontains=term)
+            | Q(job_title__icontains=term)
+            | Q(organisation__name__icontains=term)
+            | Q(unit__icontains=term)
+            | in_topics
+        )
+    if terms:
+        # Names that start with what was typed first, then other name matches, then the rest.
+        people = people.annotate(
+            name_rank=Case(
+                When(title__istartswith=terms[0], then=Value(0)),
+                When(title__icontains=terms[0], then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            )
+        ).order_by("name_rank", "title", "pk")
+    else:
+        people = people.order_by("title", "pk")
+    return people
+
+
+def network_relations():
+    """The networks app's models as seen from people, found by related name only (or None before it exists)."""
+    try:
+        facilitator = ResourcePersonPage._meta.get_field("facilitated_networks").related_model
+        spokesperson = ResourcePersonPage._meta.get_field("spokesperson_roles").related_model
+        member = Organisation._meta.get_field("network_memberships").related_model
+        network = facilitator._meta.get_field("page").related_model
+    except FieldDoesNotExist:
+        return None
+    return {"facilitator": facilitator, "spokesperson": spokesperson, "member": member, "network": network}
+
+
+def apply_filters(people, filters, relations=None):
+    if "topic" in filters:
+        people = people.filter(topics=filters["topic"])
+    if "organisation" in filters:
+        people = people.filter(organisation_id=filters["organisation"])
+    if "language" in filters:
+        people = people.filter(
+            Exists(SpokenLanguage.objects.filter(person_id=OuterRef("pk"), language=filters["language"]))
+        )
+    if "letter" in filters:
+        people = people.filter(title__istartswith=filters["letter"])
+    if "network" in filters and relations:
+        network_id = filters["network"]
+        people = people.filter(
+            Q(pk__in=relations["facilitator"].objects.filter(page_id=network_id).values("person_id"))
+            | Q(pk__in=relations["spokesperson"].objects.filter(page_id=network_id).values("person_id"))
+            | Q(organisation_id__in=relations["member"].objects.filter(page_id=network_id).values("organisation_id"))
+        )
+    return people
+
+
+def for_cards(people):
+    """What the compact person card shows, fetched in a fixed number of queries."""
+    return people.select_related("photo", "organisation").prefetch_related("topics", "photo__renditions")
+
+
+def topic_options(people):
+    used = TopicLink.objects.filter(resourcepersonpage__in=people.values("pk")).values("topic_id")
+    return Topic.objects.filter(pk__in=used).order_by("name")
+
+
+def organisation_options(people):
+    return Organisation.objects.filter(pk__in=people.values("organisation_id")).order_by("name")
+
+
+def network_options(locale_id, relations):
+    if relations is None:
+        return None
+    return relations["network"].objects.live().filter(locale_id=locale_id).order_by("title").only("pk", "title")
+
+
+def initials(people):
+    """The first letters of the names present, for the A–Z links (only letters that lead somewhere)."""
+    letters = (
+        people.annotate(initial=Upper(Substr("title", 1, 1))).order_by().values_list("initial", flat=True).distinct()
+    )
+    return sorted(letter for letter in letters if letter.strip())
+
+
+def suggestions(people, query):
+    """Autocomplete: a few names with title and organisation, nothing else."""
+    if len((query or "").strip()) < AUTOCOMPLETE_MIN_LENGTH:
+        return []
+    rows = matching(people, query).values("slug", "title", "job_title", "organisation__name")
+    return list(rows[:AUTOCOMPLETE_LIMIT])

@@ -1,0 +1,60 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from people.contact import clean_header_text
+from people.models import SPOKEN_LANGUAGES
+
+SUBJECT_MAX_LENGTH = 150
+BODY_MIN_LENGTH = 10
+BODY_MAX_LENGTH = 5000
+
+
+class ContactMessageForm(forms.Form):
+    subject = forms.CharField(label=_("Subject"), max_length=SUBJECT_MAX_LENGTH)
+    body = forms.CharField(
+        label=_("Message"),
+        min_length=BODY_MIN_LENGTH,
+        max_length=BODY_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("At most 5,000 characters. Your name and e-mail address are sent with it, so they can reply."),
+    )
+    send_copy = forms.BooleanField(label=_("Send me a copy"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "contact-%s")
+        super().__init__(*args, **kwargs)
+
+    def clean_subject(self):
+        # A subject is one line: line breaks and control characters become spaces, never header lines.
+        subject = clean_header_text(self.cleaned_data["subject"])
+        if not subject:
+            raise forms.ValidationError(_("Please write a subject."))
+        return subject
+
+
+class DirectoryFilterForm(forms.Form):
+    """The directory's GET parameters. A value that does not fit is ignored, never an error page."""
+
+    q = forms.CharField(label=_("Search by name, expertise, job title or organisation"), required=False)
+    topic = forms.TypedChoiceField(label=_("Topic"), coerce=int, required=False, empty_value=None)
+    organisation = forms.TypedChoiceField(label=_("Organisation"), coerce=int, required=False, empty_value=None)
+    network = forms.TypedChoiceField(label=_("Network"), coerce=int, required=False, empty_value=None)
+    language = forms.ChoiceField(label=_("Language spoken"), required=False)
+    letter = forms.CharField(required=False, max_length=1)
+
+    def __init__(self, data, *, topics=(), organisations=(), networks=None):
+        super().__init__(data, auto_id="directory-%s")
+        anything = [("", _("Any"))]
+        self.fields["topic"].choices = anything + [(topic.pk, topic.name) for topic in topics]
+        self.fields["organisation"].choices = anything + [(org.pk, org.name) for org in organisations]
+        self.fields["language"].choices = anything + list(SPOKEN_LANGUAGES)
+        if networks is None:
+            # Without the networks app (or its relations) there is nothing to filter by.
+            del self.fields["network"]
+        else:
+            self.fields["network"].choices = anything + [(network.pk, network.title) for network in networks]
+
+    def filters(self):
+        """The valid filters only: a bad value drops that one filter and keeps the rest."""
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}

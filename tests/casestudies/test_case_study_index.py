@@ -1,0 +1,172 @@
+import datetime
+
+import pytest
+
+from casestudies.factories import CaseStudyPageFactory
+from casestudies.listing import PER_PAGE
+from portal.factories import OrganisationFactory, TopicFactory
+from tests.casestudies.conftest import count_queries
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalogue(index, related):
+    """Three case studies that differ in topic, organisation, network and method."""
+    topics = [TopicFactory(name="Reflection"), TopicFactory(name="Welfare technology")]
+    organisations = [OrganisationFactory(name="Harbour care home"), OrganisationFactory(name="Fjord municipality")]
+    network = related.network(title="Learning network North")
+    method = related.method(title="Team reflection")
+    pages = {
+        "alpha": CaseStudyPageFactory(
+            parent=index,
+            title="Alpha: reflection at the care home",
+            summary="Short reflections after every shift change.",
+            topics=[topics[0]],
+            organisations=[organisations[0]],
+            methods_used=[method],
+            network=network,
+            period_start=datetime.date(2021, 3, 1),
+            period_end=None,
+            first_published_at=datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC),
+        ),
+        "beta": CaseStudyPageFactory(
+            parent=index,
+            title="Beta: sensors in home care",
+            topics=[topics[1]],
+            organisations=[organisations[1]],
+            period_start=datetime.date(2023, 9, 1),
+            first_published_at=datetime.datetime(2023, 1, 1, tzinfo=datetime.UTC),
+        ),
+        "gamma": CaseStudyPageFactory(
+            parent=index,
+            title="Gamma: the shared calendar",
+            period_start=None,
+            first_published_at=datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC),
+        ),
+    }
+    return {"topics": topics, "organisations": organisations, "network": network, "method": method, **pages}
+
+
+def titles(client, url, **params):
+    response = client.get(url, params)
+    assert response.status_code == 200
+    html = response.content.decode()
+    return {name for name in ("Alpha", "Beta", "Gamma") if f"{name}: " in html}
+
+
+def test_index_lists_case_studies_with_summary_and_key_facts(catalogue, index, employee_client):
+    html = employee_client.get(index.url).content.decode()
+    assert "Short reflections after every shift change." in html
+    assert "Harbour care home" in html
+    assert f'href="{catalogue["network"].url}">Learning network North</a>' in html
+    assert f'href="{catalogue["method"].url}">Team reflection</a>' in html
+    assert "Since March 2021" in html
+    assert "3 case studies" in html
+    # Every filter is a labelled select in a plain GET form.
+    for param in ("topic", "organisation", "network", "method", "sort"):
+        assert f'<label for="filter-{param}">' in html
+        assert f'<select id="filter-{param}" name="{param}">' in html
+
+
+def test_filters_narrow_the_list(catalogue, index, employee_client):
+    url = index.url
+    assert titles(employee_client, url) == {"Alpha", "Beta", "Gamma"}
+    assert titles(employee_client, url, topic=catalogue["topics"][1].pk) == {"Beta"}
+    assert titles(employee_client, url, organisation=catalogue["organisations"][0].pk) == {"Alpha"}
+    assert titles(employee_client, url, network=catalogue["network"].pk) == {"Alpha"}
+    assert titles(employee_client, url, method=catalogue["method"].pk) == {"Alpha"}
+    assert (
+        titles(employee_client, url, topic=catalogue["topics"][0].pk, organisation=catalogue["organisations"][1].pk)
+        == set()
+    )
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"topic": "abc"},
+        {"topic": "999999"},
+        {"organisation": "-1"},
+        {"network": "1.5"},
+        {"method": "999999"},
+        {"sort": "nonsense"},
+        {"page": "abc"},
+        {"page": "0"},
+        {"page": "99999"},
+        {"topic": "", "organisation": "", "network": "", "method": "", "sort": ""},
+    ],
+)
+def test_invalid_values_are_ignored(catalogue, index, employee_client, params):
+    assert titles(employee_client, index.url, **params) == {"Alpha", "Beta", "Gamma"}
+
+
+def test_unpublished_network_and_method_leave_the_filters_and_cards(catalogue, index, employee_client):
+    catalogue["network"].unpublish()
+    catalogue["method"].unpublish()
+    html = employee_client.get(index.url).content.decode()
+    assert "Learning network North" not in html
+    assert "Team reflection" not in html
+    # A stale link to the hidden network no longer filters anything.
+    assert titles(employee_client, index.url, network=catalogue["network"].pk) == {"Alpha", "Beta", "Gamma"}
+
+
+def test_deleted_network_never_breaks_the_index(catalogue, index, employee_client):
+    catalogue["network"].delete()
+    catalogue["method"].delete()
+    assert titles(employee_client, index.url) == {"Alpha", "Beta", "Gamma"}
+
+
+def test_sorting(catalogue, index, employee_client):
+    def order(sort):
+        html = employee_client.get(index.url, {"sort": sort}).content.decode()
+        return sorted(("Alpha", "Beta", "Gamma"), key=lambda name: html.index(f"{name}: "))
+
+    assert order("title") == ["Alpha", "Beta", "Gamma"]
+    assert order("period") == ["Beta", "Alpha", "Gamma"]  # Most recent start first, undated last.
+    assert order("newest") == ["Alpha", "Gamma", "Beta"]
+
+
+def test_pagination_keeps_the_filters(index, employee_client):
+    topic = TopicFactory(name="Paged")
+    for number in range(PER_PAGE + 2):
+        CaseStudyPageFactory(parent=index, title=f"Paged case {number:02d}", topics=[topic])
+    CaseStudyPageFactory(parent=index, title="Unrelated case")
+    first = employee_client.get(index.url, {"topic": topic.pk, "sort": "title"}).content.decode()
+    assert first.count("Paged case ") == PER_PAGE
+    assert "Unrelated case" not in first
+    assert "page=2" in first and f"topic={topic.pk}" in first.split('rel="next"')[0].rsplit("href=", 1)[1]
+    second = employee_client.get(index.url, {"topic": topic.pk, "sort": "title", "page": 2}).content.decode()
+    assert second.count("Paged case ") == 2
+    assert "Paged case 11" in second
+
+
+def test_empty_index_and_empty_filter_results_say_so(index, related, employee_client):
+    assert "No case studies have been published yet." in employee_client.get(index.url).content.decode()
+    topic = TopicFactory()
+    CaseStudyPageFactory(parent=index, topics=[topic])
+    other = CaseStudyPageFactory(parent=index, organisations=[OrganisationFactory()])
+    html = employee_client.get(index.url, {"topic": topic.pk, "organisation": other.organisations.get().pk}).content
+    assert "No case studies match these filters." in html.decode()
+
+
+def add_case_studies(index, related, count):
+    network, method = related.network(), related.method()
+    for _ in range(count):
+        CaseStudyPageFactory(
+            parent=index,
+            topics=[TopicFactory()],
+            organisations=[OrganisationFactory(), OrganisationFactory()],
+            methods_used=[method, related.method()],
+            network=network,
+        )
+
+
+def test_query_count_does_not_grow_with_case_studies(index, related, employee_client, django_assert_num_queries):
+    add_case_studies(index, related, 3)
+    expected = count_queries(employee_client, index.url)
+    add_case_studies(index, related, 27)
+    with django_assert_num_queries(expected):
+        html = employee_client.get(index.url).content.decode()
+    assert html.count('class="card case-study-card"') == PER_PAGE
+    assert expected <= 19  # 13 of them are the site's own: session, routing, permissions, languages.

@@ -1,0 +1,228 @@
+import io
+import re
+import shutil
+import tempfile
+import zipfile
+from collections import Counter
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import TestCase, override_settings
+from docx import Document as DocxDocument
+from odf import teletype
+from odf.opendocument import load as load_odt
+from odf.text import P
+from pypdf import PdfReader
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision
+
+from casestudies.models import CaseStudyPage
+from home.demo.data_people import PEOPLE
+from methods.models import MethodPage, ShareableTemplatePage
+from networks.models import NetworkPage, NetworkUpdatePage
+from people.models import ResourcePersonPage
+from portal.models import Organisation, Topic
+
+MEDIA_ROOT = tempfile.mkdtemp(prefix="erfa-demo-media-")
+EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
+ALLOWED_MAIL_DOMAINS = {"example.org", "example.com", "example.net"}
+ITEM_TYPES = [ResourcePersonPage, MethodPage, ShareableTemplatePage, NetworkPage, NetworkUpdatePage, CaseStudyPage]
+
+
+def load(stdout=None, stderr=None):
+    call_command("load_demo_content", stdout=stdout or io.StringIO(), stderr=stderr or io.StringIO())
+
+
+def snapshot():
+    pages = Counter(Page.objects.values_list("content_type__model", "locale__language_code"))
+    return {
+        "pages": dict(pages),
+        "documents": get_document_model().objects.count(),
+        "images": get_image_model().objects.count(),
+        "topics": dict(Counter(Topic.objects.values_list("locale__language_code", flat=True))),
+        "organisations": dict(Counter(Organisation.objects.values_list("locale__language_code", flat=True))),
+    }
+
+
+def originals(model):
+    return model.objects.exclude(locale__language_code="en")
+
+
+@override_settings(MEDIA_ROOT=MEDIA_ROOT)
+class TestLoadDemoContent(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("setup_site", stdout=io.StringIO())
+        call_command("setup_roles", stdout=io.StringIO())
+        call_command("create_demo_users", allow_production=True, stdout=io.StringIO())
+        cls.first_stderr = io.StringIO()
+        load(stderr=cls.first_stderr)
+        cls.after_first = snapshot()
+        cls.second_stdout = io.StringIO()
+        load(stdout=cls.second_stdout)
+        cls.after_second = snapshot()
+
+    @classmethod
+    def tearDownClass(cls):
+        super().tearDownClass()
+        shutil.rmtree(MEDIA_ROOT, ignore_errors=True)
+
+    def test_running_twice_adds_nothing(self):
+        self.assertEqual(self.after_first, self.after_second)
+        self.assertIn("nothing was added", self.second_stdout.getvalue())
+
+    def test_page_tree_is_consistent(self):
+        # Publishing a stale page object writes back an outdated child count and hides its children.
+        self.assertEqual([problem for problem in Page.find_problems() if problem], [])
+
+    def test_every_segment_had_an_english_text(self):
+        self.assertEqual(self.first_stderr.getvalue(), "")
+
+    def test_required_amounts(self):
+        self.assertGreaterEqual(originals(NetworkPage).count(), 2)
+        self.assertGreaterEqual(originals(ResourcePersonPage).count(), 12)
+        self.assertGreaterEqual(originals(CaseStudyPage).count(), 3)
+        self.assertGreaterEqual(originals(MethodPage).count(), 3)
+        self.assertGreaterEqual(originals(ShareableTemplatePage).count(), 4)
+        self.assertGreaterEqual(Organisation.objects.values("translation_key").distinct().count(), 6)
+        for code in ["en", "sv", "nb", "da", "nl"]:
+            self.assertGreaterEqual(Topic.objects.filter(locale__language_code=code).count(), 6, code)
+            self.assertGreaterEqual(Organisation.objects.filter(locale__language_code=code).count(), 6, code)
+        self.assertEqual(
+            set(originals(ResourcePersonPage).values_list("locale__language_code", flat=True)),
+            {"sv", "nb", "da", "nl"},
+        )
+
+    def test_networks_have_people_gatherings_and_expectations(self):
+        for network in NetworkPage.objects.all():
+            with self.subTest(network=network.title, locale=network.locale.language_code):
+                self.assertTrue(network.gatherings.exists())
+                self.assertTrue(network.members.exists())
+                self.assertTrue(network.spokespersons.exists())
+                self.assertTrue(network.facilitators.exists())
+                self.assertTrue(network.expectations.exists())
+
+    def test_index_pages_exist_in_every_locale_with_translated_titles(self):
+        for model_name in [
+            "networkindexpage",
+            "resourcepersonindexpage",
+            "casestudyindexpage",
+            "methodindexpage",
+            "templatelibrarypage",
+        ]:
+            pages = Page.objects.filter(content_type__model=model_name, live=True)
+            titles = {page.locale.language_code: page.title for page in pages}
+            self.assertEqual(set(titles), {"en", "sv", "nb", "da", "nl"}, model_name)
+            self.assertEqual(pages.order_by().values("translation_key").distinct().count(), 1, model_name)
+            self.assertNotEqual(titles["en"], titles["sv"], model_name)
+            for page in pages.specific():
+                self.assertEqual(page.content_owner.locale_id, page.locale_id, page.url)
+                self.assertIsNotNone(page.last_reviewed, page.url)
+        self.assertEqual(
+            Page.objects.get(content_type__model="networkindexpage", locale__language_code="sv").slug, "natverk"
+        )
+
+    def test_every_original_has_a_live_english_translation_linking_english_pages(self):
+        for model in ITEM_TYPES:
+            for page in originals(model):
+                with self.subTest(page=page.title):
+                    english = model.objects.get(translation_key=page.translation_key, locale__language_code="en")
+                    self.assertTrue(english.live)
+                    if model is not ResourcePersonPage:
+                        self.assertNotEqual(english.title, page.title)
+                    self.assertTrue(all(topic.locale.language_code == "en" for topic in english.topics.all()))
+                    if english.content_owner is not None:
+                        self.assertEqual(english.content_owner.locale.language_code, "en")
+                    self.assertEqual(english.get_parent().locale.language_code, "en")
+
+    def test_english_case_studies_and_networks_point_to_english_pages(self):
+        for case_study in CaseStudyPage.objects.filter(locale__language_code="en"):
+            with self.subTest(case_study=case_study.title):
+                related = [*case_study.methods_used.all(), *case_study.contact_persons.all()]
+                related += [*case_study.templates_used.all(), *case_study.organisations.all()]
+                self.assertTrue(related)
+                self.assertEqual({item.locale.language_code for item in related}, {"en"})
+                if case_study.network_id:
+                    self.assertEqual(case_study.network.locale.language_code, "en")
+        for network in NetworkPage.objects.filter(locale__language_code="en"):
+            people = [row.person for row in network.facilitators.all()] + [
+                row.person for row in network.spokespersons.all()
+            ]
+            self.assertEqual({person.locale.language_code for person in people}, {"en"})
+        for template in ShareableTemplatePage.objects.filter(locale__language_code="en"):
+            self.assertEqual(template.publisher.locale.language_code, "en")
+            self.assertEqual(template.related_method.locale.language_code, "en")
+
+    def test_demo_users_are_linked_to_their_profiles_in_every_language(self):
+        users = get_user_model().objects.in_bulk(["resource", "facilitator"], field_name="username")
+        for username, user in users.items():
+            profiles = ResourcePersonPage.objects.filter(user=user)
+            self.assertEqual(profiles.count(), 2, username)
+            self.assertIn("en", set(profiles.values_list("locale__language_code", flat=True)), username)
+        self.assertTrue(NetworkPage.objects.filter(facilitators__person__user=users["facilitator"]).exists())
+
+    def test_some_pages_are_overdue_for_review(self):
+        items = [page for model in ITEM_TYPES for page in originals(model)]
+        overdue = [page for page in items if page.is_review_overdue()]
+        self.assertTrue(all(page.last_reviewed and page.content_owner_id for page in items))
+        self.assertTrue(0 < len(overdue) < len(items))
+
+    def test_templates_carry_files_that_open(self):
+        by_extension = {}
+        for template in originals(ShareableTemplatePage):
+            for row in template.files.select_related("document"):
+                by_extension.setdefault(row.document.file_extension, []).append((template, row.document))
+        self.assertGreaterEqual(len(by_extension["docx"]), 2)
+        self.assertGreaterEqual(len(by_extension["odt"]), 2)
+        self.assertGreaterEqual(len(by_extension["pdf"]), 1)
+
+        before = ShareableTemplatePage.objects.get(when_to_use="before_meeting", locale__language_code="da")
+        formats = {row.document.file_extension: row.document for row in before.files.all()}
+        self.assertEqual(set(formats), {"docx", "odt"})
+        with formats["docx"].open_file() as handle:
+            text = "\n".join(paragraph.text for paragraph in DocxDocument(handle).paragraphs)
+        self.assertIn("Før mødet", text)
+        self.assertIn("Mandat", text)
+        with formats["odt"].open_file() as handle:
+            odt = load_odt(handle)
+        text = "\n".join(teletype.extractText(paragraph) for paragraph in odt.getElementsByType(P))
+        self.assertIn("Hvad må vi aftale", text)
+
+        after = ShareableTemplatePage.objects.get(when_to_use="after_meeting", locale__language_code="da")
+        self.assertEqual({row.document.file_extension for row in after.files.all()}, {"docx", "odt"})
+
+        guide = ShareableTemplatePage.objects.get(when_to_use="reflection", locale__language_code="sv")
+        document = guide.files.get().document
+        with document.open_file() as handle:
+            reader = PdfReader(handle)
+            text = reader.pages[0].extract_text()
+        self.assertIn("Vad kan vi lära?", text)
+        for _extension, items in by_extension.items():
+            for _template, document in items:
+                if document.file_extension in {"docx", "odt"}:
+                    with document.open_file() as handle:
+                        self.assertTrue(zipfile.is_zipfile(handle))
+
+    def test_no_mail_address_outside_example_domains(self):
+        texts = [revision.content for revision in Revision.objects.all()]
+        texts += list(ResourcePersonPage.objects.values_list("email", flat=True))
+        texts += list(Organisation.objects.values_list("website", flat=True))
+        domains = {match.group(1).lower() for text in texts for match in EMAIL.finditer(str(text))}
+        self.assertTrue(domains)
+        self.assertLessEqual(domains, ALLOWED_MAIL_DOMAINS)
+        for data in PEOPLE.values():
+            self.assertRegex(data["email"], r"@example\.(org|com|net)$")
+
+    def test_demo_pages_render_for_an_employee(self):
+        self.client.force_login(get_user_model().objects.get(username="employee"))
+        pages = [page for model in ITEM_TYPES for page in model.objects.all()]
+        pages += list(Page.objects.filter(depth=3))
+        for page in pages:
+            with self.subTest(url=page.url):
+                response = self.client.get(page.url)
+                self.assertEqual(response.status_code, 200)
+        english = NetworkPage.objects.get(slug="norrvik-experience-network")
+        response = self.client.get(english.url)
+        self.assertContains(response, "Frida Holmquist")
+        self.assertContains(response, "learn from each other")

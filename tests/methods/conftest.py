@@ -1,0 +1,19 @@
+import pytest
+
+from home.models import HomePage
+from methods.factories import MethodIndexPageFactory, TemplateLibraryPageFactory
+
+
+@pytest.fixture
+def home(site_tree):
+    return HomePage.objects.get(locale__language_code="en")
+
+
+@pytest.fixture
+def method_index(home):
+    return MethodIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def library(home):
+    return TemplateLibraryPageFactory(parent=home)

@@ -1,0 +1,114 @@
+"""A resource person edits their own profile in the admin, as a draft, and nobody else's."""
+
+import io
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
+from wagtail.models import GroupPagePermission, Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+from people.factories import ResourcePersonPageFactory
+from portal import roles
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def roles_set_up(site_tree):
+    call_command("setup_roles", stdout=io.StringIO())
+
+
+@pytest.fixture
+def own_profile(directory, person, resource_user, roles_set_up):
+    person.user = resource_user
+    person.save_revision().publish()
+    return person
+
+
+@pytest.fixture
+def resource_client(client, resource_user):
+    client.force_login(resource_user)
+    return client
+
+
+def edit_url(page):
+    return f"/admin/pages/{page.pk}/edit/"
+
+
+def edit_post_data(page, **changes):
+    """The edit form as a browser sends it back, with some fields changed."""
+    fields = {
+        "title": page.title,
+        "slug": page.slug,
+        "job_title": page.job_title,
+        "ask_me_about": page.ask_me_about,
+        "unit": page.unit,
+        "bio": rich_text(""),
+        "email": page.email,
+        "phone": page.phone,
+        "location": page.location,
+        "summary": page.summary,
+        "review_interval_months": page.review_interval_months,
+        "spoken_languages": inline_formset([]),
+        "comments": inline_formset([]),
+    }
+    fields.update(changes)
+    return nested_form_data(fields)
+
+
+def test_owner_can_open_their_profile_in_the_admin(own_profile, resource_client):
+    response = resource_client.get(edit_url(own_profile))
+    assert response.status_code == 200
+    menu = resource_client.get("/admin/my-profile/")
+    assert menu.status_code == 302
+    assert menu["Location"] == edit_url(own_profile)
+
+
+def test_resource_person_cannot_edit_someone_elses_profile(own_profile, directory, resource_client):
+    other = ResourcePersonPageFactory(parent=directory, title="Someone Else")
+    response = resource_client.get(edit_url(other))
+    assert response.status_code in (302, 403)
+    assert "Someone Else" not in response.content.decode()
+    response = resource_client.post(edit_url(other), {"title": "Hijacked"})
+    assert response.status_code in (302, 403)
+    other.refresh_from_db()
+    assert other.title == "Someone Else"
+    assert other.get_latest_revision_as_object().title == "Someone Else"
+
+
+def test_a_broad_change_grant_still_does_not_reach_other_profiles(own_profile, directory, resource_client):
+    # Should the role ever get "change" on the whole tree (for case studies, say), profiles stay personal.
+    GroupPagePermission.objects.create(
+        group=Group.objects.get(name=roles.RESOURCE_PERSONS),
+        page=Page.get_first_root_node(),
+        permission=Permission.objects.get(content_type__app_label="wagtailcore", codename="change_page"),
+    )
+    other = ResourcePersonPageFactory(parent=directory, title="Someone Else")
+    resource_user = own_profile.user
+    assert not other.permissions_for_user(resource_user).can_edit()
+    assert own_profile.permissions_for_user(resource_user).can_edit()
+
+
+def test_owner_changes_are_saved_as_drafts(own_profile, resource_client):
+    perms = own_profile.permissions_for_user(own_profile.user)
+    assert perms.can_edit()
+    assert not perms.can_publish()
+    data = edit_post_data(own_profile, job_title="Senior care coordinator")
+    data["action-publish"] = "action-publish"
+    response = resource_client.post(edit_url(own_profile), data)
+    assert response.status_code in (200, 302)
+    own_profile.refresh_from_db()
+    # Publishing was not theirs to do: the live page is unchanged, the change waits as a draft.
+    assert own_profile.job_title == "Care coordinator"
+    data.pop("action-publish")
+    response = resource_client.post(edit_url(own_profile), data)
+    assert response.status_code == 302
+    own_profile.refresh_from_db()
+    assert own_profile.job_title == "Care coordinator"
+    assert own_profile.has_unpublished_changes
+    assert own_profile.get_latest_revision_as_object().job_title == "Senior care coordinator"
+
+
+def test_employees_without_a_profile_see_no_profile_menu(own_profile, employee_client):
+    assert employee_client.get(edit_url(own_profile)).status_code in (302, 403)
