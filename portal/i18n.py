@@ -4,9 +4,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Substr
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
@@ -59,9 +60,26 @@ def localized_pages(queryset, locale=None):
     """
     from wagtail_localize.models import TranslationSource
 
-    locale = locale or Locale.get_active()
+    locale = locale or Locale.get_active()  # a Locale or its id
     model = queryset.model
     translated_here = model.objects.filter(translation_key=OuterRef("translation_key"), locale=locale)
     source_here = TranslationSource.objects.filter(object_id=OuterRef("translation_key"), locale=OuterRef("locale"))
     any_source = TranslationSource.objects.filter(object_id=OuterRef("translation_key"))
     return queryset.filter(Q(locale=locale) | (~Exists(translated_here) & (Exists(source_here) | ~Exists(any_source))))
+
+
+def localized_children(index_page, model):
+    """The `model` children of an index page and of its translations, one version of each, in one query.
+
+    Each language has its own index page; a page written in Norwegian and not yet
+    translated into Swedish lives under the Norwegian index only, yet belongs in the
+    Swedish listing too, shown in Norwegian.
+    """
+    # A treebeard path starts with its parent's path, so the parent is found without a join.
+    parent_is_a_translation = Page.objects.filter(
+        translation_key=index_page.translation_key,
+        path=Substr(OuterRef("path"), 1, index_page.depth * Page.steplen),
+    )
+    children = model.objects.filter(depth=index_page.depth + 1).filter(Exists(parent_is_a_translation))
+    # The locale id, not the object: reading index_page.locale would cost a query.
+    return localized_pages(children, index_page.locale_id).select_related("locale")

@@ -6,6 +6,7 @@ from wagtail.search import index
 
 from casestudies.listing import CaseStudyListing
 from casestudies.models.case_study import CaseStudyPage
+from portal.i18n import localized_children
 from portal.models import ContentPageMixin
 
 
@@ -31,7 +32,7 @@ class CaseStudyIndexPage(ContentPageMixin, Page):
         verbose_name_plural = _("case study indexes")
 
     def case_studies(self):
-        return CaseStudyPage.objects.child_of(self).live()
+        return localized_children(self, CaseStudyPage).live()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 from methods.documents import file_extension
 from methods.listing import clean_filters, paginate
 from methods.models.rating import MethodRating
+from portal.i18n import localized_children
 from portal.models import ContentPageMixin
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4", "document-link"]
@@ -72,7 +73,7 @@ class MethodIndexPage(ContentPageMixin, Page):
     def methods(self, filters=None):
         filters = filters or {}
         methods = (
-            MethodPage.objects.child_of(self)
+            localized_children(self, MethodPage)
             .live()
             .prefetch_related("topics")
             .annotate(

@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField
 from methods.documents import file_extension, validate_template_document
 from methods.listing import clean_filters, paginate
 from methods.preview import document_preview
+from portal.i18n import localized_children
 from portal.models import ContentPageMixin
 
 WHEN_TO_USE_CHOICES = [
@@ -54,7 +55,7 @@ class TemplateLibraryPage(ContentPageMixin, Page):
         verbose_name_plural = _("template libraries")
 
     def live_templates(self):
-        return ShareableTemplatePage.objects.child_of(self).live()
+        return localized_children(self, ShareableTemplatePage).live()
 
     def formats(self):
         values = self.live_templates().exclude(file_format="").values_list("file_format", flat=True)
@@ -221,11 +222,7 @@ class ShareableTemplatePage(RoutablePageMixin, ContentPageMixin, Page):
         context["file_entries"] = self.file_entries(request)
         return context
 
-    @property
-    def contact_people(self):
-        """The publisher first, then the content owner if that is someone else."""
-        people = [self.publisher] if self.publisher_id else []
-        return people + [owner for owner in super().contact_people if owner.pk != self.publisher_id]
+    contact_person_fields = ["publisher", "content_owner"]
 
     @path("download/<int:file_id>/")
     def download(self, request, file_id):

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from networks.models.inlines import Gathering, NetworkMember
 from networks.models.network import NetworkPage
+from portal.i18n import localized_children
 from portal.models import ContentPageMixin, Organisation, Topic
 
 NETWORKS_PER_PAGE = 12
@@ -58,7 +59,7 @@ class NetworkIndexPage(ContentPageMixin, Page):
         )
         next_start = Gathering.objects.filter(page=OuterRef("pk"), end__gte=now).order_by("start").values("start")[:1]
         return (
-            NetworkPage.objects.child_of(self)
+            localized_children(self, NetworkPage)
             .live()
             .annotate(member_count=Coalesce(Subquery(member_count), 0), next_gathering=Subquery(next_start))
             .prefetch_related("topics")

@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from portal.i18n import localized_children
 from portal.models import ContentPageMixin
 
 PHONE_VALIDATOR = RegexValidator(
@@ -53,7 +54,7 @@ class ResourcePersonIndexPage(RoutablePageMixin, ContentPageMixin, Page):
 
     def people(self):
         """Everyone the directory may show: live, in this directory, and not hidden."""
-        return ResourcePersonPage.objects.child_of(self).live().filter(hidden_from_directory=False)
+        return localized_children(self, ResourcePersonPage).live().filter(hidden_from_directory=False)
 
     @path("")
     def directory(self, request):

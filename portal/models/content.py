@@ -103,10 +103,17 @@ class ContentPageMixin(models.Model):
             ]
             getattr(self, field.name).set(localized)
 
+    contact_person_fields = ["content_owner"]
+
     @property
     def contact_people(self):
-        """Whom a reader should ask about this page; page types with more contacts extend it."""
-        return [self.content_owner] if self.content_owner_id else []
+        """Whom a reader should ask about this page, as a queryset the contact cards can optimise.
+
+        Page types name further people in `contact_person_fields` (foreign keys to profiles).
+        """
+        ids = [getattr(self, f"{name}_id") for name in self.contact_person_fields]
+        profile_model = self._meta.get_field("content_owner").related_model
+        return profile_model.objects.filter(pk__in=[pk for pk in ids if pk]).order_by("title")
 
     @property
     def review_due(self):

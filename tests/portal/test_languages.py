@@ -104,3 +104,21 @@ def test_offline_machine_translation_creates_drafts_in_four_languages(admin_clie
     # "People" is an interface phrase the offline translator knows from Erfa's catalogues.
     assert drafts["nl"].get_latest_revision_as_object().title == "Personen"
     assert drafts["da"].get_latest_revision_as_object().title == "Personer"
+
+
+def test_index_lists_untranslated_pages_in_their_own_language(employee_client, site_tree):
+    from methods.factories import MethodIndexPageFactory, MethodPageFactory
+
+    english_index = MethodIndexPageFactory(parent=HomePage.objects.get(locale__language_code="en"), title="Methods")
+    swedish_index = translate(english_index, "sv", title="Metoder", slug="metoder")
+    norwegian_index = translate(english_index, "nb", title="Metoder", slug="metoder")
+    translated = MethodPageFactory(parent=english_index, title="Developing reflection")
+    translate(translated, "sv", title="Utvecklande reflektion")
+    MethodPageFactory(parent=norwegian_index, title="Læringsnettverk", locale=norwegian_index.locale)
+
+    html = employee_client.get(swedish_index.url).content.decode()
+
+    assert "Utvecklande reflektion" in html
+    assert "Developing reflection" not in html
+    assert "Læringsnettverk" in html
+    assert '<span class="language-marker" lang="nb">' in html
