@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from people.models import ContactMessage
+from portal.i18n import preferred_language
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +53,15 @@ def is_rate_limited(user):
     return messages_sent_recently(user) >= RATE_LIMIT
 
 
+def recipient_language(profile):
+    """The recipient reads their mail in their chosen language, or else the one their profile was written in."""
+    from wagtail_localize.models import TranslationSource
+
+    source = TranslationSource.objects.filter(object_id=profile.translation_key).select_related("locale").first()
+    written_in = source.locale.language_code if source else profile.locale.language_code
+    return preferred_language(profile.user, written_in) if profile.user_id else written_in
+
+
 def create_message(*, sender, recipient, subject, body, send_copy=False):
     return ContactMessage.objects.create(
         sender=sender,
@@ -61,7 +71,8 @@ def create_message(*, sender, recipient, subject, body, send_copy=False):
         recipient_key=recipient.translation_key,
         recipient_name=recipient.title,
         recipient_email=recipient.email,
-        language=recipient.locale.language_code,
+        language=recipient_language(recipient),
+        sender_language=preferred_language(sender, translation.get_language()),
         subject=clean_header_text(subject),
         body=body,
         send_copy=send_copy,
@@ -158,7 +169,7 @@ def _email(message):
 def _email_copy(message):
     """The sender's copy. It is a courtesy: a failure is logged, never retried."""
     try:
-        with translation.override(message.language):
+        with translation.override(message.sender_language):
             subject = clean_header_text(
                 _("[Erfa] Copy of your message to %(name)s: %(subject)s")
                 % {"name": message.recipient_name, "subject": message.subject}

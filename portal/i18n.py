@@ -83,3 +83,15 @@ def localized_children(index_page, model):
     children = model.objects.filter(depth=index_page.depth + 1).filter(Exists(parent_is_a_translation))
     # The locale id, not the object: reading index_page.locale would cost a query.
     return localized_pages(children, index_page.locale_id).select_related("locale")
+
+
+def preferred_language(user, default=None):
+    """The language a person has chosen for Erfa's e-mails and admin (Wagtail's account setting)."""
+    from wagtail.users.models import UserProfile
+
+    codes = {code for code, _name in settings.LANGUAGES}
+    if user is not None and getattr(user, "pk", None):
+        language = UserProfile.get_for_user(user).preferred_language
+        if language in codes:
+            return language
+    return default if default in codes else settings.LANGUAGE_CODE

@@ -38,6 +38,8 @@ class ContactMessage(models.Model):
     recipient_name = models.CharField(_("recipient's name"), max_length=255)
     recipient_email = models.EmailField(_("recipient's e-mail"))
     language = models.CharField(_("language"), max_length=10, default="en")
+    # The sender's copy goes out in the sender's language, not the recipient's.
+    sender_language = models.CharField(_("sender's language"), max_length=10, default="en")
     subject = models.CharField(_("subject"), max_length=150)
     body = models.TextField(_("message"), max_length=5000)
     send_copy = models.BooleanField(_("copy to the sender"), default=False)
