@@ -88,3 +88,24 @@ def test_source_edits_are_synced_into_translations(person, admin_client):
         segment.string.data == "Head of home care" for segment in source.stringsegment_set.select_related("string")
     )
     assert swedish.live is False  # translations stay drafts until someone publishes them
+
+
+def test_snippets_a_page_uses_are_translated_from_the_admin(site_tree, admin_client):
+    from portal.factories import TopicFactory
+    from portal.models import Topic
+
+    topic = TopicFactory(name="People")
+    others = Locale.objects.exclude(language_code="en")
+    response = admin_client.post(
+        reverse("wagtail_localize:submit_snippet_translation", args=["portal", "topic", topic.pk]),
+        {"locales": [locale.pk for locale in others]},
+    )
+    assert response.status_code == 302
+    for translation in Translation.objects.filter(source__object_id=topic.translation_key):
+        admin_client.post(reverse("wagtail_localize:machine_translate", args=[translation.pk]))
+        translation.save_target(publish=True)
+
+    names = dict(
+        Topic.objects.filter(translation_key=topic.translation_key).values_list("locale__language_code", "name")
+    )
+    assert names == {"en": "People", "sv": "Personer", "nb": "Personer", "da": "Personer", "nl": "Personen"}
