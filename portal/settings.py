@@ -150,10 +150,11 @@ else:
 SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database").strip().lower() or "database"
 SEARCH_URLS = env_list("SEARCH_URLS", "http://127.0.0.1:9200")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "erfa_")
+# Wagtail's backends, extended to stem each content language with its own rules (portal/search/).
 _SEARCH_BACKEND_MODULES = {
-    "database": "wagtail.search.backends.database",
-    "opensearch2": "wagtail.search.backends.opensearch2",
-    "elasticsearch8": "wagtail.search.backends.elasticsearch8",
+    "database": "portal.search.database",
+    "opensearch2": "portal.search.opensearch2",
+    "elasticsearch8": "portal.search.elasticsearch8",
 }
 if SEARCH_BACKEND not in _SEARCH_BACKEND_MODULES:
     raise ImproperlyConfigured(
@@ -161,7 +162,11 @@ if SEARCH_BACKEND not in _SEARCH_BACKEND_MODULES:
     )
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": _SEARCH_BACKEND_MODULES[SEARCH_BACKEND]}}
 if SEARCH_BACKEND != "database":
-    WAGTAILSEARCH_BACKENDS["default"].update({"URLS": SEARCH_URLS, "INDEX_PREFIX": SEARCH_INDEX_PREFIX, "TIMEOUT": 5})
+    WAGTAILSEARCH_BACKENDS["default"].update(
+        {"URLS": SEARCH_URLS, "INDEX_PREFIX": SEARCH_INDEX_PREFIX, "TIMEOUT": env_int("SEARCH_TIMEOUT", 5)}
+    )
+# How many hits a search page ranks, filters by permission and counts facets over.
+SEARCH_MAX_RESULTS = env_int("SEARCH_MAX_RESULTS", 200)
 
 # --- Background tasks -------------------------------------------------------
 # Wagtail queues search-index and reference-index updates as tasks. Production

@@ -6,11 +6,17 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import views
 from portal.health import healthz
+from portal.moderation import views as moderation_views
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # Ahead of Wagtail's own route, to answer links to review steps that were already decided.
+    path(
+        "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        moderation_views.workflow_action,
+        name="erfa_workflow_action",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -22,6 +28,7 @@ if settings.DEBUG:
 # a bare "/" is sent on to the visitor's preferred language by LocaleMiddleware.
 urlpatterns += i18n_patterns(
     path("accounts/", include("django.contrib.auth.urls")),
-    path("search/", views.search, name="search"),
+    # The search page and its autocomplete endpoint (names "search", "search_autocomplete").
+    path("", include("home.urls")),
     path("", include(wagtail_urls)),
 )

@@ -1,8 +1,15 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail_localize.models import Translation
 
 from portal.models import Organisation, Topic
+from portal.moderation import notifications
+from portal.moderation import views as moderation_views
+from portal.moderation.reminders import REMINDER_ACTION
 
 
 class TopicViewSet(SnippetViewSet):
@@ -28,3 +35,47 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+
+
+# --- Moderation -------------------------------------------------------------
+# Erfa sends its own workflow e-mails instead of Wagtail's (see portal/moderation/notifications.py).
+notifications.install()
+
+
+@hooks.register("register_log_actions")
+def register_moderation_log_actions(actions):
+    actions.register_action(REMINDER_ACTION, _("Review reminder"), _("Review reminder sent"))
+
+
+@hooks.register("register_admin_urls")
+def register_moderation_urls():
+    return [
+        path(
+            "moderation/translations/<int:page_id>/submit/",
+            moderation_views.submit_translation_for_review,
+            name="erfa_submit_translation",
+        )
+    ]
+
+
+def is_synced_translation(page):
+    return Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).exists()
+
+
+@hooks.register("register_page_listing_more_buttons")
+def submit_translation_button(page, user, next_url=None):
+    # Only for those whom wagtail-localize's editor does not let publish; see portal/moderation/views.py.
+    permissions = page.permissions_for_user(user)
+    if not permissions.can_edit() or permissions.can_publish() or page.workflow_in_progress:
+        return
+    if page.live and not page.has_unpublished_changes:
+        return
+    if is_synced_translation(page):
+        yield Button(
+            _("Submit translation for review"),
+            reverse("erfa_submit_translation", args=[page.pk]),
+            icon_name="resubmit",
+            priority=30,
+        )

@@ -11,8 +11,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from networks import services
-from networks.models.inlines import RICH_TEXT_FEATURES
+from networks.models.inlines import RICH_TEXT_FEATURES, NetworkFacilitator
 from networks.models.update import NetworkUpdatePage
+from networks.permissions import NetworkPermissionTester
 from people.models import ResourcePersonPage
 from portal.models import ContentPageMixin
 
@@ -196,6 +197,19 @@ class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
             calendar_url=self.calendar_url(request),
         )
         return context
+
+    def is_facilitated_by(self, user):
+        """Whether the user's profile (in any language) facilitates this network (in any language)."""
+        if not getattr(user, "pk", None):
+            return False
+        profile_keys = ResourcePersonPage.objects.filter(user=user).values("translation_key")
+        return NetworkFacilitator.objects.filter(
+            page__translation_key=self.translation_key, person__translation_key__in=profile_keys
+        ).exists()
+
+    def permissions_for_user(self, user):
+        # Facilitators edit their own networks (as drafts) and no others; see NetworkPermissionTester.
+        return NetworkPermissionTester(user, self, network=self)
 
     # Wagtail serves pages only at paths without dots, so the feed lives at …/calendar/ and
     # carries the .ics name in its Content-Disposition.

@@ -43,3 +43,11 @@ class NetworkUpdatePage(ContentPageMixin, Page):
     class Meta:
         verbose_name = _("network update")
         verbose_name_plural = _("network updates")
+
+    def permissions_for_user(self, user):
+        # An update belongs to its network's facilitators, as the network itself does.
+        from networks.permissions import NetworkPermissionTester
+
+        parent = self.get_parent()
+        network = parent.specific if parent is not None else None
+        return NetworkPermissionTester(user, self, network=network if hasattr(network, "is_facilitated_by") else None)

@@ -37,3 +37,21 @@ def test_wrong_password_keeps_the_username_in_the_form(page, live_server, site_t
 
     expect(page.get_by_role("alert")).to_contain_text("Please enter a correct username and password")
     expect(page.get_by_label("Username")).to_have_value("elin")
+
+
+def test_header_search_suggests_titles_while_typing(page, live_server, site_tree):
+    from home.models import HomePage
+    from methods.factories import MethodIndexPageFactory, MethodPageFactory
+
+    index = MethodIndexPageFactory(parent=HomePage.objects.get(locale__language_code="en"))
+    MethodPageFactory(parent=index, title="Reflection meetings")
+    EmployeeFactory(username="elin")
+    page.goto(f"{live_server.url}/en/accounts/login/")
+    page.get_by_label("Username").fill("elin")
+    page.get_by_label("Password").fill("correct horse battery staple")
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_load_state("load")
+
+    page.get_by_role("combobox", name="Search Erfa").press_sequentially("Reflec", delay=50)
+
+    expect(page.locator("#site-search-suggestions option[value='Reflection meetings']")).to_have_count(1)

@@ -1,27 +1,11 @@
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
-from portal.roles import COMMUNICATIONS, ROLE_PERMISSIONS
-
-# Communications may do everything to every page and every collection.
-COMMUNICATIONS_PAGE_PERMISSIONS = [
-    "add_page",
-    "change_page",
-    "publish_page",
-    "lock_page",
-    "unlock_page",
-    "bulk_delete_page",
-]
-COMMUNICATIONS_COLLECTION_PERMISSIONS = [
-    "wagtaildocs.add_document",
-    "wagtaildocs.change_document",
-    "wagtaildocs.choose_document",
-    "wagtailimages.add_image",
-    "wagtailimages.change_image",
-    "wagtailimages.choose_image",
-]
+from portal.moderation.workflow import setup_workflow
+from portal.roles import ROLE_COLLECTION_PERMISSIONS, ROLE_PAGE_PERMISSIONS, ROLE_PERMISSIONS
 
 
 def get_permission(dotted):
@@ -32,26 +16,58 @@ def get_permission(dotted):
         raise CommandError(f"Permission {dotted} does not exist. Run `manage.py migrate` first.") from error
 
 
+def pages_for(model_label):
+    """Every page of a model, in every locale; looked up by name because portal may not import higher apps."""
+    if model_label == "root":
+        root = Page.get_first_root_node()
+        return [root] if root is not None else []
+    return list(Page.objects.type(apps.get_model(model_label)))
+
+
+def collection_named(name):
+    root = Collection.get_first_root_node()
+    if name == "root":
+        return root
+    existing = root.get_children().filter(name=name).first()
+    return existing or root.add_child(instance=Collection(name=name))
+
+
 class Command(BaseCommand):
-    help = "Create or update Erfa's role groups and their permissions. Safe to run again."
+    help = (
+        "Create or update Erfa's role groups, their page and collection permissions, and the "
+        '"Communications review" workflow on every locale\'s home page. Safe to run again; run it '
+        "after adding index pages or locales so that the roles reach them."
+    )
 
     @transaction.atomic
     def handle(self, *args, **options):
+        groups = {}
         for name, permissions in ROLE_PERMISSIONS.items():
             group, created = Group.objects.get_or_create(name=name)
-            group.permissions.add(*[get_permission(dotted) for dotted in permissions])
+            group.permissions.set([get_permission(dotted) for dotted in permissions])
+            groups[name] = group
             self.stdout.write(f"{'Created' if created else 'Updated'} group {name}")
 
-        communications = Group.objects.get(name=COMMUNICATIONS)
-        root_page = Page.get_first_root_node()
-        if root_page is not None:
-            for dotted in COMMUNICATIONS_PAGE_PERMISSIONS:
-                GroupPagePermission.objects.get_or_create(
-                    group=communications, page=root_page, permission=get_permission(f"wagtailcore.{dotted}")
-                )
-        root_collection = Collection.get_first_root_node()
-        if root_collection is not None:
-            for dotted in COMMUNICATIONS_COLLECTION_PERMISSIONS:
-                GroupCollectionPermission.objects.get_or_create(
-                    group=communications, collection=root_collection, permission=get_permission(dotted)
-                )
+        for name, grants in ROLE_PAGE_PERMISSIONS.items():
+            count = 0
+            for model_label, codenames in grants.items():
+                for page in pages_for(model_label):
+                    for codename in codenames:
+                        GroupPagePermission.objects.get_or_create(
+                            group=groups[name], page=page, permission=get_permission(f"wagtailcore.{codename}")
+                        )
+                        count += 1
+            self.stdout.write(f"  {name}: {count} page permissions")
+
+        if Collection.get_first_root_node() is not None:
+            for name, grants in ROLE_COLLECTION_PERMISSIONS.items():
+                for collection_name, permissions in grants.items():
+                    collection = collection_named(collection_name)
+                    for dotted in permissions:
+                        GroupCollectionPermission.objects.get_or_create(
+                            group=groups[name], collection=collection, permission=get_permission(dotted)
+                        )
+
+        if Page.get_first_root_node() is not None:
+            workflow, home_pages = setup_workflow()
+            self.stdout.write(f'Workflow "{workflow.name}" assigned to {len(home_pages)} home page(s)')

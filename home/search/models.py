@@ -1,0 +1,41 @@
+from django.db import models
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+MAX_LOGGED_QUERY_LENGTH = 200
+
+
+class SearchQueryDay(models.Model):
+    """How often a query was searched on one day in one language, and how often it found nothing.
+
+    One row per day, language and query (not per search) keeps the log small and
+    says nothing about who searched.
+    """
+
+    date = models.DateField(_("date"), db_index=True)
+    language = models.CharField(_("language"), max_length=8)
+    query = models.CharField(_("query"), max_length=MAX_LOGGED_QUERY_LENGTH)
+    hits = models.PositiveIntegerField(_("searches"), default=0)
+    zero_result_hits = models.PositiveIntegerField(_("searches without results"), default=0)
+
+    class Meta:
+        verbose_name = _("search query")
+        verbose_name_plural = _("search queries")
+        constraints = [
+            models.UniqueConstraint(fields=["date", "language", "query"], name="home_search_query_day_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.query} ({self.language}, {self.date})"
+
+    @classmethod
+    def record(cls, query, language, result_count):
+        """Count one search; the query is stored lower-cased and with single spaces."""
+        query = " ".join(query.lower().split())[:MAX_LOGGED_QUERY_LENGTH]
+        if not query:
+            return
+        row, _created = cls.objects.get_or_create(date=timezone.localdate(), language=language, query=query)
+        cls.objects.filter(pk=row.pk).update(
+            hits=F("hits") + 1, zero_result_hits=F("zero_result_hits") + (0 if result_count else 1)
+        )

@@ -1,0 +1,135 @@
+"""One search, from the reader's words to the ranked, visible page ids.
+
+The engine ranks; the database decides visibility (home.search.access) and
+facets (home.search.facets). If the engine does not answer, the search falls
+back to matching titles in the database, and says so.
+"""
+
+import logging
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Q
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.utils import normalise_query_string
+
+from home.search.access import restricted_path_pattern, visible_pages
+from home.search.query import query_terms
+from portal.search.languages import ALL, search_language
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Hit:
+    pk: int
+    content_type_id: int
+    language: str
+    path: str
+
+
+@dataclass
+class SearchOutcome:
+    hits: list = field(default_factory=list)
+    degraded: bool = False
+
+
+def scope(language):
+    """Live pages in the language, or in all languages; the engine can filter on both."""
+    pages = Page.objects.live()
+    if language != ALL:
+        locales = Locale.objects.filter(language_code=language).values_list("pk", flat=True)
+        pages = pages.filter(locale__in=list(locales))
+    return pages
+
+
+def engine_ids(query, language, backend=None):
+    backend = backend or get_search_backend()
+    with search_language(language):
+        # Only the ids: the database filters and describes the hits afterwards.
+        results = backend.search(query, scope(language).only("id"), operator="or")[: settings.SEARCH_MAX_RESULTS]
+        return [page.pk for page in results]
+
+
+def title_match_ids(query, language):
+    """The degraded mode: pages whose title contains every word, newest first."""
+    condition = Q()
+    for term in query_terms(query) or [query.lower()]:
+        condition &= Q(title__icontains=term)
+    pages = scope(language).filter(condition).order_by("-last_published_at")
+    return list(pages.values_list("pk", flat=True)[: settings.SEARCH_MAX_RESULTS])
+
+
+def visible_hits(ids):
+    """The ids a reader may see, in the engine's order, with what facets and listings need."""
+    if not ids:
+        return []
+    rows = visible_pages(Page.objects.filter(pk__in=ids)).values_list(
+        "pk", "content_type_id", "locale__language_code", "path"
+    )
+    by_pk = {row[0]: Hit(*row) for row in rows}
+    return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
+def run_search(query, language, backend=None):
+    if not query:
+        return SearchOutcome()
+    try:
+        ids = engine_ids(query, language, backend)
+        degraded = False
+    except Exception as error:  # noqa: BLE001 - an engine that is down or refuses must not make a 500.
+        logger.warning("Search engine failed (%s); matching titles instead", error.__class__.__name__)
+        ids = title_match_ids(query, language)
+        degraded = True
+    return SearchOutcome(hits=visible_hits(ids), degraded=degraded)
+
+
+def promotions(query, language):
+    """Search promotions for the query, shown first, in the reader's language where translated."""
+    normalised = normalise_query_string(query) if query else ""
+    if not normalised:
+        return []
+    picks = list(
+        SearchPromotion.objects.filter(query__query_string=normalised).select_related("page").order_by("sort_order")
+    )
+    page_ids = [pick.page_id for pick in picks if pick.page_id]
+    pattern = restricted_path_pattern()
+    visible = {page.pk: page for page in visible_pages(Page.objects.filter(pk__in=page_ids), pattern)}
+    translations = {}
+    if language != ALL and visible:
+        keys = [page.translation_key for page in visible.values()]
+        translated = visible_pages(
+            Page.objects.filter(translation_key__in=keys, locale__language_code=language), pattern
+        )
+        translations = {page.translation_key: page for page in translated}
+    shown = []
+    for pick in picks:
+        if pick.page_id:
+            page = visible.get(pick.page_id)
+            if page is None:
+                continue
+            shown.append({"page": translations.get(page.translation_key, page), "pick": pick})
+        elif pick.external_link_url:
+            shown.append({"page": None, "pick": pick})
+    return shown
+
+
+def autocomplete(query, language, limit=8, backend=None):
+    """Titles that start like the query, visible to the reader; the database answers if the engine cannot."""
+    if not query:
+        return [], False
+    try:
+        backend = backend or get_search_backend()
+        with search_language(language):
+            ids = [page.pk for page in backend.autocomplete(query, scope(language))[: limit * 3]]
+        degraded = False
+    except Exception as error:  # noqa: BLE001 - same as run_search.
+        logger.warning("Autocomplete failed (%s); matching titles instead", error.__class__.__name__)
+        ids = title_match_ids(query, language)[: limit * 3]
+        degraded = True
+    keep = [hit.pk for hit in visible_hits(ids)][:limit]
+    pages = Page.objects.filter(pk__in=keep).select_related("locale", "content_type")
+    by_pk = {page.pk: page for page in pages}
+    return [by_pk[pk] for pk in keep if pk in by_pk], degraded

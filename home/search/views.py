@@ -1,0 +1,111 @@
+"""The search page and the header's autocomplete endpoint. The rules live in service, access and facets."""
+
+import re
+
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from home.search import facets, service
+from home.search.models import SearchQueryDay
+from home.search.query import MAX_QUERY_LENGTH, clean_query, query_terms
+from home.search.results import LANGUAGE_NAMES, result_items
+from portal.search.languages import ALL, language_code
+
+RESULTS_PER_PAGE = 10
+ID = re.compile(r"^\d{1,9}$")
+
+
+def selected_facets(params):
+    """The facet filters in the query string; anything malformed is ignored."""
+    selected = {}
+    for name, _title in facets.FACETS:
+        value = params.get(name, "").strip()
+        if name == "language":
+            if value in LANGUAGE_NAMES:
+                selected[name] = value
+        elif ID.match(value):
+            selected[name] = value
+    return selected
+
+
+def add_facet_links(facet_list, params):
+    """Each option links to the results with that value selected, or with it removed if it is."""
+    for facet in facet_list:
+        for option in facet["options"]:
+            query = params.copy()
+            query.pop("page", None)
+            if option["selected"]:
+                query.pop(facet["name"], None)
+            else:
+                query[facet["name"]] = option["value"]
+            option["query_string"] = query.urlencode()
+    return facet_list
+
+
+def degraded_message():
+    return _(
+        "The search engine is not answering at the moment, so only page titles were searched. "
+        "Please try again in a few minutes for full results."
+    )
+
+
+@require_GET
+def search(request):
+    raw = request.GET.get("q", "")
+    query = clean_query(raw)
+    active = language_code(get_language())
+    language = ALL if request.GET.get("in") == ALL else active
+    selected = selected_facets(request.GET)
+
+    outcome = service.run_search(query, language)
+    values = facets.facet_values(outcome.hits) if outcome.hits else None
+    hits = facets.apply_filters(outcome.hits, values, selected) if values else []
+    paginator = Paginator([hit.pk for hit in hits], RESULTS_PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    first_view = request.GET.get("page") in (None, "", "1") and not selected
+    if query and first_view:
+        SearchQueryDay.record(query, active if language != ALL else ALL, len(outcome.hits))
+
+    return render(
+        request,
+        "home/search.html",
+        {
+            "search_query": query,
+            "nothing_searchable": bool(raw.strip()) and not query,
+            "search_in": language,
+            "active_language_name": LANGUAGE_NAMES.get(active, active),
+            "results": page,
+            "items": result_items(list(page.object_list), query_terms(query)),
+            "facets": add_facet_links(facets.facet_counts(hits, values, selected), request.GET) if values else [],
+            "selected": selected,
+            "promotions": service.promotions(query, language),
+            "error": degraded_message() if outcome.degraded else None,
+            "max_query_length": MAX_QUERY_LENGTH,
+        },
+    )
+
+
+@require_GET
+def autocomplete(request):
+    query = clean_query(request.GET.get("q", ""))
+    language = ALL if request.GET.get("in") == ALL else language_code(get_language())
+    pages, degraded = service.autocomplete(query, language)
+    return JsonResponse(
+        {
+            "query": query,
+            "results": [
+                {
+                    "title": page.title,
+                    "url": page.get_url(request),
+                    "type": str(facets.type_label(page.content_type)),
+                    "language": page.locale.language_code,
+                }
+                for page in pages
+            ],
+            "message": degraded_message() if degraded else "",
+        }
+    )

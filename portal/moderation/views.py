@@ -1,0 +1,65 @@
+"""Submitting a translation for review.
+
+wagtail-localize's translation editor offers "Publish" only, and only to those who may publish the
+page (it checks the page's publish permission). Everyone else saves the translation as a draft and
+submits it here into the page's workflow, "Communications review", like any other edit.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.viewsets.pages import page_viewset_registry
+from wagtail.models import Page, TaskState
+
+
+def submit_translation_for_review(request, page_id):
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    explorer_url = redirect("wagtailadmin_explore", page.get_parent().pk)
+    workflow = page.get_workflow()
+    if workflow is None:
+        messages.error(request, _("This page has no review workflow; ask Communications to publish it."))
+        return explorer_url
+    if page.workflow_in_progress:
+        messages.warning(request, _("“%(title)s” is already waiting for review.") % {"title": page.title})
+        return explorer_url
+    if page.live and not page.has_unpublished_changes:
+        messages.warning(request, _("“%(title)s” has no changes to review.") % {"title": page.title})
+        return explorer_url
+    if request.method == "POST":
+        if page.get_latest_revision() is None:
+            page.save_revision(user=request.user, log_action=True)
+        workflow.start(page, request.user)
+        messages.success(request, _("“%(title)s” has been submitted for review.") % {"title": page.title})
+        return explorer_url
+    return TemplateResponse(request, "portal/moderation/submit_translation.html", {"page": page})
+
+
+_wagtail_workflow_action = page_viewset_registry.as_view("workflow_action", page_id_kwarg="page_id")
+
+
+@require_admin_access
+def workflow_action(request, page_id, action_name, task_state_id):
+    """Wagtail's approve/reject view, with a clear answer for a link to a review step already decided.
+
+    When a page has a newer review in progress, Wagtail answers an old step's link with a bare
+    "permission denied"; the reviewer should instead learn that the step was decided, and where to
+    act on the current one.
+    """
+    page = get_object_or_404(Page, pk=page_id)
+    current = page.current_workflow_task_state if page.workflow_in_progress else None
+    if current is not None and current.pk != task_state_id and TaskState.objects.filter(pk=task_state_id).exists():
+        messages.error(
+            request,
+            _(
+                "That review step of “%(title)s” has already been decided. "
+                "The page is waiting for a newer review: act on it from the page."
+            )
+            % {"title": page.get_admin_display_title()},
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return _wagtail_workflow_action(request, page_id=page_id, action_name=action_name, task_state_id=task_state_id)

@@ -1,0 +1,31 @@
+"""Wagtail's Elasticsearch 8 backend with per-language analysis (see portal.search.engine)."""
+
+from wagtail.search.backends import elasticsearch8 as base
+
+from portal.search.engine import MultilingualMappingMixin, MultilingualQueryCompilerMixin, OneRequestResultsMixin
+
+
+class MultilingualElasticsearch8Mapping(MultilingualMappingMixin, base.Elasticsearch8Mapping):
+    pass
+
+
+class MultilingualElasticsearch8QueryCompiler(MultilingualQueryCompilerMixin, base.Elasticsearch8SearchQueryCompiler):
+    mapping_class = MultilingualElasticsearch8Mapping
+
+
+class MultilingualElasticsearch8AutocompleteQueryCompiler(base.Elasticsearch8AutocompleteQueryCompiler):
+    mapping_class = MultilingualElasticsearch8Mapping
+
+
+class MultilingualElasticsearch8SearchResults(OneRequestResultsMixin, base.Elasticsearch8SearchResults):
+    pass
+
+
+class MultilingualElasticsearch8SearchBackend(base.Elasticsearch8SearchBackend):
+    mapping_class = MultilingualElasticsearch8Mapping
+    query_compiler_class = MultilingualElasticsearch8QueryCompiler
+    autocomplete_query_compiler_class = MultilingualElasticsearch8AutocompleteQueryCompiler
+    results_class = MultilingualElasticsearch8SearchResults
+
+
+SearchBackend = MultilingualElasticsearch8SearchBackend

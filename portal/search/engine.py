@@ -1,0 +1,70 @@
+"""Per-language multi-fields for Wagtail's OpenSearch and Elasticsearch backends.
+
+Every analysed text field (and the ``_all_text`` catch-alls it is copied into)
+gets a sub-field per language, e.g. ``_all_text.sv`` with the ``swedish``
+analyzer. A page is indexed into all of them, since the engine cannot pick a
+multi-field by document; the query then asks only the active language's
+sub-fields, so "nätverken" is stemmed like Swedish and meets "nätverk".
+"""
+
+from modelsearch.backends.elasticsearchbase import Field
+
+from portal.search.languages import ANALYZERS, active_languages
+
+
+def language_subfields():
+    return {code: {"type": "text", "analyzer": analyzer} for code, analyzer in ANALYZERS.items()}
+
+
+def add_language_subfields(properties):
+    for mapping in properties.values():
+        if mapping.get("type") == "nested":
+            add_language_subfields(mapping["properties"])
+        # Autocomplete fields carry their own edge-ngram analyzer; stemming them would defeat it.
+        elif mapping.get("type") == "text" and "analyzer" not in mapping:
+            mapping["fields"] = language_subfields()
+
+
+class MultilingualMappingMixin:
+    def get_mapping(self):
+        mapping = super().get_mapping()
+        add_language_subfields(mapping["properties"])
+        return mapping
+
+
+class MultilingualQueryCompilerMixin:
+    """Query the language sub-fields instead of the single standard-analysed field."""
+
+    def _remap_fields(self, fields):
+        languages = active_languages()
+        return [
+            Field(f"{field.field_name}.{code}", field.boost)
+            for field in super()._remap_fields(fields)
+            for code in languages
+        ]
+
+
+class OneRequestResultsMixin:
+    """Fetch up to 1,000 hits in one request.
+
+    Above 100 hits modelsearch scrolls, one round trip per 100; the search page
+    ranks a few hundred hits to filter and count facets over, and one request
+    is several times faster.
+    """
+
+    ONE_REQUEST_LIMIT = 1000
+
+    def _do_search(self):
+        limit = None if self.stop is None else self.stop - self.start
+        if limit is None or limit <= 100 or limit > self.ONE_REQUEST_LIMIT:
+            yield from super()._do_search()
+            return
+        params = {
+            "index": self.backend.get_index_for_model(self.query_compiler.queryset.model).name,
+            "_source": False,
+            self.fields_param_name: "pk",
+            "from_": self.start,
+            "size": limit,
+        }
+        hits = self._backend_do_search(self._get_es_body(), **params)["hits"]["hits"]
+        yield from self._get_results_from_hits(hits)

@@ -1,0 +1,72 @@
+import importlib
+import io
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from casestudies.factories import CaseStudyIndexPageFactory
+from casestudies.models import CaseStudyPage
+from home.models import HomePage
+from portal.factories import UserFactory
+from portal.roles import COMMUNICATIONS, RESOURCE_PERSONS
+
+pytestmark = pytest.mark.django_db(transaction=True)
+PASSWORD = "correct horse battery staple"
+
+
+def sign_in(page, base_url, username):
+    page.goto(f"{base_url}/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name=re.compile("Sign in", re.I)).click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+
+
+def restore_rows_from_migrations():
+    """An earlier transactional test's flush removes what data migrations made; setup_roles needs this one."""
+    from django.apps import apps
+
+    migration = importlib.import_module("wagtail_localize.migrations.0006_create_submit_translation_permission")
+    migration.create_submit_translation_permission(apps, None)
+
+
+def test_a_resource_person_submits_and_communications_approves(browser, live_server, site_tree):
+    home = HomePage.objects.get(locale__language_code="en")
+    index = CaseStudyIndexPageFactory(parent=home)
+    restore_rows_from_migrations()
+    call_command("setup_roles", stdout=io.StringIO())
+    author = UserFactory(username="rune", first_name="Rune", last_name="Aasvik")
+    author.groups.add(Group.objects.get(name=RESOURCE_PERSONS))
+    reviewer = UserFactory(username="kaja", first_name="Kaja", last_name="Verhoef")
+    reviewer.groups.add(Group.objects.get(name=COMMUNICATIONS))
+
+    # The resource person writes a case study and submits it.
+    context = browser.new_context()
+    page = context.new_page()
+    sign_in(page, live_server.url, "rune")
+    page.goto(f"{live_server.url}/admin/pages/add/casestudies/casestudypage/{index.pk}/")
+    page.locator("#id_title").fill("Reflection after home visits")
+    page.get_by_role("tab", name="Promote").click()
+    page.locator("#id_slug").fill("reflection-after-home-visits")
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Submit to Communications review").click()
+    expect(page.get_by_text("created and submitted for moderation")).to_be_visible()
+    case_study = CaseStudyPage.objects.get(title="Reflection after home visits")
+    assert not case_study.live and case_study.workflow_in_progress
+    context.close()
+
+    # Communications approves it from the editor.
+    context = browser.new_context()
+    page = context.new_page()
+    sign_in(page, live_server.url, "kaja")
+    page.goto(f"{live_server.url}/admin/pages/{case_study.pk}/edit/")
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Approve", exact=True).click()
+    expect(page.get_by_role("link", name="Current page status: live")).to_be_visible()
+    context.close()
+
+    case_study.refresh_from_db()
+    assert case_study.live

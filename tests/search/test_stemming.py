@@ -1,0 +1,86 @@
+"""Each language's inflected forms find its base forms and back, on both backends."""
+
+import pytest
+from django.db import connection
+from wagtail.search.backends import get_search_backend
+
+from home.models import HomePage
+from portal.search.languages import ALL, search_language
+from tests.search.conftest import reindex
+
+pytestmark = [pytest.mark.django_db, pytest.mark.search]
+
+# language, the word on the page, the inflected form a reader types
+CASES = [
+    ("sv", "nätverk", "nätverken"),
+    ("nb", "møte", "møtene"),
+    ("da", "skabelon", "skabelonerne"),
+    ("nl", "netwerk", "netwerken"),
+    ("en", "meeting", "meetings"),
+]
+
+
+def write(home, word):
+    home.intro = f"<p>Om {word} och annat.</p>"
+    home.save_revision().publish()
+
+
+@pytest.fixture
+def homes(site_tree):
+    return {home.locale.language_code: home for home in HomePage.objects.select_related("locale")}
+
+
+def found(backend, language, query):
+    with search_language(language):
+        return [page.locale.language_code for page in backend.search(query, HomePage.objects.all())]
+
+
+@pytest.mark.parametrize(("language", "base", "inflected"), CASES)
+def test_postgresql_stems_with_the_pages_language(homes, language, base, inflected):
+    assert connection.vendor == "postgresql"
+    write(homes[language], base)
+    backend = get_search_backend()
+    assert found(backend, language, inflected) == [language]
+    write(homes[language], inflected)
+    assert found(backend, language, base) == [language]
+
+
+@pytest.mark.parametrize(("language", "base", "inflected"), CASES)
+def test_opensearch_stems_with_the_readers_language(homes, opensearch_backend, language, base, inflected):
+    write(homes[language], base)
+    reindex(opensearch_backend, HomePage)
+    assert found(opensearch_backend, language, inflected) == [language]
+    write(homes[language], inflected)
+    reindex(opensearch_backend, HomePage)
+    assert found(opensearch_backend, language, base) == [language]
+
+
+def test_the_index_holds_a_sub_field_per_language(site_tree, opensearch_backend):
+    reindex(opensearch_backend, HomePage)
+    index = opensearch_backend.get_index_for_model(HomePage)
+    mapping = opensearch_backend.es.indices.get_mapping(index=index.name)
+    properties = next(iter(mapping.values()))["mappings"]["properties"]
+    analyzers = {name: sub["analyzer"] for name, sub in properties["_all_text"]["fields"].items()}
+    assert analyzers == {"en": "english", "sv": "swedish", "nb": "norwegian", "da": "danish", "nl": "dutch"}
+
+
+@pytest.mark.parametrize("engine", ["postgresql", "opensearch"])
+def test_all_languages_finds_every_languages_inflections(homes, request, engine):
+    for language, base, _inflected in CASES:
+        write(homes[language], base)
+    backend = get_search_backend()
+    if engine == "opensearch":
+        backend = request.getfixturevalue("opensearch_backend")
+        reindex(backend, HomePage)
+    for language, _base, inflected in CASES:
+        assert found(backend, ALL, inflected) == [language]
+
+
+def test_the_elasticsearch8_backend_maps_the_same_sub_fields(site_tree):
+    from portal.search.elasticsearch8 import MultilingualElasticsearch8Mapping
+
+    properties = MultilingualElasticsearch8Mapping(HomePage).get_mapping()["properties"]
+    assert set(properties["_all_text"]["fields"]) == {"en", "sv", "nb", "da", "nl"}
+    assert properties["title"]["fields"]["sv"] == {"type": "text", "analyzer": "swedish"}
+    # Autocomplete keeps its edge-ngram analyzer, unstemmed.
+    assert "fields" not in properties["_edgengrams"]
