@@ -1,10 +1,15 @@
 import os
 
 import pytest
+from playwright.sync_api import expect
 
 # Playwright's sync API keeps an event loop in the test thread; the ORM calls that
 # fixtures make from that thread are ordinary synchronous ones.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# The live server shares two cores with the test process, the database and the search node;
+# allow a slow machine time before calling an assertion failed.
+expect.set_options(timeout=20_000)
 
 
 @pytest.fixture(scope="session")

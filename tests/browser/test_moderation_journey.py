@@ -48,6 +48,7 @@ def test_a_resource_person_submits_and_communications_approves(browser, live_ser
     page = context.new_page()
     sign_in(page, live_server.url, "rune")
     page.goto(f"{live_server.url}/admin/pages/add/casestudies/casestudypage/{index.pk}/")
+    page.wait_for_load_state("networkidle")
     page.locator("#id_title").fill("Reflection after home visits")
     page.get_by_role("tab", name="Promote").click()
     page.locator("#id_slug").fill("reflection-after-home-visits")
@@ -63,6 +64,9 @@ def test_a_resource_person_submits_and_communications_approves(browser, live_ser
     page = context.new_page()
     sign_in(page, live_server.url, "kaja")
     page.goto(f"{live_server.url}/admin/pages/{case_study.pk}/edit/")
+    # Approving posts the editor's form; wait until Wagtail's scripts have built every field
+    # (StreamFields render client-side), or the half-built form counts as an edit needing reapproval.
+    page.wait_for_load_state("networkidle")
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Approve", exact=True).click()
     expect(page.get_by_role("link", name="Current page status: live")).to_be_visible()

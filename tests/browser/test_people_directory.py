@@ -33,10 +33,10 @@ def test_employee_finds_a_resource_person_and_sends_a_message(page, live_server,
 
     search = page.get_by_label("Search by name, expertise, job title or organisation")
     # Suggestions appear while typing (JavaScript), and the ordinary GET search works as well.
-    page.wait_for_load_state("load")  # the enhancement script is deferred; type once it listens
+    page.wait_for_load_state("networkidle")  # the enhancement script is deferred; type once it listens
     search.press_sequentially("reflec", delay=50)
     suggestion = page.locator("[data-autocomplete-results]").get_by_role("link", name="Sigrid Lunde")
-    expect(suggestion).to_be_visible(timeout=10_000)
+    expect(suggestion).to_be_visible()
     search.fill("reflection")
     search.press("Enter")
     expect(page).to_have_url(re.compile(r"/en/people/\?q=reflection"))

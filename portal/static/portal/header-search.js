@@ -5,7 +5,7 @@
   var input = document.getElementById("site-search-q");
   var list = document.getElementById("site-search-suggestions");
   if (!input || !list || !window.fetch) { return; }
-  var endpoint = input.getAttribute("data-autocomplete-url");
+  var endpoint = input.getAttribute("data-suggest-url");
   var timer = null;
   var latest = 0;
   input.addEventListener("input", function () {
