@@ -7,7 +7,7 @@ from wagtail_localize.models import Translation
 
 from home.models import HomePage
 from people.factories import ResourcePersonIndexPageFactory, ResourcePersonPageFactory
-from people.models import ResourcePersonIndexPage, ResourcePersonPage
+from people.models import ResourcePersonPage
 from portal.i18n import localized_pages
 
 pytestmark = pytest.mark.django_db
@@ -79,31 +79,35 @@ def test_listings_show_local_versions_and_fall_back_to_the_source_language(direc
     assert set(english) == {both, only_en}
 
 
-def test_offline_machine_translation_creates_drafts_in_four_languages(admin_client, directory):
-    others = Locale.objects.exclude(language_code__in=["en", "sv"])
+def test_offline_machine_translation_creates_drafts_in_four_languages(admin_client, site_tree):
+    from methods.factories import MethodIndexPageFactory
+    from methods.models import MethodIndexPage
+
+    methods = MethodIndexPageFactory(parent=HomePage.objects.get(locale__language_code="en"), title="Methods")
+    others = Locale.objects.exclude(language_code="en")
     response = admin_client.post(
-        reverse("wagtail_localize:submit_page_translation", args=[directory.pk]),
+        reverse("wagtail_localize:submit_page_translation", args=[methods.pk]),
         {"locales": [locale.pk for locale in others]},
     )
     assert response.status_code == 302
 
-    for translation in Translation.objects.filter(source__object_id=directory.translation_key):
+    for translation in Translation.objects.filter(source__object_id=methods.translation_key):
         admin_client.post(reverse("wagtail_localize:machine_translate", args=[translation.pk]))
         translation.save_target()
 
     drafts = {
         page.locale.language_code: page
-        for page in ResourcePersonIndexPage.objects.filter(translation_key=directory.translation_key).exclude(
-            locale__language_code__in=["en", "sv"]
+        for page in MethodIndexPage.objects.filter(translation_key=methods.translation_key).exclude(
+            locale__language_code="en"
         )
     }
-    assert set(drafts) == {"nb", "da", "nl"}
+    assert set(drafts) == {"sv", "nb", "da", "nl"}
     for page in drafts.values():
         assert page.live is False
         assert page.has_unpublished_changes
-    # "People" is an interface phrase the offline translator knows from Erfa's catalogues.
-    assert drafts["nl"].get_latest_revision_as_object().title == "Personen"
-    assert drafts["da"].get_latest_revision_as_object().title == "Personer"
+    # "Methods" is an interface phrase the offline translator knows from Erfa's catalogues.
+    titles = {code: page.get_latest_revision_as_object().title for code, page in drafts.items()}
+    assert titles == {"sv": "Metoder", "nb": "Metoder", "da": "Metoder", "nl": "Methoden"}
 
 
 def test_index_lists_untranslated_pages_in_their_own_language(employee_client, site_tree):
