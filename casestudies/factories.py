@@ -17,7 +17,7 @@ class CaseStudyIndexPageFactory(wagtail_factories.PageFactory):
 
 class CaseStudyPageFactory(wagtail_factories.PageFactory):
     """A case study with text in every section. Pass organisations=[…], methods_used=[…],
-    contact_persons=[…], templates_used=[…] and network=… to relate it to other pages."""
+    contact_persons=[…], shareable_templates_used=[…] and network=… to relate it to other pages."""
 
     class Meta:
         model = CaseStudyPage

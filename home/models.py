@@ -31,7 +31,7 @@ class HomePage(Page):
         "people.ResourcePersonIndexPage",
         "casestudies.CaseStudyIndexPage",
         "methods.MethodIndexPage",
-        "methods.TemplateLibraryPage",
+        "methods.ShareableTemplateIndexPage",
     ]
 
     class Meta:

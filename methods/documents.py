@@ -34,7 +34,7 @@ def document_size(document):
         return None
 
 
-def validate_template_document(document):
+def validate_shareable_template_document(document):
     """Refuse a document that is not an allowed office format or is over the size limit.
 
     Wagtail checks both when a document is uploaded, but a document uploaded before

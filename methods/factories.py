@@ -8,9 +8,9 @@ from methods.models import (
     MethodIndexPage,
     MethodPage,
     MethodRating,
+    ShareableTemplateFile,
+    ShareableTemplateIndexPage,
     ShareableTemplatePage,
-    TemplateFile,
-    TemplateLibraryPage,
 )
 from portal.factories import UserFactory
 
@@ -80,9 +80,9 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     file = factory.LazyFunction(lambda: ContentFile(b"Agenda\n\n1. Check-in\n2. What went well?\n", name="agenda.txt"))
 
 
-class TemplateLibraryPageFactory(wagtail_factories.PageFactory):
+class ShareableTemplateIndexPageFactory(wagtail_factories.PageFactory):
     class Meta:
-        model = TemplateLibraryPage
+        model = ShareableTemplateIndexPage
 
     title = "Templates"
     slug = "templates"
@@ -102,9 +102,9 @@ class ShareableTemplatePageFactory(wagtail_factories.PageFactory):
     licence = "Free to reuse and adapt; please name Erfa."
 
 
-class TemplateFileFactory(factory.django.DjangoModelFactory):
+class ShareableTemplateFileFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = TemplateFile
+        model = ShareableTemplateFile
 
     page = factory.SubFactory(ShareableTemplatePageFactory)
     document = factory.SubFactory(DocumentFactory)

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from methods.models import CATEGORY_CHOICES, LANGUAGE_CHOICES, MethodPage
+from methods.models import CATEGORY_CHOICES, FILE_FORMAT_CHOICES, LANGUAGE_CHOICES, MethodPage
 from methods.models.rating import MAX_SCORE, MIN_SCORE, SCORE_ERROR
 from portal.models import Topic
 
@@ -29,7 +29,7 @@ class MethodFilterForm(forms.Form):
         self.fields = {"topic": topic_field(locale_id), **self.fields}
 
 
-class TemplateFilterForm(forms.Form):
+class ShareableTemplateFilterForm(forms.Form):
     format = forms.ChoiceField(label=_("Format"), required=False)
     language = forms.ChoiceField(
         label=_("Language"), choices=[("", _("All languages"))] + LANGUAGE_CHOICES, required=False
@@ -38,7 +38,8 @@ class TemplateFilterForm(forms.Form):
 
     def __init__(self, *args, locale_id, formats=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["format"].choices = [("", _("All formats"))] + [(value, value) for value in formats]
+        labels = dict(FILE_FORMAT_CHOICES)
+        self.fields["format"].choices = [("", _("All formats"))] + [(value, labels[value]) for value in formats]
         method = forms.ModelChoiceField(
             label=_("Related method"),
             queryset=MethodPage.objects.live().filter(locale_id=locale_id).order_by("title"),

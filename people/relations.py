@@ -1,7 +1,7 @@
 """What a profile links to in the other content areas, reached only through their related names.
 
 The networks, methods and case-study apps sit above people, so people never imports them: it asks the
-profile for `facilitated_networks`, `spokesperson_roles`, `case_study_contacts` and `published_templates`,
+profile for `facilitated_networks`, `spokesperson_roles`, `case_study_contacts` and `published_shareable_templates`,
 and the organisation for `network_memberships`, and shows nothing where a relation does not exist (yet).
 """
 
@@ -52,7 +52,7 @@ def case_studies(person):
 
 
 def shared_templates(person):
-    related = _related(person, "published_templates")
+    related = _related(person, "published_shareable_templates")
     if related is None:
         return []
     return list(related.filter(live=True).order_by("title"))

@@ -46,7 +46,7 @@ ROLE_PERMISSIONS = {
 ROLE_PAGE_PERMISSIONS = {
     RESOURCE_PERSONS: {
         "casestudies.CaseStudyIndexPage": ["add_page", "change_page"],
-        "methods.TemplateLibraryPage": ["add_page", "change_page"],
+        "methods.ShareableTemplateIndexPage": ["add_page", "change_page"],
     },
     # Narrowed to the facilitator's own networks by NetworkPage.permissions_for_user.
     NETWORK_FACILITATORS: {

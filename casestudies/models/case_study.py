@@ -18,7 +18,7 @@ from portal.models import ContentPageMixin
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 # Related pages an editor picks from: only live-or-draft pages of the case study's own language.
-LOCALE_LIMITED_FIELDS = ("organisations", "network", "methods_used", "templates_used", "contact_persons")
+LOCALE_LIMITED_FIELDS = ("organisations", "network", "methods_used", "shareable_templates_used", "contact_persons")
 
 
 class CaseStudyPageForm(WagtailAdminPageForm):
@@ -110,7 +110,7 @@ class CaseStudyPage(ContentPageMixin, Page):
         related_name="case_study_contacts",
         help_text=_("People readers can ask about the case study."),
     )
-    templates_used = ParentalManyToManyField(
+    shareable_templates_used = ParentalManyToManyField(
         "methods.ShareableTemplatePage", blank=True, verbose_name=_("templates used"), related_name="case_studies"
     )
     period_start = models.DateField(_("start of the period"), null=True, blank=True)
@@ -148,7 +148,7 @@ class CaseStudyPage(ContentPageMixin, Page):
     relations_panels = [
         FieldPanel("network"),
         FieldPanel("methods_used", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("templates_used", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("shareable_templates_used", widget=forms.CheckboxSelectMultiple),
         FieldPanel("contact_persons", widget=forms.CheckboxSelectMultiple),
     ]
     edit_handler = ContentPageMixin.tabs(content=content_panels, details=details_panels, relations=relations_panels)
@@ -195,8 +195,8 @@ class CaseStudyPage(ContentPageMixin, Page):
     def live_methods(self):
         return self.methods_used.filter(live=True).order_by("title")
 
-    def live_templates(self):
-        return self.templates_used.filter(live=True).order_by("title")
+    def live_shareable_templates(self):
+        return self.shareable_templates_used.filter(live=True).order_by("title")
 
     def live_contact_persons(self):
         # The person card shows photo, organisation and topics; renditions come along so photos cost no query each.
@@ -212,7 +212,7 @@ class CaseStudyPage(ContentPageMixin, Page):
         context.update(
             network=self.live_network(),
             methods=self.live_methods(),
-            templates_used=self.live_templates(),
+            shareable_templates_used=self.live_shareable_templates(),
             contact_persons=self.live_contact_persons(),
             case_study_organisations=self.organisations.all(),
             case_study_topics=self.topics.all(),

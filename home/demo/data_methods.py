@@ -1,6 +1,6 @@
 """Three methods (from seeds 001, 003 and 004), each in the language it was first described in."""
 
-from home.demo.text import Tx, same
+from home.demo.text import Tx
 
 METHODS = {
     "lerend-netwerk": {
@@ -314,7 +314,7 @@ TEMPLATES = {
         ],
         "when_to_use": "before_meeting",
         "files": ["before_meeting_docx", "before_meeting_odt"],
-        "file_format": Tx("Word og OpenDocument", "Word and OpenDocument"),
+        "file_format": "text_document",
         "language": "da",
         "publisher": "mette-kjaergaard",
         "method": "for-og-eftermoder",
@@ -338,7 +338,7 @@ TEMPLATES = {
         ],
         "when_to_use": "after_meeting",
         "files": ["after_meeting_docx", "after_meeting_odt"],
-        "file_format": Tx("Word og OpenDocument", "Word and OpenDocument"),
+        "file_format": "text_document",
         "language": "da",
         "publisher": "mette-kjaergaard",
         "method": "for-og-eftermoder",
@@ -362,7 +362,7 @@ TEMPLATES = {
         ],
         "when_to_use": "reflection",
         "files": ["reflection_guide_pdf"],
-        "file_format": same("PDF"),
+        "file_format": "pdf",
         "language": "sv",
         "publisher": "karin-ekholm",
         "method": "utvecklande-reflektion",
@@ -386,7 +386,7 @@ TEMPLATES = {
         ],
         "when_to_use": "planning",
         "files": ["progress_plan_docx"],
-        "file_format": Tx("Word", "Word"),
+        "file_format": "text_document",
         "language": "nb",
         "publisher": "ingrid-solbakken",
         "method": "lerend-netwerk",

@@ -134,7 +134,7 @@ INDEX_PAGES = {
             "nl": ("Methoden", "Werkwijzen die andere teams hielpen om samen te leren, stap voor stap."),
         },
     ),
-    "methods.TemplateLibraryPage": (
+    "methods.ShareableTemplateIndexPage": (
         "templates",
         {
             "en": ("Templates", "Ready-made templates to download, fill in and adapt to your own team."),
@@ -162,5 +162,5 @@ INDEX_SLUGS = {
         "nl": "praktijkverhalen",
     },
     "methods.MethodIndexPage": {"sv": "metoder", "nb": "metoder", "da": "metoder", "nl": "methoden"},
-    "methods.TemplateLibraryPage": {"sv": "mallar", "nb": "maler", "da": "skabeloner", "nl": "sjablonen"},
+    "methods.ShareableTemplateIndexPage": {"sv": "mallar", "nb": "maler", "da": "skabeloner", "nl": "sjablonen"},
 }

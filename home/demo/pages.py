@@ -11,7 +11,7 @@ from home.demo.data_casestudies import CASE_STUDIES
 from home.demo.data_methods import METHODS, TEMPLATES
 from home.demo.data_networks import NETWORKS
 from home.demo.text import render_rich, same
-from methods.models import MethodHandbook, MethodPage, ShareableTemplatePage, TemplateFile
+from methods.models import MethodHandbook, MethodPage, ShareableTemplateFile, ShareableTemplatePage
 from networks.models import (
     Gathering,
     NetworkDocument,
@@ -82,7 +82,7 @@ class ContentBuilders:
     def load_templates(self):
         for key, data in TEMPLATES.items():
             code = data["locale"]
-            parent = self.index_pages["methods.TemplateLibraryPage"][code]
+            parent = self.index_pages["methods.ShareableTemplateIndexPage"][code]
             page = self.page_in(parent, ShareableTemplatePage, data["slug"].src)
             if page is None:
                 page = ShareableTemplatePage(
@@ -90,8 +90,8 @@ class ContentBuilders:
                     slug=data["slug"].src,
                     purpose=rich(data["purpose"]),
                     when_to_use=data["when_to_use"],
-                    files=[TemplateFile(document=self.document(file_key)) for file_key in data["files"]],
-                    file_format=str(data["file_format"]),
+                    files=[ShareableTemplateFile(document=self.document(file_key)) for file_key in data["files"]],
+                    file_format=data["file_format"],
                     language=data["language"],
                     publisher=self.person(data["publisher"], code),
                     related_method=self.methods[data["method"]],
@@ -202,7 +202,7 @@ class ContentBuilders:
                     quote_role=str(data["quote_role"]),
                     quote_organisation=data["quote_organisation"],
                     contact_persons=[self.person(key, code) for key in data["contacts"]],
-                    templates_used=[self.templates[key] for key in data["templates"]],
+                    shareable_templates_used=[self.templates[key] for key in data["templates"]],
                     period_start=date.fromisoformat(period_start),
                     period_end=date.fromisoformat(period_end),
                     content_owner=self.person(data["owner"], code),

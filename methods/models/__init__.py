@@ -1,16 +1,18 @@
 from methods.models.method import CATEGORY_CHOICES, COST_CHOICES, MethodHandbook, MethodIndexPage, MethodPage
 from methods.models.rating import MethodRating
-from methods.models.template import (
+from methods.models.shareable_template import (
+    FILE_FORMAT_CHOICES,
     LANGUAGE_CHOICES,
     WHEN_TO_USE_CHOICES,
+    ShareableTemplateFile,
+    ShareableTemplateIndexPage,
     ShareableTemplatePage,
-    TemplateFile,
-    TemplateLibraryPage,
 )
 
 __all__ = [
     "CATEGORY_CHOICES",
     "COST_CHOICES",
+    "FILE_FORMAT_CHOICES",
     "LANGUAGE_CHOICES",
     "WHEN_TO_USE_CHOICES",
     "MethodHandbook",
@@ -18,6 +20,6 @@ __all__ = [
     "MethodPage",
     "MethodRating",
     "ShareableTemplatePage",
-    "TemplateFile",
-    "TemplateLibraryPage",
+    "ShareableTemplateFile",
+    "ShareableTemplateIndexPage",
 ]

@@ -194,8 +194,8 @@ class MethodPage(RoutablePageMixin, ContentPageMixin, Page):
         """{"average", "count", "user_score"} over the votes of every language version."""
         return MethodRating.objects.summary(self.translation_key, user)
 
-    def related_templates(self):
-        return self.template_pages.live().filter(locale_id=self.locale_id).order_by("title")
+    def related_shareable_templates(self):
+        return self.shareable_templates.live().filter(locale_id=self.locale_id).order_by("title")
 
     def get_context(self, request, *args, **kwargs):
         from methods.forms import RatingForm  # forms import the models: avoid the cycle.
@@ -205,7 +205,7 @@ class MethodPage(RoutablePageMixin, ContentPageMixin, Page):
         context["rating"] = rating = self.rating_summary(request.user)
         context["user_score"] = rating["user_score"]
         context.setdefault("rating_form", RatingForm(initial={"score": rating["user_score"]}))
-        context["related_templates"] = self.related_templates()
+        context["related_shareable_templates"] = self.related_shareable_templates()
         context["rate_url"] = self.get_url(request) + self.reverse_subpage("rate")
         return context
 

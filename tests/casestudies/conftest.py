@@ -12,8 +12,8 @@ from home.models import HomePage
 from methods.factories import (
     MethodIndexPageFactory,
     MethodPageFactory,
+    ShareableTemplateIndexPageFactory,
     ShareableTemplatePageFactory,
-    TemplateLibraryPageFactory,
 )
 from networks.factories import NetworkIndexPageFactory, NetworkPageFactory
 from people.factories import ResourcePersonIndexPageFactory, ResourcePersonPageFactory
@@ -38,7 +38,7 @@ class Related:
         return NetworkPageFactory(parent=self._parent(NetworkIndexPageFactory), **kwargs)
 
     def template(self, **kwargs):
-        return ShareableTemplatePageFactory(parent=self._parent(TemplateLibraryPageFactory), **kwargs)
+        return ShareableTemplatePageFactory(parent=self._parent(ShareableTemplateIndexPageFactory), **kwargs)
 
     def person(self, **kwargs):
         return ResourcePersonPageFactory(parent=self._parent(ResourcePersonIndexPageFactory), **kwargs)

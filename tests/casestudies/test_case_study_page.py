@@ -27,7 +27,7 @@ class TestCaseStudyPageType(PageTestCase):
             title="Developing reflection at the advice unit",
             organisations=[OrganisationFactory(name="Avtalsrådet")],
             methods_used=[related.method(title="Team reflection on working methods")],
-            templates_used=[related.template(title="After-meeting reflection guide")],
+            shareable_templates_used=[related.template(title="After-meeting reflection guide")],
             contact_persons=[related.person(title="Maja Lindqvist", job_title="Head of unit")],
             network=related.network(title="Knowledge-sharing network South"),
         )
@@ -74,7 +74,7 @@ class TestCaseStudyPageType(PageTestCase):
     def test_page_links_its_methods_templates_network_and_contacts(self):
         html = self.client.get(self.case_study.url).content.decode()
         method = self.case_study.methods_used.get()
-        template = self.case_study.templates_used.get()
+        template = self.case_study.shareable_templates_used.get()
         person = self.case_study.contact_persons.get()
         assert f'href="{method.url}">Team reflection on working methods</a>' in html
         assert f'href="{template.url}">After-meeting reflection guide</a>' in html
@@ -104,7 +104,7 @@ def full_case_study(index, related):
     return CaseStudyPageFactory(
         parent=index,
         methods_used=[related.method(title="Learning network method")],
-        templates_used=[related.template(title="Before-meeting template")],
+        shareable_templates_used=[related.template(title="Before-meeting template")],
         contact_persons=[related.person(title="Sigrid Lunde")],
         network=related.network(title="Welfare technology network"),
     )
@@ -128,7 +128,7 @@ def test_unpublished_related_pages_drop_out(full_case_study, employee_client):
     assert all(relation_titles(full_case_study, employee_client).values())
     for page in [
         full_case_study.methods_used.get(),
-        full_case_study.templates_used.get(),
+        full_case_study.shareable_templates_used.get(),
         full_case_study.contact_persons.get(),
         full_case_study.network,
     ]:
@@ -142,7 +142,7 @@ def test_unpublished_related_pages_drop_out(full_case_study, employee_client):
 def test_deleted_related_pages_never_break_the_page(full_case_study, employee_client):
     for page in [
         full_case_study.methods_used.get(),
-        full_case_study.templates_used.get(),
+        full_case_study.shareable_templates_used.get(),
         full_case_study.contact_persons.get(),
         full_case_study.network,
     ]:
@@ -191,7 +191,7 @@ def make_case_study_with(index, related, count):
         topics=[topic],
         organisations=[OrganisationFactory() for _ in range(count)],
         methods_used=[related.method() for _ in range(count)],
-        templates_used=[related.template() for _ in range(count)],
+        shareable_templates_used=[related.template() for _ in range(count)],
         contact_persons=[related.person(photo=wagtail_factories.ImageFactory(), topics=[topic]) for _ in range(count)],
         network=related.network(),
         content_owner=related.person(),

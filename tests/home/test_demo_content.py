@@ -109,7 +109,7 @@ class TestLoadDemoContent(TestCase):
             "resourcepersonindexpage",
             "casestudyindexpage",
             "methodindexpage",
-            "templatelibrarypage",
+            "shareabletemplateindexpage",
         ]:
             pages = Page.objects.filter(content_type__model=model_name, live=True)
             titles = {page.locale.language_code: page.title for page in pages}
@@ -140,7 +140,7 @@ class TestLoadDemoContent(TestCase):
         for case_study in CaseStudyPage.objects.filter(locale__language_code="en"):
             with self.subTest(case_study=case_study.title):
                 related = [*case_study.methods_used.all(), *case_study.contact_persons.all()]
-                related += [*case_study.templates_used.all(), *case_study.organisations.all()]
+                related += [*case_study.shareable_templates_used.all(), *case_study.organisations.all()]
                 self.assertTrue(related)
                 self.assertEqual({item.locale.language_code for item in related}, {"en"})
                 if case_study.network_id:

@@ -10,7 +10,7 @@ from django.utils import translation
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from home.models import HomePage
-from methods.models import MethodIndexPage, MethodPage, ShareableTemplatePage, TemplateLibraryPage
+from methods.models import MethodIndexPage, MethodPage, ShareableTemplateIndexPage, ShareableTemplatePage
 from networks.models import NetworkIndexPage, NetworkPage, NetworkUpdatePage
 from people.models import ResourcePersonIndexPage, ResourcePersonPage
 
@@ -28,7 +28,7 @@ PHRASE_BY_TYPE = {
     CaseStudyPage: "Organisations",
     MethodIndexPage: "Category",
     MethodPage: "Group size",
-    TemplateLibraryPage: "When to use",
+    ShareableTemplateIndexPage: "When to use",
     ShareableTemplatePage: "When to use",
 }
 # Words of the site's own frame, which must never stay English in another language.

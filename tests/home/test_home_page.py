@@ -29,7 +29,7 @@ def test_home_page_tree_allows_exactly_the_five_sections():
             apps_model("people.ResourcePersonIndexPage"),
             apps_model("casestudies.CaseStudyIndexPage"),
             apps_model("methods.MethodIndexPage"),
-            apps_model("methods.TemplateLibraryPage"),
+            apps_model("methods.ShareableTemplateIndexPage"),
         },
     )
 

@@ -1,7 +1,7 @@
 import pytest
 
 from home.models import HomePage
-from methods.factories import MethodIndexPageFactory, TemplateLibraryPageFactory
+from methods.factories import MethodIndexPageFactory, ShareableTemplateIndexPageFactory
 
 
 @pytest.fixture
@@ -16,4 +16,4 @@ def method_index(home):
 
 @pytest.fixture
 def library(home):
-    return TemplateLibraryPageFactory(parent=home)
+    return ShareableTemplateIndexPageFactory(parent=home)

@@ -12,6 +12,7 @@ from methods.factories import (
     MethodRatingFactory,
     ShareableTemplatePageFactory,
 )
+from methods.models import FILE_FORMAT_CHOICES
 from people.factories import ResourcePersonIndexPageFactory, ResourcePersonPageFactory
 from portal.factories import TopicFactory
 
@@ -104,16 +105,16 @@ def test_method_index_paginates_and_falls_back_to_page_one(method_index, employe
 
 def test_template_library_lists_filters_and_sorts(library, method_index, employee_client):
     method = MethodPageFactory(parent=method_index, title="Reflection meeting")
-    ShareableTemplatePageFactory(parent=library, title="Agenda", file_format="Word/ODF", language="sv")
+    ShareableTemplatePageFactory(parent=library, title="Agenda", file_format="text_document", language="sv")
     ShareableTemplatePageFactory(
-        parent=library, title="Guide", file_format="PDF", language="en", related_method=method, download_count=7
+        parent=library, title="Guide", file_format="pdf", language="en", related_method=method, download_count=7
     )
     html = employee_client.get(library.url).content.decode()
     assert titles(html) == ["Agenda", "Guide"]
-    assert "Word/ODF" in html and "Swedish" in html and "Reflection meeting" in html
+    assert "Text document (Word, OpenDocument)" in html and "Swedish" in html and "Reflection meeting" in html
 
     get = employee_client.get
-    assert titles(get(library.url, {"format": "PDF"}).content.decode()) == ["Guide"]
+    assert titles(get(library.url, {"format": "pdf"}).content.decode()) == ["Guide"]
     assert titles(get(library.url, {"language": "sv"}).content.decode()) == ["Agenda"]
     assert titles(get(library.url, {"method": method.pk}).content.decode()) == ["Guide"]
     assert titles(get(library.url, {"sort": "downloads"}).content.decode()) == ["Guide", "Agenda"]
@@ -162,13 +163,18 @@ def test_method_index_query_count_does_not_grow_with_methods(method_index, emplo
         assert count_queries(employee_client, url) == expected
 
 
+FORMATS = [value for value, _label in FILE_FORMAT_CHOICES]
+
+
 def test_template_library_query_count_does_not_grow_with_templates(library, method_index, employee_client):
     method = MethodPageFactory(parent=method_index)
     topic = TopicFactory()
 
     def add_templates(count):
         for number in range(count):
-            template = ShareableTemplatePageFactory(parent=library, related_method=method, file_format=f"F{number}")
+            template = ShareableTemplatePageFactory(
+                parent=library, related_method=method, file_format=FORMATS[number % len(FORMATS)]
+            )
             template.topics.add(topic)
             template.save()
 

@@ -11,11 +11,11 @@ from methods.factories import (
     MethodHandbookFactory,
     MethodIndexPageFactory,
     MethodPageFactory,
+    ShareableTemplateFileFactory,
+    ShareableTemplateIndexPageFactory,
     ShareableTemplatePageFactory,
-    TemplateFileFactory,
-    TemplateLibraryPageFactory,
 )
-from methods.models import MethodIndexPage, MethodPage, ShareableTemplatePage, TemplateLibraryPage
+from methods.models import MethodIndexPage, MethodPage, ShareableTemplateIndexPage, ShareableTemplatePage
 from people.factories import ResourcePersonIndexPageFactory, ResourcePersonPageFactory
 from tests.utils import PageTestCase
 
@@ -55,9 +55,9 @@ class TestPageTree(PageTestCase):
         self.assertAllowedSubpageTypes(MethodPage, set())
 
     def test_templates_live_in_the_template_library_under_home(self):
-        self.assertAllowedParentPageTypes(TemplateLibraryPage, {HomePage})
-        self.assertAllowedSubpageTypes(TemplateLibraryPage, {ShareableTemplatePage})
-        self.assertAllowedParentPageTypes(ShareableTemplatePage, {TemplateLibraryPage})
+        self.assertAllowedParentPageTypes(ShareableTemplateIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(ShareableTemplateIndexPage, {ShareableTemplatePage})
+        self.assertAllowedParentPageTypes(ShareableTemplatePage, {ShareableTemplateIndexPage})
         self.assertAllowedSubpageTypes(ShareableTemplatePage, set())
 
 
@@ -71,11 +71,11 @@ class TestPagesRenderAndPreview(PageTestCase):
         cls.method_index = MethodIndexPageFactory(parent=home)
         cls.method = MethodPageFactory(parent=cls.method_index, title="Reflection meeting", content_owner=cls.owner)
         MethodHandbookFactory(page=cls.method, title="The reflection handbook")
-        cls.library = TemplateLibraryPageFactory(parent=home)
+        cls.library = ShareableTemplateIndexPageFactory(parent=home)
         cls.template = ShareableTemplatePageFactory(
             parent=cls.library, title="Before-meeting agenda", related_method=cls.method, publisher=cls.owner
         )
-        TemplateFileFactory(page=cls.template, label="Agenda (text)")
+        ShareableTemplateFileFactory(page=cls.template, label="Agenda (text)")
         cls.superuser = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
 
     def setUp(self):
@@ -107,7 +107,7 @@ class TestPagesRenderAndPreview(PageTestCase):
         file_id = self.template.files.get().pk
         self.assertPageIsRoutable(self.template, f"download/{file_id}/")
 
-    def test_method_page_shows_its_parts_and_related_templates(self):
+    def test_method_page_shows_its_parts_and_related_shareable_templates(self):
         html = self.client.get(self.method.url).content.decode()
         assert "Describe what happened" in html
         assert "15 min" in html

@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from methods.factories import DocumentFactory, ShareableTemplatePageFactory, TemplateFileFactory
+from methods.factories import DocumentFactory, ShareableTemplateFileFactory, ShareableTemplatePageFactory
 from methods.models import ShareableTemplatePage
 from methods.preview import document_preview
 from tests.methods.files import make_docx, make_odt, make_pdf
@@ -25,7 +25,7 @@ def template(library):
 
 
 def add_file(template, name, content, label=""):
-    return TemplateFileFactory(page=template, document=document(name, content), label=label)
+    return ShareableTemplateFileFactory(page=template, document=document(name, content), label=label)
 
 
 # --- Downloads --------------------------------------------------------------
@@ -171,7 +171,7 @@ def page_form_data(doc):
             "slug": "agenda",
             "purpose": rich_text("<p>Prepare the meeting.</p>"),
             "when_to_use": "before_meeting",
-            "file_format": "Text",
+            "file_format": "plain_text",
             "language": "en",
             "version_note": "",
             "licence": "",

@@ -6,7 +6,7 @@ from django.core.management import call_command
 
 from casestudies.factories import CaseStudyIndexPageFactory
 from home.models import HomePage
-from methods.factories import TemplateLibraryPageFactory
+from methods.factories import ShareableTemplateIndexPageFactory
 from people.factories import ResourcePersonIndexPageFactory, ResourcePersonPageFactory
 from portal.factories import UserFactory
 from portal.roles import COMMUNICATIONS, NETWORK_FACILITATORS, RESOURCE_PERSONS
@@ -19,7 +19,7 @@ def home(site_tree):
 
 @pytest.fixture
 def library(home):
-    return TemplateLibraryPageFactory(parent=home)
+    return ShareableTemplateIndexPageFactory(parent=home)
 
 
 @pytest.fixture

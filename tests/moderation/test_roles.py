@@ -6,7 +6,7 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission, Locale, WorkflowPage
 
 from home.models import HomePage
-from methods.factories import TemplateLibraryPageFactory
+from methods.factories import ShareableTemplateIndexPageFactory
 from people.factories import ResourcePersonPageFactory
 from portal.roles import RESOURCE_PERSONS
 from tests.moderation.conftest import client_for
@@ -14,7 +14,7 @@ from tests.moderation.conftest import client_for
 
 def test_setup_roles_is_idempotent_and_reaches_every_locale(roles):
     sv_home = HomePage.objects.get(locale=Locale.objects.get(language_code="sv"))
-    sv_library = TemplateLibraryPageFactory(parent=sv_home, slug="mallar")
+    sv_library = ShareableTemplateIndexPageFactory(parent=sv_home, slug="mallar")
     call_command("setup_roles", stdout=io.StringIO())
     counts = (GroupPagePermission.objects.count(), WorkflowPage.objects.count(), Group.objects.count())
     call_command("setup_roles", stdout=io.StringIO())

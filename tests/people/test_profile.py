@@ -91,7 +91,7 @@ def test_profile_lists_case_studies_and_templates(person, employee_client):
     case = casestudies.CaseStudyPageFactory(parent=case_index, title="Reflection in home care")
     case.contact_persons.add(person)
     case.save()
-    library = methods.TemplateLibraryPageFactory(parent=home)
+    library = methods.ShareableTemplateIndexPageFactory(parent=home)
     methods.ShareableTemplatePageFactory(parent=library, title="Reflection agenda", publisher=person)
 
     html = employee_client.get(person.url).content.decode()

@@ -14,7 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from methods.documents import file_extension, validate_template_document
+from methods.documents import file_extension, validate_shareable_template_document
 from methods.listing import clean_filters, paginate
 from methods.preview import document_preview
 from portal.i18n import localized_children
@@ -28,6 +28,14 @@ WHEN_TO_USE_CHOICES = [
     ("planning", _("For planning")),
     ("other", _("Other")),
 ]
+# What kind of file a reader gets, whatever the program: the filter on the template library.
+FILE_FORMAT_CHOICES = [
+    ("text_document", _("Text document (Word, OpenDocument)")),
+    ("spreadsheet", _("Spreadsheet")),
+    ("presentation", _("Presentation")),
+    ("pdf", _("PDF")),
+    ("plain_text", _("Plain text or Markdown")),
+]
 # The portal's five content languages, named in the reader's language.
 LANGUAGE_CHOICES = [
     ("en", _("English")),
@@ -38,7 +46,7 @@ LANGUAGE_CHOICES = [
 ]
 
 
-class TemplateLibraryPage(ContentPageMixin, Page):
+class ShareableTemplateIndexPage(ContentPageMixin, Page):
     """All shareable templates of one language version."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -54,16 +62,16 @@ class TemplateLibraryPage(ContentPageMixin, Page):
         verbose_name = _("template library")
         verbose_name_plural = _("template libraries")
 
-    def live_templates(self):
+    def live_shareable_templates(self):
         return localized_children(self, ShareableTemplatePage).live()
 
     def formats(self):
-        values = self.live_templates().exclude(file_format="").values_list("file_format", flat=True)
+        values = self.live_shareable_templates().exclude(file_format="").values_list("file_format", flat=True)
         return list(values.distinct().order_by("file_format"))
 
-    def templates(self, filters=None):
+    def shareable_templates(self, filters=None):
         filters = filters or {}
-        templates = self.live_templates().select_related("related_method").prefetch_related("topics")
+        templates = self.live_shareable_templates().select_related("related_method").prefetch_related("topics")
         if filters.get("topic"):
             templates = templates.filter(topics=filters["topic"])
         if filters.get("format"):
@@ -80,12 +88,14 @@ class TemplateLibraryPage(ContentPageMixin, Page):
         return templates.order_by("title")
 
     def get_context(self, request, *args, **kwargs):
-        from methods.forms import TemplateFilterForm  # forms import the models: avoid the cycle.
+        from methods.forms import ShareableTemplateFilterForm  # forms import the models: avoid the cycle.
 
         context = super().get_context(request, *args, **kwargs)
-        form, filters = clean_filters(TemplateFilterForm, request.GET, locale_id=self.locale_id, formats=self.formats())
+        form, filters = clean_filters(
+            ShareableTemplateFilterForm, request.GET, locale_id=self.locale_id, formats=self.formats()
+        )
         context["filter_form"] = form
-        context["templates"] = paginate(self.templates(filters), request.GET.get("page"))
+        context["shareable_templates"] = paginate(self.shareable_templates(filters), request.GET.get("page"))
         context["is_filtered"] = any(filters.get(name) for name in ("topic", "format", "language", "method"))
         return context
 
@@ -102,9 +112,10 @@ class ShareableTemplatePage(RoutablePageMixin, ContentPageMixin, Page):
     when_to_use = models.CharField(_("when to use it"), max_length=20, choices=WHEN_TO_USE_CHOICES, default="other")
     file_format = models.CharField(
         _("format"),
-        max_length=60,
+        max_length=20,
+        choices=FILE_FORMAT_CHOICES,
         blank=True,
-        help_text=_("How readers will open it, for example “Word/ODF”, “Spreadsheet” or “PDF”. Used as a filter."),
+        help_text=_("What kind of file readers get. Used as a filter."),
     )
     language = models.CharField(
         _("language of the files"),
@@ -119,7 +130,7 @@ class ShareableTemplatePage(RoutablePageMixin, ContentPageMixin, Page):
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="published_templates",
+        related_name="published_shareable_templates",
         help_text=_("Who made or shares the template, and can answer questions about it."),
     )
     related_method = models.ForeignKey(
@@ -128,7 +139,7 @@ class ShareableTemplatePage(RoutablePageMixin, ContentPageMixin, Page):
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="template_pages",
+        related_name="shareable_templates",
         help_text=_("The method this template belongs to, if any. The method's page then lists it."),
     )
     version_note = models.CharField(
@@ -142,7 +153,7 @@ class ShareableTemplatePage(RoutablePageMixin, ContentPageMixin, Page):
     # Counted across all language versions, so every translation shows the same total.
     download_count = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
 
-    parent_page_types = ["methods.TemplateLibraryPage"]
+    parent_page_types = ["methods.ShareableTemplateIndexPage"]
     subpage_types = []
 
     content_panels = Page.content_panels + [
@@ -239,7 +250,7 @@ class ShareableTemplatePage(RoutablePageMixin, ContentPageMixin, Page):
         return redirect(template_file.document.url)
 
 
-class TemplateFile(Orderable):
+class ShareableTemplateFile(Orderable):
     page = ParentalKey(ShareableTemplatePage, on_delete=models.CASCADE, related_name="files")
     document = models.ForeignKey(
         "wagtaildocs.Document",
@@ -274,6 +285,6 @@ class TemplateFile(Orderable):
         super().clean()
         if self.document is not None:
             try:
-                validate_template_document(self.document)
+                validate_shareable_template_document(self.document)
             except ValidationError as error:
                 raise ValidationError({"document": error}) from error
