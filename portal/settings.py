@@ -11,6 +11,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from portal import languages
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -193,15 +195,9 @@ LOGOUT_REDIRECT_URL = "login"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 
 # --- Languages --------------------------------------------------------------
-LANGUAGE_CODE = "en"
-# Each language is named in itself, so that a reader finds their own language.
-LANGUAGES = [
-    ("en", "English"),
-    ("sv", "Svenska"),
-    ("nb", "Norsk bokmål"),
-    ("da", "Dansk"),
-    ("nl", "Nederlands"),
-]
+LANGUAGE_CODE = languages.DEFAULT_LANGUAGE
+# Each language is named in itself, so that a reader finds their own language (portal/languages.py).
+LANGUAGES = languages.SETTINGS_LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES

@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField
 from methods.documents import file_extension, validate_shareable_template_document
 from methods.listing import clean_filters, paginate
 from methods.preview import document_preview
+from portal import languages
 from portal.i18n import localized_children
 from portal.models import ContentPageMixin
 
@@ -37,13 +38,7 @@ FILE_FORMAT_CHOICES = [
     ("plain_text", _("Plain text or Markdown")),
 ]
 # The portal's five content languages, named in the reader's language.
-LANGUAGE_CHOICES = [
-    ("en", _("English")),
-    ("sv", _("Swedish")),
-    ("nb", _("Norwegian Bokmål")),
-    ("da", _("Danish")),
-    ("nl", _("Dutch")),
-]
+LANGUAGE_CHOICES = languages.CHOICES
 
 
 class ShareableTemplateIndexPage(ContentPageMixin, Page):

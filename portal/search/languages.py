@@ -5,16 +5,12 @@ from contextvars import ContextVar
 
 from django.utils import translation
 
+from portal import languages
+
 # Content language → analyzer on OpenSearch/Elasticsearch, and the PostgreSQL text search
 # configuration of the same name.
-ANALYZERS = {
-    "en": "english",
-    "sv": "swedish",
-    "nb": "norwegian",
-    "da": "danish",
-    "nl": "dutch",
-}
-DEFAULT_LANGUAGE = "en"
+ANALYZERS = languages.STEMMERS
+DEFAULT_LANGUAGE = languages.DEFAULT_LANGUAGE
 ALL = "all"
 
 _language = ContextVar("erfa_search_language", default=None)
@@ -32,8 +28,7 @@ def search_language(code):
 
 def language_code(code):
     """The content language for a code like "sv" or "nb-no"; English for anything else."""
-    base = (code or "").lower().split("-")[0]
-    return base if base in ANALYZERS else DEFAULT_LANGUAGE
+    return languages.base_code(code) or DEFAULT_LANGUAGE
 
 
 def active_languages():
@@ -42,7 +37,3 @@ def active_languages():
     if chosen == ALL:
         return list(ANALYZERS)
     return [language_code(chosen or translation.get_language())]
-
-
-def analyzer_for(code):
-    return ANALYZERS[language_code(code)]

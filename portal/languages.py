@@ -1,0 +1,50 @@
+"""Erfa's five languages, in one place.
+
+Everything that lists the languages derives from `LANGUAGES` here: Django's and Wagtail's settings,
+the "language of the files" choices, the search analysers, the demo content and the tests. Adding a
+language means adding it here (and its catalogue under locale/).
+
+This module imports nothing from Django's app registry, because settings read it.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    # The language named in itself, for the language switcher: a reader finds their own language.
+    autonym: str
+    # The language named in the reader's language, for choices such as "language of the files".
+    name: str
+    # The stemming rules of OpenSearch/Elasticsearch's analyzer and PostgreSQL's text search
+    # configuration of the same name (both ship these five).
+    stemmer: str
+
+
+LANGUAGES = (
+    Language("en", "English", _("English"), "english"),
+    Language("sv", "Svenska", _("Swedish"), "swedish"),
+    Language("nb", "Norsk bokmål", _("Norwegian Bokmål"), "norwegian"),
+    Language("da", "Dansk", _("Danish"), "danish"),
+    Language("nl", "Nederlands", _("Dutch"), "dutch"),
+)
+DEFAULT_LANGUAGE = LANGUAGES[0].code
+BY_CODE = {language.code: language for language in LANGUAGES}
+CODES = tuple(BY_CODE)
+# The languages content is translated into from the default one.
+TRANSLATION_TARGETS = tuple(code for code in CODES if code != DEFAULT_LANGUAGE)
+
+# Django's LANGUAGES setting: each language named in itself.
+SETTINGS_LANGUAGES = [(language.code, language.autonym) for language in LANGUAGES]
+# Model and form choices: each language named in the reader's language.
+CHOICES = [(language.code, language.name) for language in LANGUAGES]
+STEMMERS = {language.code: language.stemmer for language in LANGUAGES}
+
+
+def base_code(code):
+    """The content language for a code like "sv" or "nb-no", or None when Erfa has no such language."""
+    base = (code or "").lower().replace("_", "-").split("-")[0]
+    return base if base in BY_CODE else None
