@@ -1,23 +1,16 @@
 """Erfa's roles as Django groups, created in code so that every installation has the same ones.
 
 The README's "Roles" section describes what each role is for; `manage.py setup_roles` applies what
-is declared here. Page permissions are granted on index pages found by model name through the app
-registry, because portal sits below the apps that define them and may not import them.
+is declared here (portal/permissions.py does the work). Page permissions on index pages are declared
+by the page models themselves through a protocol (PAGE_PERMISSIONS_ATTRIBUTE), because portal sits
+below the apps that define them.
 """
 
-from django.utils.translation import gettext_lazy as _
 
 EMPLOYEES = "Employees"
 RESOURCE_PERSONS = "Resource persons"
 NETWORK_FACILITATORS = "Network facilitators"
 COMMUNICATIONS = "Communications"
-
-ROLE_DESCRIPTIONS = {
-    EMPLOYEES: _("Read, rate, download and contact on the front end; no admin access."),
-    RESOURCE_PERSONS: _("Edit their own profile, case studies and templates in the admin, and submit them for review."),
-    NETWORK_FACILITATORS: _("Edit their own networks' pages and updates, and submit them for review."),
-    COMMUNICATIONS: _("Approve, reject and publish anywhere; manage translations, snippets and documents."),
-}
 
 # Model-level permissions each group holds, as "app_label.codename". Lists are complete: setup_roles
 # removes anything else a group has picked up, so that a role means the same everywhere.
@@ -41,21 +34,21 @@ ROLE_PERMISSIONS = {
     ],
 }
 
-# Page permissions (wagtailcore codenames) per group, on every page of the given models, in every locale.
-# "page" means the root of the tree. Without publish_page, everything goes through moderation.
-ROLE_PAGE_PERMISSIONS = {
-    RESOURCE_PERSONS: {
-        "casestudies.CaseStudyIndexPage": ["add_page", "change_page"],
-        "methods.ShareableTemplateIndexPage": ["add_page", "change_page"],
-    },
-    # Narrowed to the facilitator's own networks by NetworkPage.permissions_for_user.
-    NETWORK_FACILITATORS: {
-        "networks.NetworkIndexPage": ["add_page", "change_page"],
-    },
-    COMMUNICATIONS: {
-        "root": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page"],
-    },
+# Page permissions (wagtailcore codenames) on the root of the tree. Without publish_page, everything
+# goes through moderation.
+ROLE_ROOT_PAGE_PERMISSIONS = {
+    COMMUNICATIONS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page"],
 }
+
+# The extension point for the content apps: a page model grants roles permissions on each of its pages,
+# in every locale, by declaring this class attribute, e.g.
+#     role_page_permissions = {RESOURCE_PERSONS: ["add_page", "change_page"]}
+# (portal sits below the apps that define the index pages, so it never names them).
+PAGE_PERMISSIONS_ATTRIBUTE = "role_page_permissions"
+
+# Wagtail's own default groups, which Erfa's roles replace, and the role their members move to: the
+# closest one that gives no more than they had (Editors could edit but not publish).
+WAGTAIL_DEFAULT_GROUPS = {"Moderators": COMMUNICATIONS, "Editors": RESOURCE_PERSONS}
 
 # Collection permissions per group: {collection name ("root" for the root collection): [permissions]}.
 # Resource persons and facilitators upload into their own collection (and may edit what they uploaded,

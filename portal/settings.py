@@ -5,7 +5,6 @@ from the environment here, and only here. The README lists every variable.
 """
 
 import os
-import sys
 from pathlib import Path
 
 import dj_database_url
@@ -38,9 +37,9 @@ def env_int(name, default):
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
-# pytest-django imports these settings before any conftest can set a variable,
-# so a running pytest is recognised by its loaded module.
-TESTING = "pytest" in sys.modules or env_bool("ERFA_TESTING", False)
+# The test runner (scripts/run_tests.py, which `make test` calls) announces itself with this variable:
+# tests then get a fixed development key, immediate tasks and no HTTPS redirects.
+TESTING = env_bool("ERFA_TESTING", False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
@@ -65,7 +64,6 @@ INSTALLED_APPS = [
     "home",
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
@@ -80,14 +78,12 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
-    "django_tasks",
     "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
     # Django 6.1's checks refuse Wagtail's PostgreSQL search fields without it.
     "django.contrib.postgres",
 ]
@@ -171,11 +167,12 @@ if SEARCH_BACKEND != "database":
 SEARCH_MAX_RESULTS = env_int("SEARCH_MAX_RESULTS", 200)
 
 # --- Background tasks -------------------------------------------------------
-# Wagtail queues search-index and reference-index updates as tasks. Production
-# runs them in `manage.py db_worker`; development and tests run them at once.
+# One task framework, Django's own (django.tasks): Wagtail queues search-index and reference-index
+# updates as tasks, Erfa its e-mail retries and reminders. Production runs them in `manage.py db_worker`
+# (django_tasks_db's database backend); development and tests run them at once.
 TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate" if DEBUG or TESTING else "database")
 _TASK_BACKENDS = {
-    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
     "database": "django_tasks_db.DatabaseBackend",
 }
 if TASKS_BACKEND not in _TASK_BACKENDS:
@@ -282,6 +279,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_SITE_NAME = "Erfa"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# Workflow e-mails go to the reviewing group (Communications) and the submitter, not to every superuser.
+# Their wording is Erfa's (templates/wagtailadmin/notifications/); who gets them is Wagtail's, honouring
+# each user's notification preferences and language.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILDOCS_EXTENSIONS = ["docx", "odt", "xlsx", "ods", "pptx", "odp", "pdf", "txt", "md"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_MB", 20) * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_MB", 10) * 1024 * 1024
@@ -315,7 +316,6 @@ LOGGING = {
         "elastic_transport": {"level": "WARNING"},
         "opensearch": {"level": "WARNING"},
         # One line per queued index update drowns the useful output of management commands.
-        "django_tasks": {"level": "WARNING"},
         "django.tasks": {"level": "WARNING"},
         "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
     },

@@ -7,16 +7,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.health import healthz
-from portal.moderation import views as moderation_views
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
-    # Ahead of Wagtail's own route, to answer links to review steps that were already decided.
-    path(
-        "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
-        moderation_views.workflow_action,
-        name="erfa_workflow_action",
-    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -7,7 +7,6 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail_localize.models import Translation
 
 from portal.models import Organisation, Topic
-from portal.moderation import notifications
 from portal.moderation import views as moderation_views
 from portal.moderation.reminders import REMINDER_ACTION
 
@@ -38,13 +37,14 @@ register_snippet(TaxonomyViewSetGroup)
 
 
 # --- Moderation -------------------------------------------------------------
-# Erfa sends its own workflow e-mails instead of Wagtail's (see portal/moderation/notifications.py).
-notifications.install()
-
-
 @hooks.register("register_log_actions")
 def register_moderation_log_actions(actions):
     actions.register_action(REMINDER_ACTION, _("Review reminder"), _("Review reminder sent"))
+
+
+@hooks.register("register_admin_viewset")
+def register_page_viewset():
+    return moderation_views.PageViewSet(name="erfa_pages")
 
 
 @hooks.register("register_admin_urls")

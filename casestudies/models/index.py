@@ -8,6 +8,7 @@ from casestudies.listing import CaseStudyListing
 from casestudies.models.case_study import CaseStudyPage
 from portal.i18n import localized_children
 from portal.models import ContentPageMixin
+from portal.roles import RESOURCE_PERSONS
 
 
 class CaseStudyIndexPage(ContentPageMixin, Page):
@@ -23,6 +24,8 @@ class CaseStudyIndexPage(ContentPageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["casestudies.CaseStudyPage"]
     max_count_per_parent = 1
+    # Resource persons write case studies; Communications publish them (portal/roles.py).
+    role_page_permissions = {RESOURCE_PERSONS: ["add_page", "change_page"]}
 
     search_fields = Page.search_fields + ContentPageMixin.content_search_fields + [index.SearchField("intro")]
     edit_handler = ContentPageMixin.tabs(content=Page.content_panels + [FieldPanel("intro")])

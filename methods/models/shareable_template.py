@@ -20,6 +20,7 @@ from methods.preview import document_preview
 from portal import languages
 from portal.i18n import localized_children
 from portal.models import ContentPageMixin
+from portal.roles import RESOURCE_PERSONS
 
 WHEN_TO_USE_CHOICES = [
     ("before_meeting", _("Before a meeting")),
@@ -49,6 +50,8 @@ class ShareableTemplateIndexPage(ContentPageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["methods.ShareableTemplatePage"]
     max_count_per_parent = 1
+    # Resource persons share templates; Communications publish them (portal/roles.py).
+    role_page_permissions = {RESOURCE_PERSONS: ["add_page", "change_page"]}
 
     search_fields = Page.search_fields + ContentPageMixin.content_search_fields + [index.SearchField("intro")]
     edit_handler = ContentPageMixin.tabs(content=Page.content_panels + [FieldPanel("intro")])

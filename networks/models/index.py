@@ -12,6 +12,7 @@ from networks.models.inlines import Gathering, NetworkMember
 from networks.models.network import NetworkPage
 from portal.i18n import localized_children
 from portal.models import ContentPageMixin, Organisation, Topic
+from portal.roles import NETWORK_FACILITATORS
 
 NETWORKS_PER_PAGE = 12
 
@@ -40,6 +41,8 @@ class NetworkIndexPage(ContentPageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["networks.NetworkPage"]
     max_count_per_parent = 1
+    # Narrowed to the facilitator's own networks by NetworkPage.permissions_for_user.
+    role_page_permissions = {NETWORK_FACILITATORS: ["add_page", "change_page"]}
 
     search_fields = Page.search_fields + ContentPageMixin.content_search_fields + [index.SearchField("intro")]
     edit_handler = ContentPageMixin.tabs(content=Page.content_panels + [FieldPanel("intro")])

@@ -6,17 +6,23 @@ every overdue page that has no reminder in the last REMIND_EVERY days, whatever 
 the job did not run for a while, the next run catches up, and running it twice sends nothing new.
 """
 
+import logging
 from collections import defaultdict
 from datetime import timedelta
 
 from django.apps import apps
 from django.conf import settings
+from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 from wagtail.models import Page, PageLogEntry
 
+from portal.i18n import preferred_language
 from portal.models import ContentPageMixin
-from portal.moderation.notifications import admin_url, send_in_language
+
+logger = logging.getLogger(__name__)
 
 REMINDER_ACTION = "erfa.review_reminder"
 REMIND_EVERY = timedelta(days=7)
@@ -47,15 +53,6 @@ def owner_address(owner):
     """The owner's e-mail and the user (if any) whose language preference applies."""
     user = owner.user if owner.user_id and owner.user.is_active else None
     return (owner.email or (user.email if user else "")).strip(), user
-
-
-class _Recipient:
-    """A stand-in for a user for owners without an account, so send_in_language can use their page's locale."""
-
-    def __init__(self, email, language):
-        self.email = email
-        self.language = language
-        self.pk = None
 
 
 def send_review_reminders(now=None, dry_run=False):
@@ -92,13 +89,13 @@ def send_review_reminders(now=None, dry_run=False):
     return sent
 
 
-def send_reminder(email, user, owner, pages):
-    from portal.moderation.notifications import preferred_language
+def admin_url(view_name, *args):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(view_name, args=args)
 
-    language = preferred_language(user) if user is not None else owner.locale.language_code
-    if language not in dict(settings.LANGUAGES):
-        language = settings.LANGUAGE_CODE
-    recipient = _Recipient(email, language)
+
+def send_reminder(email, user, owner, pages):
+    """E-mail one owner, in their admin language, or else the language of their profile."""
+    language = preferred_language(user, default=owner.locale.language_code)
     context = {
         "owner_name": owner.title,
         "pages": [
@@ -111,4 +108,13 @@ def send_reminder(email, user, owner, pages):
             for page in sorted(pages, key=lambda p: (p.review_due is not None, p.review_due, p.title))
         ],
     }
-    return send_in_language(recipient, "review_reminder", context)
+    with translation.override(language):
+        subject = " ".join(render_to_string("portal/moderation/review_reminder_subject.txt", context).split())
+        body = render_to_string("portal/moderation/review_reminder.txt", context).strip() + "\n"
+    try:
+        send_mail(subject, body, None, [email])
+    except OSError:
+        # A failing mail server must not stop the other reminders; this one is tried again next run.
+        logger.exception("Could not send the review reminder to %s", email)
+        return False
+    return True

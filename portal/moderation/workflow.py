@@ -1,22 +1,20 @@
 """The one workflow every page goes through: "Communications review".
 
 It is assigned to the home page of every locale, so it covers new pages, edits and translations
-(a translation lives under its own locale's home page, not under the default one's).
+(a translation lives under its own locale's home page, not under the default one's). A locale's home
+page is its top-level page (depth 2): portal finds it by place in the tree, not by model, because the
+home page type belongs to a higher app.
 """
 
-from django.apps import apps
-from django.contrib.auth.models import Group
 from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
-
-from portal.roles import MODERATORS
 
 WORKFLOW_NAME = "Communications review"
 TASK_NAME = "Communications approval"
+HOME_PAGE_DEPTH = 2
 
 
-def setup_workflow():
-    """Create (or repair) the workflow and assign it to each locale's home page. Safe to run again."""
-    moderators = Group.objects.get(name=MODERATORS)
+def setup_workflow(moderators):
+    """Create (or repair) the workflow with `moderators` approving, and assign it to each locale's home page."""
     task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
     if task is None:
         task = GroupApprovalTask.objects.create(name=TASK_NAME)
@@ -32,13 +30,14 @@ def setup_workflow():
         WorkflowTask.objects.filter(workflow=workflow).delete()
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
 
-    home_pages = home_pages_of_every_locale()
+    home_pages = list(Page.objects.filter(depth=HOME_PAGE_DEPTH).order_by("path"))
     for page in home_pages:
         WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
     return workflow, home_pages
 
 
-def home_pages_of_every_locale():
-    """One home page per locale, as setup_site creates them (found by model: portal may not import home)."""
-    home_page = apps.get_model("home", "HomePage")
-    return list(Page.objects.type(home_page).order_by("path"))
+def cover_with_workflow(home_page):
+    """Assign the review workflow to a new home page, once setup_roles has created the workflow."""
+    workflow = Workflow.objects.filter(name=WORKFLOW_NAME, active=True).first()
+    if workflow is not None:
+        WorkflowPage.objects.update_or_create(page=home_page, defaults={"workflow": workflow})
