@@ -12,11 +12,12 @@ class NetworkPermissionTester(PagePermissionTester):
     does a page's own creator, so a facilitator can finish a network they have just started.
     """
 
-    def __init__(self, user, page, network):
+    def __init__(self, user, page, is_facilitator):
+        """`is_facilitator()` tells whether the user facilitates the page's network; asked only when it matters."""
         super().__init__(user, page)
         if not user.is_active or user.is_superuser or "publish" in self.permissions:
             return
-        if network is not None and network.is_facilitated_by(user):
+        if is_facilitator():
             return
         if page.owner_id and page.owner_id == user.pk:
             return

@@ -16,7 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from people.models import ContactMessage
+from people.models.contact import ContactMessage
 from portal.i18n import preferred_language
 
 logger = logging.getLogger(__name__)

@@ -6,7 +6,6 @@ at Erfa's size (thousands of profiles) a filtered scan answers well within the l
 (see bench/people_directory.py). Contact details are never searched, so no result can reveal them.
 """
 
-from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
 from django.db.models.functions import Substr, Upper
 
@@ -53,19 +52,7 @@ def matching(people, query):
     return people
 
 
-def network_relations():
-    """The networks app's models as seen from people, found by related name only (or None before it exists)."""
-    try:
-        facilitator = ResourcePersonPage._meta.get_field("facilitated_networks").related_model
-        spokesperson = ResourcePersonPage._meta.get_field("spokesperson_roles").related_model
-        member = Organisation._meta.get_field("network_memberships").related_model
-        network = facilitator._meta.get_field("page").related_model
-    except FieldDoesNotExist:
-        return None
-    return {"facilitator": facilitator, "spokesperson": spokesperson, "member": member, "network": network}
-
-
-def apply_filters(people, filters, relations=None):
+def apply_filters(people, filters, networks=None):
     if "topic" in filters:
         people = people.filter(topics=filters["topic"])
     if "organisation" in filters:
@@ -76,13 +63,9 @@ def apply_filters(people, filters, relations=None):
         )
     if "letter" in filters:
         people = people.filter(title__istartswith=filters["letter"])
-    if "network" in filters and relations:
-        network_id = filters["network"]
-        people = people.filter(
-            Q(pk__in=relations["facilitator"].objects.filter(page_id=network_id).values("person_id"))
-            | Q(pk__in=relations["spokesperson"].objects.filter(page_id=network_id).values("person_id"))
-            | Q(organisation_id__in=relations["member"].objects.filter(page_id=network_id).values("organisation_id"))
-        )
+    if "network" in filters and networks is not None:
+        # The networks app knows who takes part in a network (see people/links.py).
+        people = people.filter(networks.members(filters["network"]))
     return people
 
 
@@ -98,12 +81,6 @@ def topic_options(people):
 
 def organisation_options(people):
     return Organisation.objects.filter(pk__in=people.values("organisation_id")).order_by("name")
-
-
-def network_options(locale_id, relations):
-    if relations is None:
-        return None
-    return relations["network"].objects.live().filter(locale_id=locale_id).order_by("title").only("pk", "title")
 
 
 def initials(people):

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from people.choices import SPOKEN_LANGUAGES
 from people.contact import clean_header_text
-from people.models import SPOKEN_LANGUAGES
 
 SUBJECT_MAX_LENGTH = 150
 BODY_MIN_LENGTH = 10

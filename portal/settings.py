@@ -103,6 +103,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "portal.urls"
+# Whose profile owns a content page (portal.models.ContentPageMixin), named here like AUTH_USER_MODEL.
+ERFA_CONTENT_OWNER_MODEL = "people.ResourcePersonPage"
 WSGI_APPLICATION = "portal.wsgi.application"
 
 TEMPLATES = [

@@ -9,6 +9,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
 
+from people.models import ResourcePersonPage
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
@@ -40,6 +42,17 @@ class NetworkFacilitator(NetworkInline):
     )
 
     panels = [FieldPanel("person"), FieldPanel("role_title")]
+
+    @classmethod
+    def facilitates(cls, user, network):
+        """Whether the user's profile (in any language) facilitates this network (in any language)."""
+        if network is None or not getattr(user, "pk", None):
+            return False
+        profiles = ResourcePersonPage.objects.filter(user=user)
+        return cls.objects.filter(
+            page__translation_key=network.translation_key,
+            person__translation_key__in=profiles.values("translation_key"),
+        ).exists()
 
     class Meta(NetworkInline.Meta):
         verbose_name = _("facilitator")

@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from networks import services
+from networks import links, services
 from networks.models.inlines import RICH_TEXT_FEATURES, NetworkFacilitator
 from networks.models.update import NetworkUpdatePage
 from networks.permissions import NetworkPermissionTester
@@ -168,13 +168,6 @@ class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
             return []
         return NetworkUpdatePage.objects.child_of(self).live().order_by("-date", "-pk")
 
-    def case_study_list(self):
-        """Case studies that came out of this network, once the case-study app provides the relation."""
-        # The relation is declared by a higher app, so this page only looks it up by its related name.
-        if not self.pk or not hasattr(self, "case_studies"):
-            return []
-        return self.case_studies.live().order_by("title")
-
     def calendar_url(self, request=None):
         page_url = self.get_url(request) if self.pk else None
         return page_url + self.reverse_subpage(CALENDAR_ROUTE) if page_url else ""
@@ -193,23 +186,14 @@ class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
             word_list=services.word_list(cloud),
             documents=self.document_rows(),
             updates=self.updates(),
-            case_studies=self.case_study_list(),
+            network_sections=links.network_sections(self),
             calendar_url=self.calendar_url(request),
         )
         return context
 
-    def is_facilitated_by(self, user):
-        """Whether the user's profile (in any language) facilitates this network (in any language)."""
-        if not getattr(user, "pk", None):
-            return False
-        profile_keys = ResourcePersonPage.objects.filter(user=user).values("translation_key")
-        return NetworkFacilitator.objects.filter(
-            page__translation_key=self.translation_key, person__translation_key__in=profile_keys
-        ).exists()
-
     def permissions_for_user(self, user):
         # Facilitators edit their own networks (as drafts) and no others; see NetworkPermissionTester.
-        return NetworkPermissionTester(user, self, network=self)
+        return NetworkPermissionTester(user, self, is_facilitator=lambda: NetworkFacilitator.facilitates(user, self))
 
     # Wagtail serves pages only at paths without dots, so the feed lives at …/calendar/ and
     # carries the .ics name in its Content-Disposition.

@@ -9,6 +9,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from networks.blocks import UpdateBodyBlock
+from networks.models.inlines import NetworkFacilitator
+from networks.permissions import NetworkPermissionTester
 from portal.models import ContentPageMixin
 
 
@@ -45,9 +47,7 @@ class NetworkUpdatePage(ContentPageMixin, Page):
         verbose_name_plural = _("network updates")
 
     def permissions_for_user(self, user):
-        # An update belongs to its network's facilitators, as the network itself does.
-        from networks.permissions import NetworkPermissionTester
-
-        parent = self.get_parent()
-        network = parent.specific if parent is not None else None
-        return NetworkPermissionTester(user, self, network=network if hasattr(network, "is_facilitated_by") else None)
+        # An update belongs to its network's facilitators, as the network itself does; its parent is
+        # always a network (parent_page_types).
+        network = self.get_parent()
+        return NetworkPermissionTester(user, self, is_facilitator=lambda: NetworkFacilitator.facilitates(user, network))

@@ -10,6 +10,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from people.choices import SPOKEN_LANGUAGES
+from people.models.profile_routes import ProfileRoutesMixin
 from portal.i18n import localized_children
 from portal.models import ContentPageMixin
 
@@ -18,22 +20,6 @@ PHONE_VALIDATOR = RegexValidator(
     _("Enter a phone number with digits, spaces and an optional leading +, for example +46 8 123 45 67."),
 )
 
-# Languages a resource person can be asked in. Erfa's five, plus those common in Nordic and Dutch workplaces.
-SPOKEN_LANGUAGES = [
-    ("en", _("English")),
-    ("sv", _("Swedish")),
-    ("nb", _("Norwegian")),
-    ("da", _("Danish")),
-    ("nl", _("Dutch")),
-    ("fi", _("Finnish")),
-    ("de", _("German")),
-    ("fr", _("French")),
-    ("es", _("Spanish")),
-    ("pl", _("Polish")),
-    ("ar", _("Arabic")),
-    ("so", _("Somali")),
-    ("se", _("Northern Sami")),
-]
 
 
 class ResourcePersonIndexPage(RoutablePageMixin, ContentPageMixin, Page):
@@ -69,7 +55,7 @@ class ResourcePersonIndexPage(RoutablePageMixin, ContentPageMixin, Page):
         return views.autocomplete(request, self)
 
 
-class ResourcePersonPage(RoutablePageMixin, ContentPageMixin, Page):
+class ResourcePersonPage(ProfileRoutesMixin, ContentPageMixin, Page):
     """A resource person's profile: who they are, what to ask them and how to reach them.
 
     The page title is the person's full name.
@@ -182,30 +168,14 @@ class ResourcePersonPage(RoutablePageMixin, ContentPageMixin, Page):
         # Hidden people stay out of every search index, not only the directory's (see people/signals.py).
         return super().get_indexed_objects().filter(hidden_from_directory=False)
 
-    # The views live in people/views.py; the routes only name the URLs.
-    @path("")
-    def profile(self, request):
-        from people import views
+    def confirm_details(self, today):
+        """The owner's one-click "my details are right": the review date of every language version.
 
-        return views.profile(request, self)
-
-    @path("vcard/", name="vcard")
-    def vcard(self, request):
-        from people import views
-
-        return views.vcard(request, self)
-
-    @path("message/", name="message")
-    def message(self, request):
-        from people import views
-
-        return views.send_message(request, self)
-
-    @path("confirm-details/", name="confirm_details")
-    def confirm_details(self, request):
-        from people import views
-
-        return views.confirm_details(request, self)
+        ContentPageMixin.with_content_json keeps the later of the stored and the revision's date, so a
+        draft saved before the confirmation cannot put the old date back when it is published.
+        """
+        ResourcePersonPage.objects.filter(translation_key=self.translation_key).update(last_reviewed=today)
+        self.last_reviewed = today
 
 
 class SpokenLanguage(Orderable):

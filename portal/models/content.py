@@ -4,6 +4,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 from django import forms
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -13,9 +14,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-# The content owner is a resource person's profile. The mixin is abstract, so the
-# foreign key exists only on the concrete pages, which all live in `people` or above.
-CONTENT_OWNER_MODEL = "people.ResourcePersonPage"
+# The content owner is a resource person's profile. Like AUTH_USER_MODEL, the model is named by a
+# setting: portal sits below the people app and never names its models itself.
+CONTENT_OWNER_MODEL = settings.ERFA_CONTENT_OWNER_MODEL
 
 
 class ContentPageMixin(models.Model):
@@ -71,6 +72,17 @@ class ContentPageMixin(models.Model):
     def save_revision(self, *args, **kwargs):
         self.localize_many_to_many()
         return super().save_revision(*args, **kwargs)
+
+    def with_content_json(self, content):
+        """The page as a revision stored it, keeping the later of the two review dates.
+
+        "Last reviewed" only moves forward: a profile owner's one-click confirmation writes it to the
+        live rows, and publishing a draft saved before that must not put the older date back.
+        """
+        page = super().with_content_json(content)
+        if self.last_reviewed and (page.last_reviewed is None or page.last_reviewed < self.last_reviewed):
+            page.last_reviewed = self.last_reviewed
+        return page
 
     def localize_many_to_many(self):
         """Point many-to-many links at the page's own language where a translation exists.

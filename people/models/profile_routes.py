@@ -1,0 +1,106 @@
+"""A profile's own URLs: the page itself (with the message form), its vCard, sending a message, and the
+owner's "my details are right". Wagtail routes them to these methods of the page (RoutablePageMixin).
+
+The rules live in people/contact.py (sending, rate limit) and people/vcard.py; what the profile links
+to in other apps comes through people/links.py.
+"""
+
+from datetime import date
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from people import contact, links
+from people.forms import ContactMessageForm
+from people.vcard import person_vcard
+
+# Profiles carry contact details for signed-in colleagues only: never kept by shared caches.
+PRIVATE = "private, no-store"
+
+
+class ProfileRoutesMixin(RoutablePageMixin):
+    def profile_context(self, request, form=None):
+        profile_url = self.get_url(request)
+        is_owner = self.is_owned_by(request.user)
+        return {
+            "networks": links.networks_with_roles(self),
+            "profile_sections": links.profile_sections(self),
+            "contact_form": form or ContactMessageForm(),
+            "can_message": bool(self.email) and request.user.is_authenticated,
+            "message_url": profile_url + self.reverse_subpage("message"),
+            "vcard_url": profile_url + self.reverse_subpage("vcard"),
+            "is_owner": is_owner,
+            "confirm_details_url": profile_url + self.reverse_subpage("confirm_details"),
+            "asks_for_review": is_owner and self.is_review_overdue(),
+        }
+
+    def render_profile(self, request, form=None, status=200):
+        response = self.render(request, context_overrides=self.profile_context(request, form=form))
+        response.status_code = status
+        response["Cache-Control"] = PRIVATE
+        return response
+
+    @path("")
+    def profile(self, request):
+        return self.render_profile(request)
+
+    @path("vcard/", name="vcard")
+    def vcard(self, request):
+        response = HttpResponse(
+            person_vcard(self, self.get_full_url(request)), content_type="text/vcard; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{slugify(self.title) or "contact"}.vcf"'
+        response["Cache-Control"] = PRIVATE
+        return response
+
+    @path("message/", name="message")
+    def message(self, request):
+        if request.method != "POST" or not self.email:
+            return redirect(self.get_url(request))
+        form = ContactMessageForm(request.POST)
+        if not form.is_valid():
+            return self.render_profile(request, form=form)
+        if contact.is_rate_limited(request.user):
+            form.add_error(
+                None,
+                _(
+                    "You have sent %(count)s messages in the last hour, which is as many as Erfa allows. "
+                    "Your text is kept below: please send it a little later."
+                )
+                % {"count": contact.RATE_LIMIT},
+            )
+            return self.render_profile(request, form=form, status=429)
+        message = contact.send_message(
+            sender=request.user,
+            recipient=self,
+            subject=form.cleaned_data["subject"],
+            body=form.cleaned_data["body"],
+            send_copy=form.cleaned_data["send_copy"],
+        )
+        if message.is_delivered:
+            messages.success(request, _("Your message has been sent to %(name)s.") % {"name": self.title})
+        else:
+            messages.success(
+                request,
+                _(
+                    "Your message to %(name)s is saved. The mail server did not answer just now, "
+                    "so Erfa will deliver it as soon as it can; you do not need to send it again."
+                )
+                % {"name": self.title},
+            )
+        return redirect(self.get_url(request))
+
+    @path("confirm-details/", name="confirm_details")
+    def confirm_details_view(self, request):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not self.is_owned_by(request.user):
+            raise PermissionDenied
+        self.confirm_details(date.today())
+        messages.success(request, _("Thank you. Your details are confirmed as up to date."))
+        return redirect(self.get_url(request))
