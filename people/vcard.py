@@ -2,13 +2,39 @@
 
 import vobject
 
+# Surname particles in Dutch, German and Scandinavian names: they belong to the family name, so
+# "Sanne de Wit" files under "de Wit" and "Karin af Klint" under "af Klint".
+PARTICLES = {
+    "de",
+    "den",
+    "der",
+    "het",
+    "'t",
+    "ten",
+    "ter",
+    "te",
+    "van",
+    "von",
+    "af",
+    "zu",
+    "da",
+    "di",
+    "du",
+    "la",
+    "le",
+}
+
 
 def split_name(full_name):
-    """Given and family name from the page title: the last word is taken as the family name."""
+    """Given and family name from the page title: the last word, with any particles before it."""
     parts = full_name.split()
     if len(parts) < 2:
         return full_name.strip(), ""
-    return " ".join(parts[:-1]), parts[-1]
+    start = len(parts) - 1
+    # Particles before the last word join the family name, but the first word always stays a given name.
+    while start > 1 and parts[start - 1].lower().replace("’", "'") in PARTICLES:
+        start -= 1
+    return " ".join(parts[:start]), " ".join(parts[start:])
 
 
 def person_vcard(person, profile_url):

@@ -241,10 +241,8 @@ def main(pytest_args):
             DATABASE_URL=database_url,
             OPENSEARCH_URL=opensearch_url,
             CHROMIUM_PATH=chromium_path(),
+            # Announces the tests to portal/settings.py (fixed key, immediate tasks, no HTTPS redirects).
             ERFA_TESTING="1",
-            # Playwright's sync API runs an event loop in the test thread; Django's ORM calls
-            # from that thread are still synchronous and safe.
-            DJANGO_ALLOW_ASYNC_UNSAFE="true",
         )
         say("Running pytest")
         result = subprocess.run([sys.executable, "-m", "pytest", *pytest_args], cwd=ROOT, env=env)

@@ -9,15 +9,21 @@ from portal.factories import EmployeeFactory
 
 TESTS_DIR = Path(__file__).parent
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
-APP_MARKERS = {"portal", "home", "people", "methods", "networks", "casestudies", "browser"}
+APP_MARKERS = {"portal", "home", "people", "methods", "networks", "casestudies", "moderation", "browser"}
 
 
 def pytest_collection_modifyitems(items):
-    """Mark each test with its app (the folder under tests/), so `-m people` runs one app's tests."""
+    """Mark each test with its app (the folder under tests/), so `-m people` runs one app's tests.
+
+    A test outside an app's folder is an error, so that every test can be selected by its marker. The
+    browser tests run last: once Playwright has started its event loop, only they may use the ORM.
+    """
     for item in items:
         folder = Path(item.fspath).relative_to(TESTS_DIR).parts[0]
-        if folder in APP_MARKERS:
-            item.add_marker(getattr(pytest.mark, folder))
+        if folder not in APP_MARKERS:
+            raise pytest.UsageError(f"{item.nodeid} is not in an app's folder ({', '.join(sorted(APP_MARKERS))})")
+        item.add_marker(getattr(pytest.mark, folder))
+    items.sort(key=lambda item: Path(item.fspath).relative_to(TESTS_DIR).parts[0] == "browser")
 
 
 def require_service(name, value):

@@ -3,13 +3,18 @@ import os
 import pytest
 from playwright.sync_api import expect
 
-# Playwright's sync API keeps an event loop in the test thread; the ORM calls that
-# fixtures make from that thread are ordinary synchronous ones.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 # The live server shares two cores with the test process, the database and the search node;
 # allow a slow machine time before calling an assertion failed.
 expect.set_options(timeout=20_000)
+
+
+@pytest.fixture(autouse=True)
+def allow_orm_beside_playwright(monkeypatch):
+    """Playwright's sync API keeps an event loop in the test thread, which Django's async-safety check
+    mistakes for async code; the ORM calls that these tests' fixtures make are ordinary synchronous ones.
+    Only the browser tests get this (tests/conftest.py runs them last, after the loop first starts)."""
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,9 @@ import vobject
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 
+import casestudies.factories as casestudies
+import methods.factories as methods
+import networks.factories as networks
 from home.models import HomePage
 from people.factories import ResourcePersonPageFactory
 from people.models import ResourcePersonPage
@@ -60,7 +63,6 @@ def test_contact_details_are_not_in_the_search_index(person):
 
 
 def test_profile_lists_networks_with_roles(person, employee_client):
-    networks = pytest.importorskip("networks.factories")
     home = HomePage.objects.get(locale__language_code="en")
     index = networks.NetworkIndexPageFactory(parent=home)
     led = networks.NetworkPageFactory(parent=index, title="Reflective care")
@@ -84,8 +86,6 @@ def test_profile_lists_networks_with_roles(person, employee_client):
 
 
 def test_profile_lists_case_studies_and_templates(person, employee_client):
-    casestudies = pytest.importorskip("casestudies.factories")
-    methods = pytest.importorskip("methods.factories")
     home = HomePage.objects.get(locale__language_code="en")
     case_index = casestudies.CaseStudyIndexPageFactory(parent=home)
     case = casestudies.CaseStudyPageFactory(parent=case_index, title="Reflection in home care")
@@ -95,12 +95,13 @@ def test_profile_lists_case_studies_and_templates(person, employee_client):
     methods.ShareableTemplatePageFactory(parent=library, title="Reflection agenda", publisher=person)
 
     html = employee_client.get(person.url).content.decode()
-    assert "Reflection in home care" in html
+    assert '<h2 id="profile-case-studies">Case studies</h2>' in html
+    assert f'href="{case.url}"' in html
+    assert '<h2 id="profile-shareable-templates">Templates</h2>' in html
     assert "Reflection agenda" in html
 
 
 def test_profile_query_count_does_not_grow_with_relations(person, employee_client, django_assert_max_num_queries):
-    networks = pytest.importorskip("networks.factories")
     home = HomePage.objects.get(locale__language_code="en")
     index = networks.NetworkIndexPageFactory(parent=home)
     for number in range(12):
@@ -128,6 +129,11 @@ def test_owner_is_asked_to_confirm_old_details_and_confirms_with_one_click(perso
     assert response.status_code == 302
     person.refresh_from_db()
     assert person.last_reviewed == date.today()
+    # A draft saved before the confirmation does not bring the old date back when it is published.
+    person.latest_revision.publish()
+    person.refresh_from_db()
+    assert person.last_reviewed == date.today()
+    assert client.get(f"{person.url}confirm-details/").status_code == 405
     assert person.get_latest_revision_as_object().last_reviewed == date.today()
     assert "Please confirm your details" not in client.get(person.url).content.decode()
 
@@ -147,9 +153,10 @@ def test_contact_persons_include_shows_live_visible_cards(directory, person, dja
     people = ResourcePersonPage.objects.filter(pk__in=ResourcePersonPage.objects.values("pk"))
     request = RequestFactory().get("/")
     request.user = None
-    html = render_to_string(
-        "people/includes/contact_persons.html", {"persons": people, "heading": "Ask about this method"}, request
-    )
+    with django_assert_max_num_queries(4):
+        html = render_to_string(
+            "people/includes/contact_persons.html", {"persons": people, "heading": "Ask about this method"}, request
+        )
     assert "<h2" in html
     assert "Ask about this method" in html
     assert 'class="person-card__name"' in html
