@@ -3,7 +3,6 @@ import os
 import pytest
 from playwright.sync_api import expect
 
-
 # The live server shares two cores with the test process, the database and the search node;
 # allow a slow machine time before calling an assertion failed.
 expect.set_options(timeout=20_000)
