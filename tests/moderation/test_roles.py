@@ -1,14 +1,17 @@
 import io
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.urls import reverse
-from wagtail.models import GroupPagePermission, Locale, WorkflowPage
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, WorkflowPage
 
+from casestudies.factories import CaseStudyIndexPageFactory
 from home.models import HomePage
 from methods.factories import ShareableTemplateIndexPageFactory
+from methods.models import ShareableTemplatePage
 from people.factories import ResourcePersonPageFactory
-from portal.roles import RESOURCE_PERSONS
+from portal.factories import UserFactory
+from portal.roles import COMMUNICATIONS, RESOURCE_PERSONS
 from tests.moderation.conftest import client_for
 
 
@@ -78,3 +81,71 @@ def test_communications_see_the_site_history(communications_user, library):
     response = client_for(communications_user).get(reverse("wagtailadmin_reports:site_history"))
     assert response.status_code == 200
     assert "Templates" in response.content.decode()
+
+
+def test_setup_roles_removes_grants_it_did_not_define(roles, library):
+    resource_persons = Group.objects.get(name=RESOURCE_PERSONS)
+    stray = GroupPagePermission.objects.create(
+        group=resource_persons, page=library, permission=Permission.objects.get(codename="publish_page")
+    )
+    collection = Collection.get_first_root_node().add_child(name="Somewhere else")
+    stray_collection = GroupCollectionPermission.objects.create(
+        group=resource_persons, collection=collection, permission=Permission.objects.get(codename="add_document")
+    )
+    out = io.StringIO()
+    call_command("setup_roles", stdout=out)
+    assert not GroupPagePermission.objects.filter(pk=stray.pk).exists()
+    assert not GroupCollectionPermission.objects.filter(pk=stray_collection.pk).exists()
+    assert "Page permissions: 0 added, 1 removed" in out.getvalue()
+    # What the roles declare is still there.
+    assert GroupPagePermission.objects.filter(group=resource_persons, page=library, permission__codename="add_page")
+
+
+def test_setup_roles_retires_wagtails_default_groups_and_keeps_their_members(roles):
+    moderators, _ = Group.objects.get_or_create(name="Moderators")
+    editors, _ = Group.objects.get_or_create(name="Editors")
+    moderator = UserFactory(username="mona")
+    editor = UserFactory(username="eddie")
+    moderator.groups.add(moderators)
+    editor.groups.add(editors)
+    out = io.StringIO()
+    call_command("setup_roles", stdout=out)
+    assert not Group.objects.filter(name__in=["Moderators", "Editors"]).exists()
+    assert list(moderator.groups.values_list("name", flat=True)) == [COMMUNICATIONS]
+    assert list(editor.groups.values_list("name", flat=True)) == [RESOURCE_PERSONS]
+    assert "moved mona to Communications" in out.getvalue()
+    assert "moved eddie to Resource persons" in out.getvalue()
+
+
+def test_a_new_index_page_and_a_new_locale_get_the_roles_without_running_setup_roles(roles):
+    resource_persons = Group.objects.get(name=RESOURCE_PERSONS)
+    swedish_home = HomePage.objects.get(locale__language_code="sv")
+    swedish_cases = CaseStudyIndexPageFactory(parent=swedish_home, slug="fall")
+    assert set(
+        GroupPagePermission.objects.filter(group=resource_persons, page=swedish_cases).values_list(
+            "permission__codename", flat=True
+        )
+    ) == {"add_page", "change_page"}
+
+    # A sixth language: its home page is covered by the review as soon as it exists.
+    finnish = Locale.objects.create(language_code="fi")
+    english_home = HomePage.objects.get(locale__language_code="en")
+    finnish_home = english_home.copy_for_translation(finnish)
+    assert WorkflowPage.objects.get(page=finnish_home).workflow.name == "Communications review"
+
+
+def test_only_a_reviewer_learns_that_an_old_review_step_was_decided(library, resource_user, facilitator_user):
+    from tests.moderation.test_template_journey import template_form, upload
+
+    author = client_for(resource_user)
+    document = upload(author, "notes.txt", b"Notes")
+    add_url = reverse("wagtailadmin_pages:add", args=["methods", "shareabletemplatepage", library.pk])
+    author.post(add_url, {**template_form(document), "action-submit": "Submit"})
+    page = ShareableTemplatePage.objects.get(title="Agenda for reflection meetings")
+    task_state = page.current_workflow_task_state
+    task_state.reject(user=None, comment="Shorter, please")
+    author.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), {**template_form(document), "action-submit": "1"})
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
+    response = client_for(facilitator_user).get(url, follow=True)
+    assert "has already been decided" not in response.content.decode()
+    assert "Agenda for reflection meetings" not in response.content.decode()

@@ -11,6 +11,7 @@ import networks.factories as networks
 from home.models import HomePage
 from people.factories import ResourcePersonPageFactory
 from people.models import ResourcePersonPage
+from people.vcard import split_name
 
 pytestmark = pytest.mark.django_db
 
@@ -167,3 +168,20 @@ def test_contact_persons_include_shows_live_visible_cards(directory, person, dja
     default = render_to_string("people/includes/contact_persons.html", {"persons": people, "heading_level": 3})
     assert "<h3" in default and "Ask a resource person" in default and "<h4" in default
     assert render_to_string("people/includes/contact_persons.html", {"persons": []}).strip() == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "given", "family"),
+    [
+        ("Sanne de Wit", "Sanne", "de Wit"),
+        ("Jan van der Berg", "Jan", "van der Berg"),
+        ("Pieter van 't Hek", "Pieter", "van 't Hek"),
+        ("Karin af Klint", "Karin", "af Klint"),
+        ("Otto von Holt", "Otto", "von Holt"),
+        ("Anna Maria Svensson", "Anna Maria", "Svensson"),
+        ("De Vries", "De", "Vries"),
+        ("Madonna", "Madonna", ""),
+    ],
+)
+def test_vcard_family_names_keep_their_particles(name, given, family):
+    assert split_name(name) == (given, family)
