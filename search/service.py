@@ -1,7 +1,7 @@
 """One search, from the reader's words to the ranked, visible page ids.
 
-The engine ranks; the database decides visibility (home.search.access) and
-facets (home.search.facets). If the engine does not answer, the search falls
+The engine ranks; the database decides visibility (search.access) and
+facets (search.facets). If the engine does not answer, the search falls
 back to matching titles in the database, and says so.
 """
 
@@ -15,8 +15,8 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
-from home.search.access import restricted_path_pattern, visible_pages
-from home.search.query import query_terms
+from search.access import restricted_path_pattern, visible_pages
+from search.query import query_terms
 from portal.search.languages import ALL, search_language
 
 logger = logging.getLogger(__name__)
