@@ -9,15 +9,21 @@ from portal.factories import EmployeeFactory
 
 TESTS_DIR = Path(__file__).parent
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
-APP_MARKERS = {"portal", "home", "people", "methods", "networks", "casestudies", "browser"}
+APP_MARKERS = {"portal", "home", "people", "methods", "networks", "casestudies", "search", "browser"}
 
 
 def pytest_collection_modifyitems(items):
-    """Mark each test with its app (the folder under tests/), so `-m people` runs one app's tests."""
+    """Mark each test with its app (the folder under tests/), so `-m people` runs one app's tests.
+
+    A test that reaches the OpenSearch node (through the ``opensearch_url`` fixture) is also
+    marked ``opensearch``, so the marker says exactly which tests need the node.
+    """
     for item in items:
         folder = Path(item.fspath).relative_to(TESTS_DIR).parts[0]
         if folder in APP_MARKERS:
             item.add_marker(getattr(pytest.mark, folder))
+        if "opensearch_url" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.opensearch)
 
 
 def require_service(name, value):
