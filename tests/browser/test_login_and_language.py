@@ -57,7 +57,8 @@ def test_header_search_suggests_titles_while_typing_and_a_suggestion_opens_its_p
 
     suggestion = page.locator("#site-search-suggestions").get_by_role("link", name="Reflection meetings")
     expect(suggestion).to_have_attribute("href", method.url)
-    expect(page.get_by_role("status").filter(has_text="1 suggestions")).to_have_count(1)
+    # Screen readers hear how many suggestions there are.
+    expect(page.locator("#site-search-q-status[aria-live=polite]")).to_have_text("1 suggestions below the search field")
     # The keyboard reaches the suggestion from the box, and choosing it opens the page itself.
     search.press("ArrowDown")
     expect(suggestion).to_be_focused()

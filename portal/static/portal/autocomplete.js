@@ -31,9 +31,13 @@
     }
     box.id = box.id || input.id + "-suggestions";
     input.setAttribute("aria-controls", box.id);
+    // A polite live region, present from the start so that its changes are announced. Not role="status":
+    // every page has the header box, and the page's own status messages should stay the only ones.
     var status = document.createElement("p");
     status.className = "visually-hidden";
-    status.setAttribute("role", "status");
+    status.id = input.id + "-status";
+    status.setAttribute("aria-live", "polite");
+    status.setAttribute("aria-atomic", "true");
     box.insertAdjacentElement("afterend", status);
     var timer = null;
     var lastQuery = "";
