@@ -154,10 +154,10 @@ def index_throughput(backend_name, pages):
 def time_queries(label, backend, rounds, target):
     from django.utils import translation
 
-    from home.search import facets, service
-    from home.search.query import query_terms
-    from home.search.results import result_items
     from portal.search.languages import search_language
+    from search import facets, service
+    from search.query import query_terms
+    from search.results import result_items
 
     engine, whole, found = [], [], []
     for language, queries in QUERIES.items():

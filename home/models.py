@@ -8,9 +8,6 @@ from wagtail.search import index
 
 from home.highlights import home_highlights
 
-# The search query log lives with the search page; imported here so that Django finds the model.
-from home.search.models import SearchQueryDay  # noqa: F401
-
 
 class HomePage(Page):
     """The front page of one language version of the portal."""

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "networks",
     "casestudies",
     "home",
+    "search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",

@@ -22,6 +22,6 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("django.contrib.auth.urls")),
     # The search page and its autocomplete endpoint (names "search", "search_autocomplete").
-    path("", include("home.urls")),
+    path("", include("search.urls")),
     path("", include(wagtail_urls)),
 )

@@ -9,20 +9,24 @@ from portal.factories import EmployeeFactory
 
 TESTS_DIR = Path(__file__).parent
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
-APP_MARKERS = {"portal", "home", "people", "methods", "networks", "casestudies", "moderation", "browser"}
+APP_MARKERS = {"portal", "home", "people", "methods", "networks", "casestudies", "moderation", "search", "browser"}
 
 
 def pytest_collection_modifyitems(items):
     """Mark each test with its app (the folder under tests/), so `-m people` runs one app's tests.
 
-    A test outside an app's folder is an error, so that every test can be selected by its marker. The
-    browser tests run last: once Playwright has started its event loop, only they may use the ORM.
+    A test outside an app's folder is an error, so that every test can be selected by its marker. A test
+    that reaches the OpenSearch node (through the ``opensearch_url`` fixture) is also marked
+    ``opensearch``, so the marker says exactly which tests need the node. The browser tests run last:
+    once Playwright has started its event loop, only they may use the ORM.
     """
     for item in items:
         folder = Path(item.fspath).relative_to(TESTS_DIR).parts[0]
         if folder not in APP_MARKERS:
             raise pytest.UsageError(f"{item.nodeid} is not in an app's folder ({', '.join(sorted(APP_MARKERS))})")
         item.add_marker(getattr(pytest.mark, folder))
+        if "opensearch_url" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.opensearch)
     items.sort(key=lambda item: Path(item.fspath).relative_to(TESTS_DIR).parts[0] == "browser")
 
 

@@ -39,12 +39,12 @@ def test_wrong_password_keeps_the_username_in_the_form(page, live_server, site_t
     expect(page.get_by_label("Username")).to_have_value("elin")
 
 
-def test_header_search_suggests_titles_while_typing(page, live_server, site_tree):
+def test_header_search_suggests_titles_while_typing_and_a_suggestion_opens_its_page(page, live_server, site_tree):
     from home.models import HomePage
     from methods.factories import MethodIndexPageFactory, MethodPageFactory
 
     index = MethodIndexPageFactory(parent=HomePage.objects.get(locale__language_code="en"))
-    MethodPageFactory(parent=index, title="Reflection meetings")
+    method = MethodPageFactory(parent=index, title="Reflection meetings")
     EmployeeFactory(username="elin")
     page.goto(f"{live_server.url}/en/accounts/login/")
     page.get_by_label("Username").fill("elin")
@@ -52,6 +52,16 @@ def test_header_search_suggests_titles_while_typing(page, live_server, site_tree
     page.get_by_role("button", name="Log in").click()
     page.wait_for_load_state("load")
 
-    page.get_by_role("combobox", name="Search Erfa").press_sequentially("Reflec", delay=50)
+    search = page.get_by_role("searchbox", name="Search Erfa")
+    search.press_sequentially("Reflec", delay=50)
 
-    expect(page.locator("#site-search-suggestions option[value='Reflection meetings']")).to_have_count(1)
+    suggestion = page.locator("#site-search-suggestions").get_by_role("link", name="Reflection meetings")
+    expect(suggestion).to_have_attribute("href", method.url)
+    # Screen readers hear how many suggestions there are.
+    expect(page.locator("#site-search-q-status[aria-live=polite]")).to_have_text("1 suggestions below the search field")
+    # The keyboard reaches the suggestion from the box, and choosing it opens the page itself.
+    search.press("ArrowDown")
+    expect(suggestion).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{live_server.url}{method.url}")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Reflection meetings")

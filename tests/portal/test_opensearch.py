@@ -5,7 +5,7 @@ from wagtail.search.backends import get_search_backend
 
 from home.models import HomePage
 
-pytestmark = [pytest.mark.django_db, pytest.mark.search]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

@@ -7,12 +7,12 @@ from wagtail.models import PageViewRestriction
 
 from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
 from home.models import HomePage
-from home.search.models import SearchQueryDay
 from methods.factories import MethodIndexPageFactory, MethodPageFactory
 from networks.factories import NetworkIndexPageFactory, NetworkPageFactory, NetworkUpdatePageFactory
 from portal.factories import OrganisationFactory, TopicFactory
+from search.models import SearchQueryDay
 
-pytestmark = [pytest.mark.django_db, pytest.mark.search]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
@@ -125,8 +125,8 @@ def test_private_group_restricted_and_draft_pages_are_never_shown(employee_clien
     assert {r["title"] for r in autocomplete["results"]} == {"Reflection at home care", "Reflection round 0"}
 
 
-def test_privacy_is_one_clause_however_many_private_pages(employee_client, content, django_assert_max_num_queries):
-    from home.search.access import restricted_path_pattern
+def test_privacy_is_one_clause_however_many_private_pages(employee_client, content):
+    from search.access import restricted_path_pattern
 
     methods = content["methods"][0].get_parent()
     for n in range(40):

@@ -9,11 +9,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from home.search import facets, service
-from home.search.models import SearchQueryDay
-from home.search.query import MAX_QUERY_LENGTH, clean_query, query_terms
-from home.search.results import LANGUAGE_NAMES, result_items
 from portal.search.languages import ALL, language_code
+from search import facets, service
+from search.models import SearchQueryDay
+from search.query import MAX_QUERY_LENGTH, clean_query, query_terms
+from search.results import LANGUAGE_NAMES, result_items
 
 RESULTS_PER_PAGE = 10
 ID = re.compile(r"^\d{1,9}$")
@@ -72,7 +72,7 @@ def search(request):
 
     return render(
         request,
-        "home/search.html",
+        "search/search.html",
         {
             "search_query": query,
             "nothing_searchable": bool(raw.strip()) and not query,

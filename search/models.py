@@ -22,6 +22,7 @@ class SearchQueryDay(models.Model):
     class Meta:
         verbose_name = _("search query")
         verbose_name_plural = _("search queries")
+        # The constraint keeps the name it was created with in the home app: renaming it gains nothing.
         constraints = [
             models.UniqueConstraint(fields=["date", "language", "query"], name="home_search_query_day_unique")
         ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from home.search import views as search_views
+from search import views as search_views
 
 urlpatterns = [
     path("search/", search_views.search, name="search"),

@@ -9,7 +9,7 @@ from wagtail.admin.auth import permission_denied
 from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.views.reports import ReportView
 
-from home.search.models import SearchQueryDay
+from search.models import SearchQueryDay
 
 REPORT_DAYS = 90
 # Communications manages the search promotions, and acts on this report with them.
@@ -29,8 +29,8 @@ class SearchQueryReportView(ReportView):
 
     page_title = _("Search queries")
     header_icon = "search"
-    index_url_name = "home_search_queries"
-    index_results_url_name = "home_search_queries_results"
+    index_url_name = "search_query_report"
+    index_results_url_name = "search_query_report_results"
     default_ordering = "-searches"
     columns = [
         Column("query", label=_("Query"), accessor=value("query")),

@@ -1,8 +1,9 @@
 """One search, from the reader's words to the ranked, visible page ids.
 
-The engine ranks; the database decides visibility (home.search.access) and
-facets (home.search.facets). If the engine does not answer, the search falls
-back to matching titles in the database, and says so.
+The engine ranks; the database decides visibility (search.access) and
+facets (search.facets). If the engine does not answer (search.outage), the
+search falls back to matching titles in the database, and says so; any other
+error is a bug and propagates.
 """
 
 import logging
@@ -15,9 +16,10 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
-from home.search.access import restricted_path_pattern, visible_pages
-from home.search.query import query_terms
 from portal.search.languages import ALL, search_language
+from search.access import restricted_path_pattern, visible_pages
+from search.outage import is_engine_outage
+from search.query import query_terms
 
 logger = logging.getLogger(__name__)
 
@@ -73,16 +75,24 @@ def visible_hits(ids):
     return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
+def engine_or_titles(ask_engine, query, language, limit):
+    """The engine's ids, or the title matches when the engine is out: (ids, degraded)."""
+    try:
+        return ask_engine(), False
+    except Exception as error:
+        if not is_engine_outage(error):
+            raise
+        # The traceback tells an operator which node and why; the reader gets the title matches.
+        logger.warning("Search engine not answering; matching titles instead", exc_info=True)
+        return title_match_ids(query, language)[:limit], True
+
+
 def run_search(query, language, backend=None):
     if not query:
         return SearchOutcome()
-    try:
-        ids = engine_ids(query, language, backend)
-        degraded = False
-    except Exception as error:  # noqa: BLE001 - an engine that is down or refuses must not make a 500.
-        logger.warning("Search engine failed (%s); matching titles instead", error.__class__.__name__)
-        ids = title_match_ids(query, language)
-        degraded = True
+    ids, degraded = engine_or_titles(
+        lambda: engine_ids(query, language, backend), query, language, settings.SEARCH_MAX_RESULTS
+    )
     return SearchOutcome(hits=visible_hits(ids), degraded=degraded)
 
 
@@ -120,15 +130,13 @@ def autocomplete(query, language, limit=8, backend=None):
     """Titles that start like the query, visible to the reader; the database answers if the engine cannot."""
     if not query:
         return [], False
-    try:
-        backend = backend or get_search_backend()
+
+    def ask_engine():
+        engine = backend or get_search_backend()
         with search_language(language):
-            ids = [page.pk for page in backend.autocomplete(query, scope(language))[: limit * 3]]
-        degraded = False
-    except Exception as error:  # noqa: BLE001 - same as run_search.
-        logger.warning("Autocomplete failed (%s); matching titles instead", error.__class__.__name__)
-        ids = title_match_ids(query, language)[: limit * 3]
-        degraded = True
+            return [page.pk for page in engine.autocomplete(query, scope(language))[: limit * 3]]
+
+    ids, degraded = engine_or_titles(ask_engine, query, language, limit * 3)
     keep = [hit.pk for hit in visible_hits(ids)][:limit]
     pages = Page.objects.filter(pk__in=keep).select_related("locale", "content_type")
     by_pk = {page.pk: page for page in pages}
