@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal import front_end_urls
 from portal.health import healthz
 
 urlpatterns = [
@@ -21,7 +22,7 @@ if settings.DEBUG:
 # a bare "/" is sent on to the visitor's preferred language by LocaleMiddleware.
 urlpatterns += i18n_patterns(
     path("accounts/", include("django.contrib.auth.urls")),
-    # The search page and its autocomplete endpoint (names "search", "search_autocomplete").
-    path("", include("search.urls")),
+    # What the apps above portal register, e.g. the search page (portal/front_end_urls.py).
+    *front_end_urls.patterns(),
     path("", include(wagtail_urls)),
 )

@@ -7,3 +7,11 @@ class SearchConfig(AppConfig):
 
     name = "search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from django.urls import include, path
+
+        from portal import front_end_urls
+
+        # The search page and its autocomplete endpoint (names "search", "search_autocomplete").
+        front_end_urls.register(path("", include("search.urls")))
