@@ -3,8 +3,8 @@ import datetime
 import pytest
 
 from casestudies.factories import CaseStudyPageFactory
-from casestudies.listing import PER_PAGE
 from portal.factories import OrganisationFactory, TopicFactory
+from portal.listing import PAGE_SIZE as PER_PAGE
 from tests.casestudies.conftest import count_queries
 
 pytestmark = pytest.mark.django_db
