@@ -4,7 +4,6 @@ from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.utils.text import slugify
@@ -15,37 +14,45 @@ from people import contact, relations
 from people import directory as people_directory
 from people.forms import ContactMessageForm, DirectoryFilterForm
 from people.vcard import person_vcard
+from portal.listing import Listing
 
-PER_PAGE = 24
 PRIVATE = "private, no-store"
 
 
 def directory(request, page):
     everyone = page.people()
     network_relations = people_directory.network_relations()
-    form = DirectoryFilterForm(
+
+    def find(people, filters):
+        query = " ".join(people_directory.search_terms(filters.get("q", "")))
+        return people_directory.for_cards(
+            people_directory.apply_filters(people_directory.matching(people, query), filters, network_relations)
+        )
+
+    listing = Listing(
         request.GET,
-        topics=list(people_directory.topic_options(everyone)),
-        organisations=list(people_directory.organisation_options(everyone)),
-        networks=(
-            None
-            if network_relations is None
-            else list(people_directory.network_options(page.locale_id, network_relations))
-        ),
+        DirectoryFilterForm,
+        everyone,
+        find,
+        form_kwargs={
+            "topics": list(people_directory.topic_options(everyone)),
+            "organisations": list(people_directory.organisation_options(everyone)),
+            "networks": (
+                None
+                if network_relations is None
+                else list(people_directory.network_options(page.locale_id, network_relations))
+            ),
+        },
     )
-    filters = form.filters()
-    query = " ".join(people_directory.search_terms(filters.get("q", "")))
-    people = people_directory.apply_filters(people_directory.matching(everyone, query), filters, network_relations)
-    results = Paginator(people_directory.for_cards(people), PER_PAGE).get_page(request.GET.get("page"))
     return page.render(
         request,
         context_overrides={
-            "people": results,
-            "filter_form": form,
-            "search_query": query,
-            "active_letter": filters.get("letter", "").upper(),
+            "people": listing.page,
+            "filter_form": listing.form,
+            "search_query": " ".join(people_directory.search_terms(listing.filters.get("q", ""))),
+            "active_letter": listing.filters.get("letter", "").upper(),
             "letters": people_directory.initials(everyone),
-            "is_filtered": bool(query or set(filters) - {"q"}),
+            "is_filtered": listing.is_filtered,
             "autocomplete_url": page.get_url(request) + page.reverse_subpage("autocomplete"),
         },
     )
