@@ -2,7 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.images.blocks import ImageBlock
+
+from portal.blocks import FigureBlock, QuoteBlock
 
 STORY_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
 
@@ -23,33 +24,8 @@ class MilestoneBlock(blocks.StructBlock):
         template = "casestudies/blocks/milestone.html"
 
 
-class FigureBlock(blocks.StructBlock):
-    image = ImageBlock(label=_("image"))
-    caption = blocks.CharBlock(label=_("caption"), max_length=250, required=False)
-
-    class Meta:
-        icon = "image"
-        label = _("Image")
-        template = "casestudies/blocks/figure.html"
-
-
-class StoryQuoteBlock(blocks.StructBlock):
-    text = blocks.TextBlock(label=_("quote"))
-    attribution = blocks.CharBlock(
-        label=_("attribution"),
-        max_length=150,
-        required=False,
-        help_text=_("A role and workplace rather than a name, for example “Team leader, Customer service”."),
-    )
-
-    class Meta:
-        icon = "openquote"
-        label = _("Quote")
-        template = "casestudies/blocks/quote.html"
-
-
 class WhatWasDoneBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(label=_("Paragraph"), features=STORY_FEATURES, icon="pilcrow")
     milestone = MilestoneBlock()
     image = FigureBlock()
-    quote = StoryQuoteBlock()
+    quote = QuoteBlock()

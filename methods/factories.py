@@ -96,7 +96,7 @@ class ShareableTemplatePageFactory(wagtail_factories.PageFactory):
     summary = "An agenda for the first meeting after a home visit."
     purpose = "<p>Helps the team prepare the meeting.</p>"
     when_to_use = "before_meeting"
-    file_format = "plain_text"
+    file_format = "text_document"
     language = "en"
     version_note = "Version 1"
     licence = "Free to reuse and adapt; please name Erfa."

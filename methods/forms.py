@@ -1,32 +1,35 @@
+"""The methods app's forms. They know the choices (methods/choices.py) but not the models:
+the pages pass in the querysets the filters offer, so models may import forms without a cycle."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from methods.models import CATEGORY_CHOICES, FILE_FORMAT_CHOICES, LANGUAGE_CHOICES, MethodPage
-from methods.models.rating import MAX_SCORE, MIN_SCORE, SCORE_ERROR
-from portal.models import Topic
+from methods.choices import (
+    CATEGORY_CHOICES,
+    FILE_FORMAT_CHOICES,
+    LANGUAGE_CHOICES,
+    MAX_SCORE,
+    METHOD_SORTS,
+    MIN_SCORE,
+    SCORE_ERROR,
+    SHAREABLE_TEMPLATE_SORTS,
+    sort_choices,
+)
 
-METHOD_SORTS = [("title", _("Title")), ("rating", _("Highest rated")), ("newest", _("Newest"))]
-TEMPLATE_SORTS = [("title", _("Title")), ("downloads", _("Most downloaded")), ("newest", _("Newest"))]
 
-
-def topic_field(locale_id):
-    return forms.ModelChoiceField(
-        label=_("Topic"),
-        queryset=Topic.objects.filter(locale_id=locale_id).order_by("name"),
-        required=False,
-        empty_label=_("All topics"),
-    )
+def topic_field(topics):
+    return forms.ModelChoiceField(label=_("Topic"), queryset=topics, required=False, empty_label=_("All topics"))
 
 
 class MethodFilterForm(forms.Form):
     category = forms.ChoiceField(
         label=_("Category"), choices=[("", _("All categories"))] + CATEGORY_CHOICES, required=False
     )
-    sort = forms.ChoiceField(label=_("Sort by"), choices=METHOD_SORTS, required=False)
+    sort = forms.ChoiceField(label=_("Sort by"), choices=sort_choices(METHOD_SORTS), required=False)
 
-    def __init__(self, *args, locale_id, **kwargs):
+    def __init__(self, *args, topics, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields = {"topic": topic_field(locale_id), **self.fields}
+        self.fields = {"topic": topic_field(topics), **self.fields}
 
 
 class ShareableTemplateFilterForm(forms.Form):
@@ -34,22 +37,17 @@ class ShareableTemplateFilterForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Language"), choices=[("", _("All languages"))] + LANGUAGE_CHOICES, required=False
     )
-    sort = forms.ChoiceField(label=_("Sort by"), choices=TEMPLATE_SORTS, required=False)
+    sort = forms.ChoiceField(label=_("Sort by"), choices=sort_choices(SHAREABLE_TEMPLATE_SORTS), required=False)
 
-    def __init__(self, *args, locale_id, formats=(), **kwargs):
+    def __init__(self, *args, topics, methods, formats=(), **kwargs):
         super().__init__(*args, **kwargs)
         labels = dict(FILE_FORMAT_CHOICES)
         self.fields["format"].choices = [("", _("All formats"))] + [(value, labels[value]) for value in formats]
         method = forms.ModelChoiceField(
-            label=_("Related method"),
-            queryset=MethodPage.objects.live().filter(locale_id=locale_id).order_by("title"),
-            required=False,
-            empty_label=_("All methods"),
+            label=_("Related method"), queryset=methods, required=False, empty_label=_("All methods")
         )
-        fields = {"topic": topic_field(locale_id), **self.fields}
-        fields_order = ["topic", "format", "language", "method", "sort"]
-        fields["method"] = method
-        self.fields = {name: fields[name] for name in fields_order}
+        fields = {"topic": topic_field(topics), **self.fields, "method": method}
+        self.fields = {name: fields[name] for name in ["topic", "format", "language", "method", "sort"]}
 
 
 class RatingForm(forms.Form):

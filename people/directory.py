@@ -9,15 +9,12 @@ at Erfa's size (thousands of profiles) a filtered scan answers well within the l
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
 from django.db.models.functions import Substr, Upper
 
-from people.models import ResourcePersonPage, SpokenLanguage
 from portal.models import Organisation, Topic
 
 MAX_QUERY_LENGTH = 100
 MAX_TERMS = 6
 AUTOCOMPLETE_MIN_LENGTH = 2
 AUTOCOMPLETE_LIMIT = 8
-
-TopicLink = ResourcePersonPage.topics.through
 
 
 def search_terms(query):
@@ -27,8 +24,10 @@ def search_terms(query):
 def matching(people, query):
     """People matching every word of the query in their name, expertise, job title or organisation."""
     terms = search_terms(query)
+    # The profiles' topic links; taken from the queryset, because the directory's pages import this module.
+    topic_links = people.model.topics.through.objects
     for term in terms:
-        in_topics = Exists(TopicLink.objects.filter(resourcepersonpage_id=OuterRef("pk"), topic__name__icontains=term))
+        in_topics = Exists(topic_links.filter(resourcepersonpage_id=OuterRef("pk"), topic__name__icontains=term))
         people = people.filter(
             Q(title__icontains=term)
             | Q(ask_me_about__icontains=term)
@@ -59,7 +58,11 @@ def apply_filters(people, filters, networks=None):
         people = people.filter(organisation_id=filters["organisation"])
     if "language" in filters:
         people = people.filter(
-            Exists(SpokenLanguage.objects.filter(person_id=OuterRef("pk"), language=filters["language"]))
+            Exists(
+                people.model.spoken_languages.rel.related_model.objects.filter(
+                    person_id=OuterRef("pk"), language=filters["language"]
+                )
+            )
         )
     if "letter" in filters:
         people = people.filter(title__istartswith=filters["letter"])
@@ -75,7 +78,7 @@ def for_cards(people):
 
 
 def topic_options(people):
-    used = TopicLink.objects.filter(resourcepersonpage__in=people.values("pk")).values("topic_id")
+    used = people.model.topics.through.objects.filter(resourcepersonpage__in=people.values("pk")).values("topic_id")
     return Topic.objects.filter(pk__in=used).order_by("name")
 
 

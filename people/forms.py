@@ -42,7 +42,7 @@ class DirectoryFilterForm(forms.Form):
     language = forms.ChoiceField(label=_("Language spoken"), required=False)
     letter = forms.CharField(required=False, max_length=1)
 
-    def __init__(self, data, *, topics=(), organisations=(), networks=None):
+    def __init__(self, data=None, *, topics=(), organisations=(), networks=None):
         super().__init__(data, auto_id="directory-%s")
         anything = [("", _("Any"))]
         self.fields["topic"].choices = anything + [(topic.pk, topic.name) for topic in topics]
@@ -53,8 +53,3 @@ class DirectoryFilterForm(forms.Form):
             del self.fields["network"]
         else:
             self.fields["network"].choices = anything + [(network.pk, network.title) for network in networks]
-
-    def filters(self):
-        """The valid filters only: a bad value drops that one filter and keeps the rest."""
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}

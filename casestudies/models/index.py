@@ -1,17 +1,15 @@
+from django.db.models import Prefetch, Value
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
-from wagtail.search import index
 
-from casestudies.listing import CaseStudyListing
-from casestudies.models.case_study import CaseStudyPage
-from portal.i18n import localized_children
-from portal.models import ContentPageMixin
+from casestudies.forms import CaseStudyFilterForm, narrow
+from methods.models import MethodPage
+from networks.models import NetworkPage
+from portal.models import IndexPage, Organisation, Topic
 from portal.roles import RESOURCE_PERSONS
 
 
-class CaseStudyIndexPage(ContentPageMixin, Page):
+class CaseStudyIndexPage(IndexPage):
     """The collection of case studies, filterable by topic, organisation, network and method."""
 
     intro = RichTextField(
@@ -21,24 +19,49 @@ class CaseStudyIndexPage(ContentPageMixin, Page):
         help_text=_("A few sentences on what readers find here and how case studies are chosen."),
     )
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["casestudies.CaseStudyPage"]
-    max_count_per_parent = 1
     # Resource persons write case studies; Communications publish them (portal/roles.py).
     role_page_permissions = {RESOURCE_PERSONS: ["add_page", "change_page"]}
-
-    search_fields = Page.search_fields + ContentPageMixin.content_search_fields + [index.SearchField("intro")]
-    edit_handler = ContentPageMixin.tabs(content=Page.content_panels + [FieldPanel("intro")])
+    listing_model = "casestudies.CaseStudyPage"
+    filter_form_class = CaseStudyFilterForm
+    listing_context_name = "case_studies"
 
     class Meta:
         verbose_name = _("case study index")
         verbose_name_plural = _("case study indexes")
 
-    def case_studies(self):
-        return localized_children(self, CaseStudyPage).live()
+    def filter_form_kwargs(self, case_studies):
+        """Offer only choices that lead somewhere: those used by the case studies in this index.
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        listing = CaseStudyListing(self.case_studies(), request.GET)
-        context.update(listing=listing, case_studies=listing.page())
-        return context
+        The four lists come back from a single query. SQLite refuses ORDER BY inside a UNION,
+        so each part drops the models' default ordering; the rows are sorted in Python.
+        """
+        choices = [
+            Topic.objects.filter(pk__in=case_studies.values("topics"))
+            .values_list(Value("topic"), "pk", "name")
+            .order_by(),
+            Organisation.objects.filter(pk__in=case_studies.values("organisations"))
+            .values_list(Value("organisation"), "pk", "name")
+            .order_by(),
+            NetworkPage.objects.filter(pk__in=case_studies.values("network"), live=True)
+            .values_list(Value("network"), "pk", "title")
+            .order_by(),
+            MethodPage.objects.filter(pk__in=case_studies.values("methods_used"), live=True)
+            .values_list(Value("method"), "pk", "title")
+            .order_by(),
+        ]
+        options = {}
+        for param, pk, label in sorted(choices[0].union(*choices[1:], all=True), key=lambda row: row[2].casefold()):
+            options.setdefault(param, []).append((pk, label))
+        return {"options": options}
+
+    def filter_pages(self, case_studies, filters):
+        return (
+            narrow(case_studies, filters)
+            .select_related("network")
+            .prefetch_related(
+                "organisations",
+                "topics",
+                Prefetch("methods_used", queryset=MethodPage.objects.filter(live=True).order_by("title")),
+            )
+        )

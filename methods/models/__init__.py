@@ -1,9 +1,7 @@
-from methods.models.method import CATEGORY_CHOICES, COST_CHOICES, MethodHandbook, MethodIndexPage, MethodPage
+from methods.choices import CATEGORY_CHOICES, COST_CHOICES, FILE_FORMAT_CHOICES, LANGUAGE_CHOICES, WHEN_TO_USE_CHOICES
+from methods.models.method import MethodHandbook, MethodIndexPage, MethodPage
 from methods.models.rating import MethodRating
 from methods.models.shareable_template import (
-    FILE_FORMAT_CHOICES,
-    LANGUAGE_CHOICES,
-    WHEN_TO_USE_CHOICES,
     ShareableTemplateFile,
     ShareableTemplateIndexPage,
     ShareableTemplatePage,

@@ -16,22 +16,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from methods.choices import CATEGORY_CHOICES, COST_CHOICES, METHOD_SORTS, ordering
 from methods.documents import file_extension
-from methods.listing import clean_filters, paginate
+from methods.forms import MethodFilterForm, RatingForm
 from methods.models.rating import MethodRating
-from portal.i18n import localized_children
-from portal.models import ContentPageMixin
+from portal.models import ContentPageMixin, IndexPage, Topic
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4", "document-link"]
-
-CATEGORY_CHOICES = [
-    ("work_organisation", _("Work organisation")),
-    ("methodology", _("Methodology")),
-    ("competence_development", _("Competence development")),
-    ("quality_improvement", _("Quality improvement")),
-    ("collaboration", _("Collaboration")),
-]
-COST_CHOICES = [("free", _("Free")), ("paid", _("Paid"))]
 
 
 class StepBlock(blocks.StructBlock):
@@ -54,53 +45,38 @@ def motive_stream():
     )
 
 
-class MethodIndexPage(ContentPageMixin, Page):
+class MethodIndexPage(IndexPage):
     """All methods of one language version, to filter by topic and category."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["methods.MethodPage"]
-    max_count_per_parent = 1
-
-    search_fields = Page.search_fields + ContentPageMixin.content_search_fields + [index.SearchField("intro")]
-    edit_handler = ContentPageMixin.tabs(content=Page.content_panels + [FieldPanel("intro")])
+    listing_model = "methods.MethodPage"
+    filter_form_class = MethodFilterForm
+    listing_context_name = "methods"
 
     class Meta:
         verbose_name = _("method index")
         verbose_name_plural = _("method indexes")
 
-    def methods(self, filters=None):
-        filters = filters or {}
-        methods = (
-            localized_children(self, MethodPage)
-            .live()
+    def listed_pages(self):
+        return (
+            super()
+            .listed_pages()
             .prefetch_related("topics")
             .annotate(
                 rating_average=MethodRating.objects.average_subquery(),
                 rating_count=MethodRating.objects.count_subquery(),
             )
         )
+
+    def filter_form_kwargs(self, pages):
+        return {"topics": Topic.objects.filter(locale_id=self.locale_id).order_by("name")}
+
+    def filter_pages(self, methods, filters):
         if filters.get("topic"):
             methods = methods.filter(topics=filters["topic"])
         if filters.get("category"):
             methods = methods.filter(category=filters["category"])
-        sort = filters.get("sort") or "title"
-        if sort == "rating":
-            return methods.order_by(models.F("rating_average").desc(nulls_last=True), "title")
-        if sort == "newest":
-            return methods.order_by(models.F("first_published_at").desc(nulls_last=True), "title")
-        return methods.order_by("title")
-
-    def get_context(self, request, *args, **kwargs):
-        from methods.forms import MethodFilterForm  # forms import the models: avoid the cycle.
-
-        context = super().get_context(request, *args, **kwargs)
-        form, filters = clean_filters(MethodFilterForm, request.GET, locale_id=self.locale_id)
-        context["filter_form"] = form
-        context["methods"] = paginate(self.methods(filters), request.GET.get("page"))
-        context["is_filtered"] = bool(filters.get("topic") or filters.get("category"))
-        return context
+        return methods.order_by(*ordering(METHOD_SORTS, filters.get("sort")))
 
 
 class MethodPage(RoutablePageMixin, ContentPageMixin, Page):
@@ -198,8 +174,6 @@ class MethodPage(RoutablePageMixin, ContentPageMixin, Page):
         return self.shareable_templates.live().filter(locale_id=self.locale_id).order_by("title")
 
     def get_context(self, request, *args, **kwargs):
-        from methods.forms import RatingForm  # forms import the models: avoid the cycle.
-
         context = super().get_context(request, *args, **kwargs)
         context["handbooks"] = self.handbooks.select_related("document")
         context["rating"] = rating = self.rating_summary(request.user)
@@ -212,8 +186,6 @@ class MethodPage(RoutablePageMixin, ContentPageMixin, Page):
     @path("rate/")
     def rate(self, request):
         """Record the signed-in reader's score; an invalid score re-shows the page with the error."""
-        from methods.forms import RatingForm
-
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         if not request.user.is_authenticated:

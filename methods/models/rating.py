@@ -7,9 +7,7 @@ from django.db import models
 from django.db.models import Avg, Count, Max, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
-MIN_SCORE = 1
-MAX_SCORE = 5
-SCORE_ERROR = _("Choose a score from 1 to 5.")
+from methods.choices import MAX_SCORE, MIN_SCORE, SCORE_ERROR
 
 
 class MethodRatingQuerySet(models.QuerySet):

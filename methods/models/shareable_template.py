@@ -14,62 +14,48 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from methods.choices import (
+    FILE_FORMAT_CHOICES,
+    LANGUAGE_CHOICES,
+    SHAREABLE_TEMPLATE_SORTS,
+    WHEN_TO_USE_CHOICES,
+    ordering,
+)
 from methods.documents import file_extension, validate_shareable_template_document
-from methods.listing import clean_filters, paginate
+from methods.forms import ShareableTemplateFilterForm
+from methods.models.method import MethodPage
 from methods.preview import document_preview
-from portal import languages
-from portal.i18n import localized_children
-from portal.models import ContentPageMixin
+from portal.models import ContentPageMixin, IndexPage, Topic
 from portal.roles import RESOURCE_PERSONS
 
-WHEN_TO_USE_CHOICES = [
-    ("before_meeting", _("Before a meeting")),
-    ("during_meeting", _("During a meeting")),
-    ("after_meeting", _("After a meeting")),
-    ("reflection", _("For reflection")),
-    ("planning", _("For planning")),
-    ("other", _("Other")),
-]
-# What kind of file a reader gets, whatever the program: the filter on the template library.
-FILE_FORMAT_CHOICES = [
-    ("text_document", _("Text document (Word, OpenDocument)")),
-    ("spreadsheet", _("Spreadsheet")),
-    ("presentation", _("Presentation")),
-    ("pdf", _("PDF")),
-    ("plain_text", _("Plain text or Markdown")),
-]
-# The portal's five content languages, named in the reader's language.
-LANGUAGE_CHOICES = languages.CHOICES
 
-
-class ShareableTemplateIndexPage(ContentPageMixin, Page):
+class ShareableTemplateIndexPage(IndexPage):
     """All shareable templates of one language version."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["methods.ShareableTemplatePage"]
-    max_count_per_parent = 1
     # Resource persons share templates; Communications publish them (portal/roles.py).
     role_page_permissions = {RESOURCE_PERSONS: ["add_page", "change_page"]}
-
-    search_fields = Page.search_fields + ContentPageMixin.content_search_fields + [index.SearchField("intro")]
-    edit_handler = ContentPageMixin.tabs(content=Page.content_panels + [FieldPanel("intro")])
+    listing_model = "methods.ShareableTemplatePage"
+    filter_form_class = ShareableTemplateFilterForm
+    listing_context_name = "shareable_templates"
 
     class Meta:
         verbose_name = _("template library")
         verbose_name_plural = _("template libraries")
 
-    def live_shareable_templates(self):
-        return localized_children(self, ShareableTemplatePage).live()
-
-    def formats(self):
-        values = self.live_shareable_templates().exclude(file_format="").values_list("file_format", flat=True)
+    def formats(self, templates):
+        values = templates.exclude(file_format="").values_list("file_format", flat=True)
         return list(values.distinct().order_by("file_format"))
 
-    def shareable_templates(self, filters=None):
-        filters = filters or {}
-        templates = self.live_shareable_templates().select_related("related_method").prefetch_related("topics")
+    def filter_form_kwargs(self, templates):
+        return {
+            "topics": Topic.objects.filter(locale_id=self.locale_id).order_by("name"),
+            "methods": MethodPage.objects.live().filter(locale_id=self.locale_id).order_by("title"),
+            "formats": self.formats(templates),
+        }
+
+    def filter_pages(self, templates, filters):
+        templates = templates.select_related("related_method").prefetch_related("topics")
         if filters.get("topic"):
             templates = templates.filter(topics=filters["topic"])
         if filters.get("format"):
@@ -78,24 +64,7 @@ class ShareableTemplateIndexPage(ContentPageMixin, Page):
             templates = templates.filter(language=filters["language"])
         if filters.get("method"):
             templates = templates.filter(related_method=filters["method"])
-        sort = filters.get("sort") or "title"
-        if sort == "downloads":
-            return templates.order_by("-download_count", "title")
-        if sort == "newest":
-            return templates.order_by(F("first_published_at").desc(nulls_last=True), "title")
-        return templates.order_by("title")
-
-    def get_context(self, request, *args, **kwargs):
-        from methods.forms import ShareableTemplateFilterForm  # forms import the models: avoid the cycle.
-
-        context = super().get_context(request, *args, **kwargs)
-        form, filters = clean_filters(
-            ShareableTemplateFilterForm, request.GET, locale_id=self.locale_id, formats=self.formats()
-        )
-        context["filter_form"] = form
-        context["shareable_templates"] = paginate(self.shareable_templates(filters), request.GET.get("page"))
-        context["is_filtered"] = any(filters.get(name) for name in ("topic", "format", "language", "method"))
-        return context
+        return templates.order_by(*ordering(SHAREABLE_TEMPLATE_SORTS, filters.get("sort")))
 
 
 class ShareableTemplatePage(RoutablePageMixin, ContentPageMixin, Page):

@@ -4,16 +4,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from people.choices import SPOKEN_LANGUAGES
+from people.models.directory_routes import DirectoryRoutesMixin
 from people.models.profile_routes import ProfileRoutesMixin
-from portal.i18n import localized_children
-from portal.models import ContentPageMixin
+from portal.models import ContentPageMixin, IndexPage
 
 PHONE_VALIDATOR = RegexValidator(
     r"^\+?[0-9 ()\-]{5,25}$",
@@ -22,37 +21,25 @@ PHONE_VALIDATOR = RegexValidator(
 
 
 
-class ResourcePersonIndexPage(RoutablePageMixin, ContentPageMixin, Page):
-    """The directory of people others can ask: search, filters, A–Z and paging, all in GET parameters."""
+class ResourcePersonIndexPage(DirectoryRoutesMixin, IndexPage):
+    """The directory of people others can ask: search, filters, A–Z and paging, all in GET parameters.
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    The listing is built by the directory route (people/models/directory_routes.py), which adds search
+    and A–Z to the filters.
+    """
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["people.ResourcePersonPage"]
-    max_count_per_parent = 1
-
-    search_fields = Page.search_fields + ContentPageMixin.content_search_fields
-    edit_handler = ContentPageMixin.tabs(content=Page.content_panels + [FieldPanel("intro")])
+    listing_model = "people.ResourcePersonPage"
 
     class Meta:
         verbose_name = _("resource person directory")
         verbose_name_plural = _("resource person directories")
 
-    def people(self):
+    def listed_pages(self):
         """Everyone the directory may show: live, in this directory, and not hidden."""
-        return localized_children(self, ResourcePersonPage).live().filter(hidden_from_directory=False)
+        return super().listed_pages().filter(hidden_from_directory=False)
 
-    @path("")
-    def directory(self, request):
-        from people import views
-
-        return views.directory(request, self)
-
-    @path("autocomplete/")
-    def autocomplete(self, request):
-        from people import views
-
-        return views.autocomplete(request, self)
+    people = listed_pages
 
 
 class ResourcePersonPage(ProfileRoutesMixin, ContentPageMixin, Page):

@@ -3,8 +3,8 @@ import datetime
 import pytest
 
 from casestudies.factories import CaseStudyPageFactory
-from casestudies.listing import PER_PAGE
 from portal.factories import OrganisationFactory, TopicFactory
+from portal.listing import PAGE_SIZE as PER_PAGE
 from tests.casestudies.conftest import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -138,7 +138,7 @@ def test_pagination_keeps_the_filters(index, employee_client):
     assert "page=2" in first and f"topic={topic.pk}" in first.split('rel="next"')[0].rsplit("href=", 1)[1]
     second = employee_client.get(index.url, {"topic": topic.pk, "sort": "title", "page": 2}).content.decode()
     assert second.count("Paged case ") == 2
-    assert "Paged case 11" in second
+    assert f"Paged case {PER_PAGE + 1}" in second
 
 
 def test_empty_index_and_empty_filter_results_say_so(index, related, employee_client):

@@ -76,9 +76,9 @@ def test_no_string_references_to_higher_apps_models(sources):
         for node in ast.walk(tree):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 label, _, model = node.value.partition(".")
-                if label in RANK and label != app and model[:1].isupper() and model.isidentifier():
-                    if RANK[label] >= RANK[app]:
-                        found.append(f"{path.relative_to(ROOT)}: {node.value!r}")
+                upward = label in RANK and label != app and RANK[label] >= RANK[app]
+                if upward and model[:1].isupper() and model.isidentifier():
+                    found.append(f"{path.relative_to(ROOT)}: {node.value!r}")
     assert found == []
 
 

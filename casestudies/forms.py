@@ -1,0 +1,61 @@
+"""The case study index's filters. The page passes in the choices that lead somewhere."""
+
+from django import forms
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+
+SORTS = {
+    "newest": (_("Newest first"), (F("first_published_at").desc(nulls_last=True), "-pk")),
+    "title": (_("Title (A–Z)"), ("title",)),
+    "period": (_("Most recent period first"), (F("period_start").desc(nulls_last=True), "title")),
+}
+DEFAULT_SORT = "newest"
+
+# Each facet: its query parameter, its label and the lookup that narrows the case studies.
+FACETS = [
+    ("topic", _("Topic"), "topics"),
+    ("organisation", _("Organisation"), "organisations"),
+    ("network", _("Network"), "network"),
+    ("method", _("Method"), "methods_used"),
+]
+
+
+class CaseStudyFilterForm(forms.Form):
+    sort = forms.ChoiceField(
+        label=_("Sort by"), choices=[(key, label) for key, (label, _ordering) in SORTS.items()], required=False
+    )
+
+    def __init__(self, *args, options, **kwargs):
+        """`options` maps each facet's parameter to its (pk, label) choices."""
+        super().__init__(*args, **kwargs)
+        facets = {
+            param: forms.TypedChoiceField(
+                label=label, choices=options.get(param, []), coerce=int, required=False, empty_value=None
+            )
+            for param, label, _lookup in FACETS
+        }
+        self.fields = {**facets, **self.fields}
+
+    def facets(self):
+        """The facets that offer a choice, each as (bound field, options, selected pk or None)."""
+        selected = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        return [
+            (self[param], self.fields[param].choices, selected.get(param))
+            for param, _label, _lookup in FACETS
+            if self.fields[param].choices
+        ]
+
+    @property
+    def chosen_sort(self):
+        selected = self.cleaned_data.get("sort") if self.is_bound and self.is_valid() else None
+        return selected or DEFAULT_SORT
+
+    def sort_options(self):
+        return self.fields["sort"].choices
+
+
+def narrow(case_studies, filters):
+    for param, _label, lookup in FACETS:
+        if filters.get(param) is not None:
+            case_studies = case_studies.filter(**{lookup: filters[param]})
+    return case_studies.order_by(*SORTS[filters.get("sort") or DEFAULT_SORT][1])

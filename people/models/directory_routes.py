@@ -1,0 +1,68 @@
+"""The directory's own URLs: the list with search, filters and A–Z, and the names for autocomplete.
+
+Wagtail routes them to these methods of the directory page (RoutablePageMixin); the finding rules
+live in people/directory.py, the network filter comes from people/links.py.
+"""
+
+from django.http import JsonResponse
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from people import directory, links
+from people.forms import DirectoryFilterForm
+from people.models.profile_routes import PRIVATE
+from portal.listing import Listing
+
+
+class DirectoryRoutesMixin(RoutablePageMixin):
+    @path("")
+    def directory(self, request):
+        everyone = self.people()
+        networks = links.directory_networks()
+
+        def find(people, filters):
+            query = " ".join(directory.search_terms(filters.get("q", "")))
+            return directory.for_cards(directory.apply_filters(directory.matching(people, query), filters, networks))
+
+        listing = Listing(
+            request.GET,
+            DirectoryFilterForm,
+            everyone,
+            find,
+            form_kwargs={
+                "topics": list(directory.topic_options(everyone)),
+                "organisations": list(directory.organisation_options(everyone)),
+                "networks": None if networks is None else list(networks.options(self.locale_id)),
+            },
+        )
+        return self.render(
+            request,
+            context_overrides={
+                "people": listing.page,
+                "filter_form": listing.form,
+                "search_query": " ".join(directory.search_terms(listing.filters.get("q", ""))),
+                "active_letter": listing.filters.get("letter", "").upper(),
+                "letters": directory.initials(everyone),
+                "is_filtered": listing.is_filtered,
+                "autocomplete_url": self.get_url(request) + self.reverse_subpage("autocomplete"),
+            },
+        )
+
+    @path("autocomplete/")
+    def autocomplete(self, request):
+        base_url = self.get_url(request)
+        rows = directory.suggestions(self.people(), request.GET.get("q", ""))
+        response = JsonResponse(
+            {
+                "results": [
+                    {
+                        "name": row["title"],
+                        "job_title": row["job_title"],
+                        "organisation": row["organisation__name"] or "",
+                        "url": f"{base_url}{row['slug']}/",
+                    }
+                    for row in rows
+                ]
+            }
+        )
+        response["Cache-Control"] = PRIVATE
+        return response

@@ -1,0 +1,74 @@
+"""The one way an index page lists its pages: forgiving filters, a sort, and pages of PAGE_SIZE.
+
+Every parameter comes from a link someone may have typed, shortened or kept for years, so a value
+that does not fit (an unknown topic, a mistyped sort, a page past the end, a number too large for
+the database) is dropped: the reader still gets the list, never an error page.
+"""
+
+from django import forms
+from django.core.paginator import InvalidPage, Paginator
+
+PAGE_SIZE = 12
+
+# Databases store ids as signed 64-bit integers; SQLite raises OverflowError for anything larger.
+_LARGEST_ID = 2**63 - 1
+
+
+def _is_integer_field(field):
+    if isinstance(field, forms.ModelChoiceField | forms.IntegerField):
+        return True
+    return isinstance(field, forms.TypedChoiceField) and field.coerce is int
+
+
+def _out_of_range(value):
+    try:
+        return abs(int(value)) > _LARGEST_ID
+    except (TypeError, ValueError):
+        return False
+
+
+def bind_filters(form_class, data, **form_kwargs):
+    """The filter form bound to the valid values only, and those values as a dict.
+
+    Invalid values are dropped, not reported: the returned form is bound to what was kept,
+    so it shows no error messages and its selects show the filters that apply.
+    """
+    probe = form_class(data={}, **form_kwargs)
+    usable = {
+        name: data.get(name)
+        for name, field in probe.fields.items()
+        if data.get(name) is not None and not (_is_integer_field(field) and _out_of_range(data.get(name)))
+    }
+    form = form_class(data=usable, **form_kwargs)
+    form.is_valid()
+    filters = {name: value for name, value in form.cleaned_data.items() if value not in (None, "")}
+    kept = {name: usable[name] for name in filters}
+    form = form_class(data=kept, **form_kwargs)
+    form.is_valid()
+    return form, filters
+
+
+def paginate(items, page_number, per_page=PAGE_SIZE):
+    """The requested page, or the first one when the number is not a page that exists."""
+    paginator = Paginator(items, per_page)
+    try:
+        return paginator.page(page_number or 1)
+    except InvalidPage:
+        return paginator.page(1)
+
+
+class Listing:
+    """One index page's list as a reader asked for it.
+
+    `apply(items, filters)` narrows and sorts the items with the valid filters; the sort is a
+    filter like the others, and only the others make the list count as filtered.
+    """
+
+    def __init__(self, data, form_class, items, apply, form_kwargs=None, per_page=PAGE_SIZE):
+        self.form, self.filters = bind_filters(form_class, data, **(form_kwargs or {}))
+        self.items = apply(items, self.filters)
+        self.page = paginate(self.items, data.get("page"), per_page)
+
+    @property
+    def is_filtered(self):
+        return any(name != "sort" for name in self.filters)

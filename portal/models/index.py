@@ -1,0 +1,67 @@
+"""The base of every section's index page: one per language, an introduction, and a listing of its pages."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.coreutils import resolve_model_string
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.i18n import localized_children
+from portal.listing import Listing
+from portal.models.content import ContentPageMixin
+from portal.pagetree import SECTION_PARENT_PAGE_TYPES
+
+
+class IndexPage(ContentPageMixin, Page):
+    """An index page lists its children of `listing_model`, filtered with `filter_form_class`.
+
+    Subclasses name the model (as "app_label.Model"), the form, the context name of the page of
+    results, and override `filter_form_kwargs` (the options the form offers) and `filter_pages`
+    (narrowing and sorting by the valid filters). A page that lists through its own route (the
+    people directory) leaves `filter_form_class` empty and builds its `Listing` there.
+    """
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    # The same list object as portal.pagetree's: the home app fills it at startup.
+    parent_page_types = SECTION_PARENT_PAGE_TYPES
+    max_count_per_parent = 1
+
+    listing_model = None
+    filter_form_class = None
+    listing_context_name = "pages"
+
+    search_fields = Page.search_fields + ContentPageMixin.content_search_fields + [index.SearchField("intro")]
+    edit_handler = ContentPageMixin.tabs(content=Page.content_panels + [FieldPanel("intro")])
+
+    class Meta:
+        abstract = True
+
+    def listed_pages(self):
+        """The live children, one language version of each (see portal.i18n.localized_children)."""
+        return localized_children(self, resolve_model_string(self.listing_model)).live()
+
+    def filter_form_kwargs(self, pages):
+        return {}
+
+    def filter_pages(self, pages, filters):
+        return pages
+
+    def get_listing(self, data):
+        pages = self.listed_pages()
+        return Listing(data, self.filter_form_class, pages, self.filter_pages, self.filter_form_kwargs(pages))
+
+    def listing_context(self, listing):
+        return {
+            "listing": listing,
+            "filter_form": listing.form,
+            "is_filtered": listing.is_filtered,
+            self.listing_context_name: listing.page,
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.filter_form_class is not None:
+            context.update(self.listing_context(self.get_listing(request.GET)))
+        return context
