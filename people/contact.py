@@ -12,6 +12,7 @@ from email.utils import formataddr
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -126,10 +127,15 @@ def deliver(message_id):
     return message
 
 
+@task()
+def retry_contact_message(message_id):
+    """Try again to e-mail a saved contact message; `deliver` schedules the next try if this one fails."""
+    message = deliver(message_id)
+    return message.status if message is not None else None
+
+
 def schedule_retry(message, run_after):
     """Queue the retry task. Backends that cannot defer (the immediate one) are left to the command."""
-    from people.tasks import retry_contact_message
-
     try:
         backend = retry_contact_message.get_backend()
         if not backend.supports_defer:

@@ -1,12 +1,9 @@
-"""Background work for the people app, on Django's task framework (see TASKS in portal/settings.py)."""
+"""Background work for the people app, on Django's task framework (see TASKS in portal/settings.py).
 
-from django.tasks import task
+The retry task lives beside the delivery it retries (people/contact.py); it is named here as well so
+that retries queued by an earlier release, under this module's path, still run.
+"""
 
+from people.contact import retry_contact_message
 
-@task()
-def retry_contact_message(message_id):
-    """Try again to e-mail a saved contact message; contact.deliver schedules the next try if this one fails."""
-    from people.contact import deliver  # contact.py enqueues this task, so it is imported when the task runs.
-
-    message = deliver(message_id)
-    return message.status if message is not None else None
+__all__ = ["retry_contact_message"]

@@ -32,7 +32,7 @@ def test_database_worker_retries_until_delivered(person, employee_client):
     message = ContactMessage.objects.get()
     assert message.status == ContactMessage.Status.PENDING
 
-    task = DBTaskResult.objects.get(task_path="people.tasks.retry_contact_message")
+    task = DBTaskResult.objects.get(task_path="people.contact.retry_contact_message")
     assert task.args_kwargs == {"args": [message.pk], "kwargs": {}}
     assert task.run_after == message.next_attempt_at
 
@@ -46,7 +46,7 @@ def test_database_worker_retries_until_delivered(person, employee_client):
     run_worker()
     message.refresh_from_db()
     assert (message.status, message.attempts) == (ContactMessage.Status.PENDING, 2)
-    assert DBTaskResult.objects.filter(task_path="people.tasks.retry_contact_message").count() == 2
+    assert DBTaskResult.objects.filter(task_path="people.contact.retry_contact_message").count() == 2
 
     # Due again, and the server is back: delivered once, with Reply-To the sender.
     DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now() - timedelta(seconds=1))
