@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "networks",
     "casestudies",
     "home",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
