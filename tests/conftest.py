@@ -9,7 +9,7 @@ from portal.factories import EmployeeFactory
 
 TESTS_DIR = Path(__file__).parent
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
-APP_MARKERS = {"portal", "home", "people", "methods", "networks", "casestudies", "browser"}
+APP_MARKERS = {"portal", "home", "people", "methods", "networks", "casestudies", "demo", "browser"}
 
 
 def pytest_collection_modifyitems(items):
