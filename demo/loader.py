@@ -1,26 +1,35 @@
 """Builds the demo knowledge bank from the data files in content/.
 
+An item's keys are its page's field names: texts, rich texts (a list of paragraphs), dates, links to
+other items by key (a person, an organisation, a method…) and inline rows (a network's gatherings).
+The few fields that need more (stream fields, portraits) are built by hand below.
+
 Every step looks for what a previous run made before adding anything, so a second run adds nothing.
-Items are made in their original language and translated through wagtail-localize (demo.localize)
-with the renderings the data files give for each text (demo.content.Phrasebook).
+Items are made in their original language and translated into English through wagtail-localize
+(demo.localize) with the renderings the data files give for each text (demo.content.Phrasebook).
 """
 
-from datetime import date
+import json
+import uuid
+from datetime import date, datetime
 
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth import get_user_model
+from django.core.exceptions import FieldDoesNotExist
 from django.core.files.base import ContentFile
+from django.db.models import DateTimeField
+from django.utils import timezone
 from wagtail.documents import get_document_model
+from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
-from casestudies.models import CaseStudyIndexPage
+from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from demo import content, documents
 from demo.localize import translate
-from demo.pages import ContentBuilders
 from home.models import HomePage
-from methods.models import MethodIndexPage, ShareableTemplateIndexPage
-from networks.models import NetworkIndexPage
+from methods.models import MethodIndexPage, MethodPage, ShareableTemplateIndexPage, ShareableTemplatePage
+from networks.models import NetworkIndexPage, NetworkPage, NetworkUpdatePage
 from people.models import ResourcePersonIndexPage, ResourcePersonPage, SpokenLanguage
 from portal.languages import CODES, DEFAULT_LANGUAGE, TRANSLATION_TARGETS
 from portal.models import Organisation, Topic
@@ -39,7 +48,12 @@ def months_ago(months):
     return date.today() - relativedelta(months=months)
 
 
-class DemoLoader(ContentBuilders):
+def stream(blocks):
+    """StreamField JSON from (block type, value) pairs, with fresh block ids that translations keep."""
+    return json.dumps([{"type": kind, "value": value, "id": str(uuid.uuid4())} for kind, value in blocks])
+
+
+class DemoLoader:
     def __init__(self):
         self.locales = Locale.objects.in_bulk(field_name="language_code")
         self.en = self.locales[DEFAULT_LANGUAGE]
@@ -55,7 +69,21 @@ class DemoLoader(ContentBuilders):
             file["name"]: (file["title"], data["document"])
             for folder in self.items.values()
             for data in folder.values()
-            for file in data.get("files", ())
+            for file in data.get("generated_files", ())
+        }
+        usernames = [data["user"] for data in self.items["people"].values() if "user" in data]
+        self.users = get_user_model().objects.in_bulk(usernames, field_name="username")
+        # How an item's data names what it links to, by the model linked to: key -> object in language `code`.
+        self.links = {
+            Locale: lambda code, _code: self.locales[code],
+            Topic: lambda key, code: self.topics[key][code],
+            Organisation: lambda key, code: self.organisations[key][code],
+            ResourcePersonPage: self.person,
+            MethodPage: lambda key, code: self.methods[key],
+            ShareableTemplatePage: lambda key, code: self.templates[key],
+            NetworkPage: lambda key, code: self.networks[key],
+            get_document_model(): lambda filename, code: self.document(filename),
+            get_user_model(): lambda username, code: self.users.get(username),
         }
 
     def run(self):
@@ -64,7 +92,6 @@ class DemoLoader(ContentBuilders):
         self.load_people()
         self.set_index_owners()
         self.load_methods()
-        self.load_templates()
         self.load_networks()
         self.load_case_studies()
         return self.created
@@ -132,22 +159,37 @@ class DemoLoader(ContentBuilders):
 
     # Pages in their original language, then in English ------------------------------------------
 
-    def original(self, parent, model, data, build, topics, owns_itself=False):
-        """The page `data` describes under `parent`, in the parent's language: made from `build(local
-        data, code)` unless a previous run made it, then translated into English."""
+    def fields(self, model, data, code):
+        """The model's fields that `data` (with its texts in language `code`) names."""
+        values = {}
+        for name, value in data.items():
+            try:
+                field = model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue  # not a field: what build() and the loader use
+            if field.one_to_many:  # inline rows, such as a network's gatherings
+                values[name] = [field.related_model(**self.fields(field.related_model, row, code)) for row in value]
+            elif field.many_to_many:
+                values[name] = [self.links[field.related_model](key, code) for key in value]
+            elif field.is_relation:
+                values[name] = self.links[field.related_model](value, code) if value else None
+            elif isinstance(field, RichTextField):
+                values[name] = content.rich(value)
+            elif isinstance(field, DateTimeField):
+                values[name] = timezone.make_aware(datetime.fromisoformat(value))
+            elif not isinstance(field, StreamField):  # stream fields are built by hand
+                values[name] = value
+        return values
+
+    def original(self, parent, model, data, build, owns_itself=False):
+        """The page `data` describes under `parent`, in the parent's language: made from its fields and
+        `build(data in that language, code)` unless a previous run made it, then translated into English."""
         code = parent.locale.language_code
         local = content.localized(data, code)
         page = model.objects.child_of(parent).filter(slug=local["slug"]).first()
         if page is None:
-            page = model(
-                locale=parent.locale,
-                title=local.get("title", local.get("name")),
-                last_reviewed=months_ago(data["reviewed_months_ago"]),
-                review_interval_months=12,
-                **content.pick(local, "slug", "summary"),
-                **build(local, code),
-            )
-            page.topics = [self.topics[key][code] for key in topics]
+            fields = {**self.fields(model, local, code), **build(local, code), "locale": parent.locale}
+            page = model(last_reviewed=months_ago(data["reviewed_months_ago"]), review_interval_months=12, **fields)
             parent.add_child(instance=page)
             if owns_itself:
                 page.content_owner = page
@@ -181,24 +223,18 @@ class DemoLoader(ContentBuilders):
         return get_image_model().objects.create(title=title, file=ContentFile(png, name=filename))
 
     def load_people(self):
-        usernames = [data["user"] for data in self.items["people"].values() if "user" in data]
-        users = get_user_model().objects.in_bulk(usernames, field_name="username")
-
         def build(data, code):
-            return dict(
-                photo=self.portrait(data),
-                organisation=self.organisations[data["organisation"]][code],
-                bio=content.rich(data["bio"]),
-                user=users.get(data.get("user")),
-                spoken_languages=[SpokenLanguage(language=language) for language in data["languages"]],
-                **content.pick(data, "job_title", "unit", "ask_me_about", "location", "email", "phone"),
-            )
+            return {
+                "title": data["name"],
+                "photo": self.portrait(data),
+                "spoken_languages": [SpokenLanguage(language=language) for language in data["languages"]],
+            }
 
         for key, data in self.items["people"].items():
             parent = self.index_pages["people"][data["locale"]]
             # Everyone owns their own profile; its address is the file's name.
-            page = self.original(parent, ResourcePersonPage, {**data, "slug": key}, build, data["topics"], True)
-            self.link_user(page, users.get(data.get("user")))
+            page = self.original(parent, ResourcePersonPage, {**data, "slug": key}, build, owns_itself=True)
+            self.link_user(page, self.users.get(data.get("user")))
             self.people[key] = page
 
     def link_user(self, page, user):
@@ -209,3 +245,39 @@ class DemoLoader(ContentBuilders):
             if translation.user_id != user.pk:
                 translation.user = user
                 translation.save_revision().publish()
+
+    def load_items(self, folder, model, build=lambda data, code: {}):
+        """Each item of a folder under its index page in its own language: key -> original page."""
+        return {
+            key: self.original(self.index_pages[folder][data["locale"]], model, data, build)
+            for key, data in self.items[folder].items()
+        }
+
+    def load_methods(self):
+        def build(data, code):
+            steps = [{**step, "what_to_do": content.rich(step["what_to_do"])} for step in data["steps"]]
+            return {
+                "motives_for_organisation": stream(("motive", motive) for motive in data["motives_for_organisation"]),
+                "motives_for_employees": stream(("motive", motive) for motive in data["motives_for_employees"]),
+                "steps": stream(("step", step) for step in steps),
+            }
+
+        self.methods = self.load_items("methods", MethodPage, build)
+        self.templates = self.load_items("shareable-templates", ShareableTemplatePage)
+
+    def load_networks(self):
+        def build_update(data, code):
+            body = [("paragraph", content.rich([paragraph])) for paragraph in data["paragraphs"]]
+            body.insert(1, ("quote", data["quote"]))
+            return {"body": stream(body)}
+
+        self.networks = self.load_items("networks", NetworkPage)
+        for key, page in self.networks.items():
+            for update in self.items["networks"][key]["updates"]:
+                self.original(page, NetworkUpdatePage, update, build_update)
+
+    def load_case_studies(self):
+        def build(data, code):
+            return {"what_was_done": stream(("paragraph", content.rich([text])) for text in data["what_was_done"])}
+
+        self.load_items("case-studies", CaseStudyPage, build)
