@@ -44,10 +44,6 @@ def rich(paragraphs):
     return "".join(f"<p>{escape(paragraph, quote=False)}</p>" for paragraph in paragraphs)
 
 
-def pick(data, *names):
-    return {name: data[name] for name in names}
-
-
 def normalise(source_text):
     """The key a segment is looked up by: entities decoded, whitespace collapsed."""
     return " ".join(unescape(source_text).split())

@@ -91,9 +91,11 @@ class DemoLoader:
         self.load_index_pages()
         self.load_people()
         self.set_index_owners()
-        self.load_methods()
-        self.load_networks()
-        self.load_case_studies()
+        self.methods = self.load_items("methods", MethodPage, method_fields)
+        self.templates = self.load_items("shareable-templates", ShareableTemplatePage)
+        self.networks = self.load_items("networks", NetworkPage)
+        self.load_updates()
+        self.load_items("case-studies", CaseStudyPage, case_study_fields)
         return self.created
 
     def translate_missing(self, original, codes, lookup=None):
@@ -183,12 +185,12 @@ class DemoLoader:
 
     def original(self, parent, model, data, build, owns_itself=False):
         """The page `data` describes under `parent`, in the parent's language: made from its fields and
-        `build(data in that language, code)` unless a previous run made it, then translated into English."""
+        `build(data in that language)` unless a previous run made it, then translated into English."""
         code = parent.locale.language_code
         local = content.localized(data, code)
         page = model.objects.child_of(parent).filter(slug=local["slug"]).first()
         if page is None:
-            fields = {**self.fields(model, local, code), **build(local, code), "locale": parent.locale}
+            fields = {**self.fields(model, local, code), **build(local), "locale": parent.locale}
             page = model(last_reviewed=months_ago(data["reviewed_months_ago"]), review_interval_months=12, **fields)
             parent.add_child(instance=page)
             if owns_itself:
@@ -223,7 +225,7 @@ class DemoLoader:
         return get_image_model().objects.create(title=title, file=ContentFile(png, name=filename))
 
     def load_people(self):
-        def build(data, code):
+        def build(data):
             return {
                 "title": data["name"],
                 "photo": self.portrait(data),
@@ -246,38 +248,36 @@ class DemoLoader:
                 translation.user = user
                 translation.save_revision().publish()
 
-    def load_items(self, folder, model, build=lambda data, code: {}):
+    def load_items(self, folder, model, build=lambda data: {}):
         """Each item of a folder under its index page in its own language: key -> original page."""
         return {
             key: self.original(self.index_pages[folder][data["locale"]], model, data, build)
             for key, data in self.items[folder].items()
         }
 
-    def load_methods(self):
-        def build(data, code):
-            steps = [{**step, "what_to_do": content.rich(step["what_to_do"])} for step in data["steps"]]
-            return {
-                "motives_for_organisation": stream(("motive", motive) for motive in data["motives_for_organisation"]),
-                "motives_for_employees": stream(("motive", motive) for motive in data["motives_for_employees"]),
-                "steps": stream(("step", step) for step in steps),
-            }
-
-        self.methods = self.load_items("methods", MethodPage, build)
-        self.templates = self.load_items("shareable-templates", ShareableTemplatePage)
-
-    def load_networks(self):
-        def build_update(data, code):
-            body = [("paragraph", content.rich([paragraph])) for paragraph in data["paragraphs"]]
-            body.insert(1, ("quote", data["quote"]))
-            return {"body": stream(body)}
-
-        self.networks = self.load_items("networks", NetworkPage)
-        for key, page in self.networks.items():
+    def load_updates(self):
+        for key, network in self.networks.items():
             for update in self.items["networks"][key]["updates"]:
-                self.original(page, NetworkUpdatePage, update, build_update)
+                self.original(network, NetworkUpdatePage, update, update_fields)
 
-    def load_case_studies(self):
-        def build(data, code):
-            return {"what_was_done": stream(("paragraph", content.rich([text])) for text in data["what_was_done"])}
 
-        self.load_items("case-studies", CaseStudyPage, build)
+# Stream fields, from an item's data with its texts in the page's language.
+
+
+def method_fields(data):
+    steps = [{**step, "what_to_do": content.rich(step["what_to_do"])} for step in data["steps"]]
+    return {
+        "motives_for_organisation": stream(("motive", motive) for motive in data["motives_for_organisation"]),
+        "motives_for_employees": stream(("motive", motive) for motive in data["motives_for_employees"]),
+        "steps": stream(("step", step) for step in steps),
+    }
+
+
+def update_fields(data):
+    body = [("paragraph", content.rich([paragraph])) for paragraph in data["paragraphs"]]
+    body.insert(1, ("quote", data["quote"]))
+    return {"body": stream(body)}
+
+
+def case_study_fields(data):
+    return {"what_was_done": stream(("paragraph", content.rich([text])) for text in data["what_was_done"])}
