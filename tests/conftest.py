@@ -9,7 +9,18 @@ from portal.factories import EmployeeFactory
 
 TESTS_DIR = Path(__file__).parent
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
-APP_MARKERS = {"portal", "home", "people", "methods", "networks", "casestudies", "moderation", "search", "browser"}
+APP_MARKERS = {
+    "portal",
+    "home",
+    "people",
+    "methods",
+    "networks",
+    "casestudies",
+    "moderation",
+    "search",
+    "demo",
+    "browser",
+}
 
 
 def pytest_collection_modifyitems(items):

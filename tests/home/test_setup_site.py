@@ -3,7 +3,7 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 from django.test import override_settings
 from wagtail.models import Locale, Page, Site
 
@@ -54,23 +54,3 @@ def test_setting_up_twice_duplicates_nothing():
     ]
     site = Site.objects.get(is_default_site=True)
     assert site.root_page.specific.locale.language_code == "en"
-
-
-@override_settings(DEBUG=True)
-def test_demo_users_cover_every_role_and_can_log_in(client):
-    run("setup_site")
-    run("setup_roles")
-    output = run("create_demo_users")
-    passwords = {line.split()[0]: line.split()[1] for line in output.splitlines()[1:]}
-    assert set(passwords) == {"employee", "resource", "facilitator", "communications", "admin"}
-    assert client.login(username="employee", password=passwords["employee"])
-    employee = get_user_model().objects.get(username="employee")
-    assert [group.name for group in employee.groups.all()] == ["Employees"]
-    assert not employee.has_perm("wagtailadmin.access_admin")
-    assert get_user_model().objects.get(username="communications").has_perm("wagtailadmin.access_admin")
-    assert get_user_model().objects.get(username="admin").is_superuser
-
-
-def test_demo_users_are_refused_in_production():
-    with pytest.raises(CommandError, match="DJANGO_DEBUG=1"):
-        run("create_demo_users")

@@ -11,17 +11,18 @@ from django.test import TestCase, override_settings
 from docx import Document as DocxDocument
 from odf import teletype
 from odf.opendocument import load as load_odt
-from odf.text import P
+from odf.text import H, P
 from pypdf import PdfReader
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
 from casestudies.models import CaseStudyPage
-from home.demo.data_people import PEOPLE
+from demo import content
 from methods.models import MethodPage, ShareableTemplatePage
 from networks.models import NetworkPage, NetworkUpdatePage
 from people.models import ResourcePersonPage
+from portal.languages import CODES
 from portal.models import Organisation, Topic
 
 MEDIA_ROOT = tempfile.mkdtemp(prefix="erfa-demo-media-")
@@ -86,7 +87,7 @@ class TestLoadDemoContent(TestCase):
         self.assertGreaterEqual(originals(MethodPage).count(), 3)
         self.assertGreaterEqual(originals(ShareableTemplatePage).count(), 4)
         self.assertGreaterEqual(Organisation.objects.values("translation_key").distinct().count(), 6)
-        for code in ["en", "sv", "nb", "da", "nl"]:
+        for code in CODES:
             self.assertGreaterEqual(Topic.objects.filter(locale__language_code=code).count(), 6, code)
             self.assertGreaterEqual(Organisation.objects.filter(locale__language_code=code).count(), 6, code)
         self.assertEqual(
@@ -113,7 +114,7 @@ class TestLoadDemoContent(TestCase):
         ]:
             pages = Page.objects.filter(content_type__model=model_name, live=True)
             titles = {page.locale.language_code: page.title for page in pages}
-            self.assertEqual(set(titles), {"en", "sv", "nb", "da", "nl"}, model_name)
+            self.assertEqual(set(titles), set(CODES), model_name)
             self.assertEqual(pages.order_by().values("translation_key").distinct().count(), 1, model_name)
             self.assertNotEqual(titles["en"], titles["sv"], model_name)
             for page in pages.specific():
@@ -211,7 +212,7 @@ class TestLoadDemoContent(TestCase):
         domains = {match.group(1).lower() for text in texts for match in EMAIL.finditer(str(text))}
         self.assertTrue(domains)
         self.assertLessEqual(domains, ALLOWED_MAIL_DOMAINS)
-        for data in PEOPLE.values():
+        for data in content.items("people").values():
             self.assertRegex(data["email"], r"@example\.(org|com|net)$")
 
     def test_demo_pages_render_for_an_employee(self):
@@ -226,3 +227,42 @@ class TestLoadDemoContent(TestCase):
         response = self.client.get(english.url)
         self.assertContains(response, "Frida Holmquist")
         self.assertContains(response, "learn from each other")
+
+    def test_documents_are_built_from_the_data_files(self):
+        for key, data in content.items("shareable-templates").items():
+            document = data["document"]
+            template = ShareableTemplatePage.objects.get(slug=data["slug"][data["locale"]])
+            for row in template.files.select_related("document"):
+                with self.subTest(template=key, file=row.document.file_extension):
+                    text = document_text(row.document)
+                    self.assertIn(document["title"], text)
+                    for section in document["sections"]:
+                        self.assertIn(section["heading"], text)
+                        self.assertIn(section["prompts"][0], text)
+        handbook = MethodPage.objects.get(slug="lerend-netwerk").handbooks.get()
+        self.assertEqual(handbook.title, content.items("methods")["lerend-netwerk"]["handbooks"][0]["title"]["nl"])
+        text = document_text(handbook.document)
+        for section in content.items("methods")["lerend-netwerk"]["document"]["sections"]:
+            self.assertIn(section["heading"], text)
+
+    def test_search_finds_demo_pages_right_after_loading(self):
+        frida = ResourcePersonPage.objects.filter(slug="frida-holmquist")
+        self.assertEqual(frida.count(), 2)
+        hits = {page.pk for page in Page.objects.live().search("Holmquist")}
+        self.assertLessEqual(set(frida.values_list("pk", flat=True)), hits)
+        english = MethodPage.objects.get(slug="learning-network")
+        hits = Page.objects.live().search("Learning network")
+        self.assertIn(english.pk, [page.pk for page in hits])
+
+
+def document_text(document):
+    """The text of a generated .docx, .odt or .pdf file."""
+    with document.open_file() as handle:
+        if document.file_extension == "docx":
+            return "\n".join(paragraph.text for paragraph in DocxDocument(handle).paragraphs)
+        if document.file_extension == "odt":
+            odt = load_odt(handle)
+            return "\n".join(
+                teletype.extractText(element) for element in odt.getElementsByType(P) + odt.getElementsByType(H)
+            )
+        return "\n".join(page.extract_text() for page in PdfReader(handle).pages)

@@ -2,21 +2,23 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Locale
 
-from home.demo.loader import DemoLoader
-from home.demo.search import search_index_once
+from demo.loader import DemoLoader
 from home.models import HomePage
+from portal.languages import CODES, DEFAULT_LANGUAGE
 
 
 class Command(BaseCommand):
     help = (
-        "Load the demo knowledge bank: networks, people, methods, templates and case studies in their "
-        "original languages, each with an English translation. Safe to run again: what exists is kept."
+        "Load the demo knowledge bank from demo/content/: networks, people, methods, shareable templates and "
+        "case studies in their original languages, each with an English translation. Safe to run again: what "
+        "exists is kept."
     )
 
     def handle(self, *args, **options):
-        if not HomePage.objects.filter(locale__language_code="en").exists() or Locale.objects.count() < 5:
+        site_ready = HomePage.objects.filter(locale__language_code=DEFAULT_LANGUAGE).exists()
+        if not site_ready or Locale.objects.filter(language_code__in=CODES).count() < len(CODES):
             raise CommandError("The site is not set up yet. Run `manage.py setup_site` first.")
-        with search_index_once(), transaction.atomic():
+        with transaction.atomic():
             loader = DemoLoader()
             created = loader.run()
         for line in loader.missing:

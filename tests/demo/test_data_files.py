@@ -1,0 +1,52 @@
+"""The demo's data files parse, and every text names languages the portal has."""
+
+import re
+
+import pytest
+import yaml
+
+from demo.content import CONTENT
+from portal.languages import CODES, DEFAULT_LANGUAGE
+
+LANGUAGE_KEY = re.compile(r"^[a-z]{2,3}$")
+FILES = sorted(CONTENT.rglob("*.yaml"))
+
+
+def texts(value):
+    """Every mapping keyed by language codes (a text with its translations) inside a data file."""
+    if isinstance(value, dict):
+        if value and all(LANGUAGE_KEY.match(key) for key in value):
+            yield value
+        else:
+            for item in value.values():
+                yield from texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from texts(item)
+
+
+def test_there_is_a_file_per_item():
+    folders = {path.parent.name for path in FILES}
+    assert folders == {"taxonomy", "people", "methods", "shareable-templates", "networks", "case-studies"}
+    assert len([path for path in FILES if path.parent.name == "people"]) == 12
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda path: str(path.relative_to(CONTENT)))
+def test_data_file_parses_and_names_existing_locales(path):
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict) and data
+    if path.stem == "organisations":
+        # Proper nouns, named the same in every language.
+        assert all(item["locale"] in CODES for item in data.values())
+        return
+    found = list(texts(data))
+    assert found, "no text with its translations"
+    if path.parent.name == "taxonomy":
+        # Written in English and translated into every other language.
+        assert all(set(text) == set(CODES) for text in found), path.stem
+        return
+    # An item: written in its own language, with its English rendering beside every text.
+    assert data["locale"] in CODES and data["locale"] != DEFAULT_LANGUAGE
+    for text in found:
+        assert set(text) == {data["locale"], DEFAULT_LANGUAGE}, text
+        assert all(isinstance(value, str) and value.strip() for value in text.values()), text
