@@ -62,11 +62,8 @@ INSTALLED_APPS = [
     "networks",
     "casestudies",
     "home",
-<<<<<<< HEAD
     "search",
-=======
     "demo",
->>>>>>> demo
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
