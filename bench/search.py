@@ -154,8 +154,8 @@ def index_throughput(backend_name, pages):
 def time_queries(label, backend, rounds, target):
     from django.utils import translation
 
-    from portal.search.languages import search_language
     from search import facets, service
+    from search.backends.languages import search_language
     from search.query import query_terms
     from search.results import result_items
 
@@ -197,9 +197,9 @@ def run(args):
     from wagtail.search.backends import get_search_backend
 
     settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "portal.search.database", "AUTO_UPDATE": False},
+        "default": {"BACKEND": "search.backends.database", "AUTO_UPDATE": False},
         "opensearch": {
-            "BACKEND": "portal.search.opensearch2",
+            "BACKEND": "search.backends.opensearch2",
             "URLS": [os.environ["OPENSEARCH_URL"]],
             "INDEX_PREFIX": f"erfa_bench_{uuid.uuid4().hex[:6]}_",
             "AUTO_UPDATE": False,

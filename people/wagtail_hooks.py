@@ -11,6 +11,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from people.models import ResourcePersonPage
+from people.review_reminders import REMINDER_ACTION
 
 
 def own_profile(user):
@@ -40,3 +41,9 @@ def register_own_profile_url():
 @hooks.register("register_admin_menu_item")
 def register_own_profile_menu_item():
     return OwnProfileMenuItem(_("My profile"), reverse_lazy("people_edit_own_profile"), icon_name="user", order=150)
+
+
+@hooks.register("register_log_actions")
+def register_review_reminder_log_action(actions):
+    # Each review reminder is written to the page's history (people/review_reminders.py).
+    actions.register_action(REMINDER_ACTION, _("Review reminder"), _("Review reminder sent"))

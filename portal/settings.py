@@ -152,11 +152,11 @@ else:
 SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database").strip().lower() or "database"
 SEARCH_URLS = env_list("SEARCH_URLS", "http://127.0.0.1:9200")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "erfa_")
-# Wagtail's backends, extended to stem each content language with its own rules (portal/search/).
+# Wagtail's backends, extended to stem each content language with its own rules (search/backends/).
 _SEARCH_BACKEND_MODULES = {
-    "database": "portal.search.database",
-    "opensearch2": "portal.search.opensearch2",
-    "elasticsearch8": "portal.search.elasticsearch8",
+    "database": "search.backends.database",
+    "opensearch2": "search.backends.opensearch2",
+    "elasticsearch8": "search.backends.elasticsearch8",
 }
 if SEARCH_BACKEND not in _SEARCH_BACKEND_MODULES:
     raise ImproperlyConfigured(

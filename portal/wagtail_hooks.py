@@ -8,7 +8,6 @@ from wagtail_localize.models import Translation
 
 from portal.models import Organisation, Topic
 from portal.moderation import views as moderation_views
-from portal.moderation.reminders import REMINDER_ACTION
 
 
 class TopicViewSet(SnippetViewSet):
@@ -37,11 +36,6 @@ register_snippet(TaxonomyViewSetGroup)
 
 
 # --- Moderation -------------------------------------------------------------
-@hooks.register("register_log_actions")
-def register_moderation_log_actions(actions):
-    actions.register_action(REMINDER_ACTION, _("Review reminder"), _("Review reminder sent"))
-
-
 @hooks.register("register_admin_viewset")
 def register_page_viewset():
     return moderation_views.PageViewSet(name="erfa_pages")

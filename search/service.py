@@ -16,8 +16,8 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
-from portal.search.languages import ALL, search_language
 from search.access import restricted_path_pattern, visible_pages
+from search.backends.languages import ALL, search_language
 from search.outage import is_engine_outage
 from search.query import query_terms
 

@@ -9,8 +9,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from portal.search.languages import ALL, language_code
 from search import facets, service
+from search.backends.languages import ALL, language_code
 from search.models import SearchQueryDay
 from search.query import MAX_QUERY_LENGTH, clean_query, query_terms
 from search.results import LANGUAGE_NAMES, result_items

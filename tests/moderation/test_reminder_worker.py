@@ -31,7 +31,7 @@ def test_cron_queues_and_the_worker_sends(overdue_page, mailoutbox):
     out = io.StringIO()
     call_command("send_review_reminders", "--enqueue", stdout=out)
     assert "Queued review reminders" in out.getvalue()
-    task = DBTaskResult.objects.get(task_path="portal.moderation.tasks.send_review_reminders")
+    task = DBTaskResult.objects.get(task_path="people.review_reminders.send_review_reminders_task")
     assert mailoutbox == []
 
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=io.StringIO())

@@ -8,7 +8,7 @@ from wagtail.models import PageLogEntry
 
 from methods.factories import ShareableTemplatePageFactory
 from people.factories import ResourcePersonPageFactory
-from portal.moderation.reminders import REMINDER_ACTION, send_review_reminders
+from people.review_reminders import REMINDER_ACTION, send_review_reminders
 
 
 def at(day):
@@ -58,7 +58,7 @@ def test_the_command_reports_and_refuses_bad_dates(library, owner, mailoutbox):
 
 
 def test_the_reminder_task_runs_through_the_task_backend(library, owner, mailoutbox, settings):
-    from portal.moderation.tasks import send_review_reminders as task
+    from people.review_reminders import send_review_reminders_task as task
 
     ShareableTemplatePageFactory(
         parent=library, title="Old agenda", content_owner=owner, last_reviewed=date(2025, 1, 1)

@@ -8,7 +8,7 @@ from wagtail.search.backends import get_search_backend
 def opensearch_backend(opensearch_url):
     """Erfa's multilingual OpenSearch backend on the test node, with indexes of its own."""
     prefix = f"erfa_test_{uuid.uuid4().hex[:8]}_"
-    backend = get_search_backend("portal.search.opensearch2", URLS=[opensearch_url], INDEX_PREFIX=prefix)
+    backend = get_search_backend("search.backends.opensearch2", URLS=[opensearch_url], INDEX_PREFIX=prefix)
     yield backend
     backend.es.indices.delete(index=f"{prefix}*")
 
@@ -18,7 +18,7 @@ def opensearch_settings(opensearch_backend):
     """Settings that make the multilingual OpenSearch backend the default one."""
     return {
         "default": {
-            "BACKEND": "portal.search.opensearch2",
+            "BACKEND": "search.backends.opensearch2",
             "URLS": [f"http://{opensearch_backend.hosts[0]['host']}:{opensearch_backend.hosts[0]['port']}"],
             "INDEX_PREFIX": opensearch_backend.index_prefix,
         }

@@ -5,7 +5,7 @@ calls Wagtail's search with an argument it does not take, a real TypeError from
 real code, as a careless refactoring would.
 """
 
-from portal.search.postgres import MultilingualPostgresSearchBackend
+from search.backends.postgres import MultilingualPostgresSearchBackend
 
 
 class SearchBackend(MultilingualPostgresSearchBackend):

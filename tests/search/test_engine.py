@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def closed_engine(port):
-    return {"default": {"BACKEND": "portal.search.opensearch2", "URLS": [f"http://127.0.0.1:{port}"], "TIMEOUT": 1}}
+    return {"default": {"BACKEND": "search.backends.opensearch2", "URLS": [f"http://127.0.0.1:{port}"], "TIMEOUT": 1}}
 
 
 @pytest.fixture

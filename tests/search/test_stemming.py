@@ -5,7 +5,7 @@ from django.db import connection
 from wagtail.search.backends import get_search_backend
 
 from home.models import HomePage
-from portal.search.languages import ALL, search_language
+from search.backends.languages import ALL, search_language
 from tests.search.conftest import reindex
 
 pytestmark = pytest.mark.django_db
@@ -87,7 +87,7 @@ def test_all_languages_finds_every_languages_inflections_on_opensearch(homes, op
 
 
 def test_the_elasticsearch8_backend_maps_the_same_sub_fields(site_tree):
-    from portal.search.elasticsearch8 import MultilingualElasticsearch8Mapping
+    from search.backends.elasticsearch8 import MultilingualElasticsearch8Mapping
 
     properties = MultilingualElasticsearch8Mapping(HomePage).get_mapping()["properties"]
     assert set(properties["_all_text"]["fields"]) == {"en", "sv", "nb", "da", "nl"}

@@ -9,7 +9,7 @@ sub-fields, so "nätverken" is stemmed like Swedish and meets "nätverk".
 
 from modelsearch.backends.elasticsearchbase import Field
 
-from portal.search.languages import ANALYZERS, active_languages
+from search.backends.languages import ANALYZERS, active_languages
 
 
 def language_subfields():

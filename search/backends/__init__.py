@@ -4,10 +4,10 @@ Wagtail indexes every model with one analyzer (wagtail#1177). Erfa's pages are
 written in five languages, so each backend here stems a page with its own
 language's rules and a query with the reader's:
 
-- ``portal.search.opensearch2`` and ``portal.search.elasticsearch8`` index every
+- ``search.backends.opensearch2`` and ``search.backends.elasticsearch8`` index every
   text field as a multi-field with one sub-field per language analyzer, and
   query the active language's sub-field (or all of them);
-- ``portal.search.database`` picks PostgreSQL's text search configuration from
+- ``search.backends.database`` picks PostgreSQL's text search configuration from
   the object's locale when indexing and from the active language when
   querying; on SQLite it is Wagtail's database backend unchanged.
 

@@ -1,4 +1,4 @@
-"""Review reminders: e-mail content owners about live pages past their review date.
+"""Review reminders: e-mail content owners (resource persons) about live pages past their review date.
 
 Each reminder is written to the page's history as a Wagtail log entry ("erfa.review_reminder"), so
 Communications can see it, and so a run can tell what was reminded recently. A run reminds about
@@ -14,6 +14,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -109,8 +110,8 @@ def send_reminder(email, user, owner, pages):
         ],
     }
     with translation.override(language):
-        subject = " ".join(render_to_string("portal/moderation/review_reminder_subject.txt", context).split())
-        body = render_to_string("portal/moderation/review_reminder.txt", context).strip() + "\n"
+        subject = " ".join(render_to_string("people/email/review_reminder_subject.txt", context).split())
+        body = render_to_string("people/email/review_reminder.txt", context).strip() + "\n"
     try:
         send_mail(subject, body, None, [email])
     except OSError:
@@ -118,3 +119,9 @@ def send_reminder(email, user, owner, pages):
         logger.exception("Could not send the review reminder to %s", email)
         return False
     return True
+
+
+@task()
+def send_review_reminders_task():
+    """The reminders as a background task for `manage.py db_worker` (`send_review_reminders --enqueue`)."""
+    return [[email, [page.pk for page in pages]] for email, pages in send_review_reminders()]

@@ -1,4 +1,4 @@
-"""PostgreSQL text search with a configuration per language; see portal.search.database."""
+"""PostgreSQL text search with a configuration per language; see search.backends.database."""
 
 from contextvars import ContextVar
 from functools import reduce
@@ -11,7 +11,7 @@ from modelsearch.backends.database.postgres.postgres import (
 )
 from wagtail.models import Locale
 
-from portal.search.languages import ANALYZERS, DEFAULT_LANGUAGE, active_languages
+from search.backends.languages import ANALYZERS, DEFAULT_LANGUAGE, active_languages
 
 _indexing_config = ContextVar("erfa_indexing_config", default=None)
 

@@ -1,8 +1,8 @@
-"""Wagtail's Elasticsearch 8 backend with per-language analysis (see portal.search.engine)."""
+"""Wagtail's Elasticsearch 8 backend with per-language analysis (see search.backends.engine)."""
 
 from wagtail.search.backends import elasticsearch8 as base
 
-from portal.search.engine import MultilingualMappingMixin, MultilingualQueryCompilerMixin, OneRequestResultsMixin
+from search.backends.engine import MultilingualMappingMixin, MultilingualQueryCompilerMixin, OneRequestResultsMixin
 
 
 class MultilingualElasticsearch8Mapping(MultilingualMappingMixin, base.Elasticsearch8Mapping):

@@ -15,7 +15,7 @@ from modelsearch.backends.database import SearchBackend as vendor_search_backend
 def SearchBackend(params):  # noqa: N802 - Wagtail looks the backend up by this name.
     if connection.vendor == "postgresql":
         # Imported here so that SQLite installations never load the PostgreSQL parts.
-        from portal.search.postgres import MultilingualPostgresSearchBackend
+        from search.backends.postgres import MultilingualPostgresSearchBackend
 
         return MultilingualPostgresSearchBackend(params)
     return vendor_search_backend(params)

@@ -3,7 +3,7 @@ from datetime import datetime, time
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from portal.moderation.reminders import REMIND_EVERY, send_review_reminders
+from people.review_reminders import REMIND_EVERY, send_review_reminders, send_review_reminders_task
 
 
 def parse_day(value):
@@ -32,9 +32,7 @@ class Command(BaseCommand):
         if enqueue and (dry_run or today):
             raise CommandError("--enqueue cannot be combined with --dry-run or --today.")
         if enqueue:
-            from portal.moderation.tasks import send_review_reminders as task
-
-            result = task.enqueue()
+            result = send_review_reminders_task.enqueue()
             self.stdout.write(f"Queued review reminders as task {result.id}.")
             return
         now = None

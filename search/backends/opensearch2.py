@@ -1,8 +1,8 @@
-"""Wagtail's OpenSearch 2 backend with per-language analysis (see portal.search.engine)."""
+"""Wagtail's OpenSearch 2 backend with per-language analysis (see search.backends.engine)."""
 
 from wagtail.search.backends import opensearch2 as base
 
-from portal.search.engine import MultilingualMappingMixin, MultilingualQueryCompilerMixin, OneRequestResultsMixin
+from search.backends.engine import MultilingualMappingMixin, MultilingualQueryCompilerMixin, OneRequestResultsMixin
 
 
 class MultilingualOpenSearch2Mapping(MultilingualMappingMixin, base.OpenSearch2Mapping):
