@@ -77,7 +77,7 @@ def test_results_span_page_types_with_type_language_date_and_a_highlighted_snipp
     }
     html = response.content.decode()
     assert "<mark>Reflection</mark>" in html
-    assert "Case study" in html or "case study" in html
+    assert '<p class="meta">Case study · English' in html
     assert "English" in html
     item = next(item for item in response.context["items"] if item["page"].title == "Reflection round 0")
     assert item["date"] is not None and item["language"] == "en"
