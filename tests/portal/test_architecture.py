@@ -129,3 +129,18 @@ def test_models_never_import_views(sources):
         if "models" in path.relative_to(ROOT).parts or path.stem == "models":
             found += [f"{path.relative_to(ROOT)} imports {m}" for m in imported_modules(path, tree) if ".views" in m]
     assert found == []
+
+
+def test_the_readmes_layout_table_names_every_folder():
+    readme = (ROOT / "README.md").read_text()
+    layout = readme.split("## Layout", 1)[1].split("\n## ", 1)[0]
+    made_locally = {"var", "build", "media", "static_collected", "test-results", "node_modules", "__pycache__"}
+    folders = [
+        path.name
+        for path in ROOT.iterdir()
+        if path.is_dir()
+        and not path.name.startswith(".")
+        and path.name not in made_locally
+        and not path.name.endswith(".egg-info")
+    ]
+    assert [folder for folder in sorted(folders) if f"`{folder}/" not in layout] == []
