@@ -8,12 +8,15 @@ from playwright.sync_api import expect
 expect.set_options(timeout=20_000)
 
 
-@pytest.fixture(autouse=True)
-def allow_orm_beside_playwright(monkeypatch):
+@pytest.fixture(scope="session", autouse=True)
+def allow_orm_beside_playwright():
     """Playwright's sync API keeps an event loop in the test thread, which Django's async-safety check
-    mistakes for async code; the ORM calls that these tests' fixtures make are ordinary synchronous ones.
-    Only the browser tests get this (tests/conftest.py runs them last, after the loop first starts)."""
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    mistakes for async code; the ORM calls that these tests and their database teardown make are
+    ordinary synchronous ones. Set from the first browser test to the end of the session: tests/conftest.py
+    runs the browser tests last, so no other test runs with it."""
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 @pytest.fixture(scope="session")
