@@ -7,22 +7,25 @@ from wagtail_localize.strings import StringValue
 
 
 class OfflineTranslator(BaseMachineTranslator):
-    """Fills in the phrases Erfa's own interface catalogues know, and keeps all other text as it is.
+    """Fills in the English phrases Erfa's own interface catalogues know, and nothing else.
 
-    It never sends content anywhere, so it is the safe default; the editor then
-    translates what is left by hand, or an installation configures DeepL or
-    LibreTranslate instead (see MACHINE_TRANSLATOR in the README).
+    A segment it does not know is left out of the result, so wagtail-localize leaves it untranslated
+    for a person instead of marking a copy of the source as translated. It never sends content
+    anywhere, so it is the safe default; an installation can configure DeepL or LibreTranslate
+    instead (see MACHINE_TRANSLATOR in the README).
     """
 
     display_name = _("Offline phrase translator")
 
     def translate(self, source_locale, target_locale, strings):
         results = {}
+        if source_locale.language_code != "en":
+            return results  # the catalogues translate from English only
         with translation.override(target_locale.language_code):
             for string in strings:
-                text = string.data
-                translated = translation.gettext(text) if source_locale.language_code == "en" else text
-                results[string] = StringValue(translated)
+                translated = translation.gettext(string.data)
+                if translated != string.data:
+                    results[string] = StringValue(translated)
         return results
 
     def can_translate(self, source_locale, target_locale):

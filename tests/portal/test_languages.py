@@ -127,3 +127,35 @@ def test_index_lists_untranslated_pages_in_their_own_language(employee_client, s
     assert "Developing reflection" not in html
     assert "Læringsnettverk" in html
     assert '<span class="language-marker" lang="nb">' in html
+
+
+def test_offline_translation_leaves_what_it_does_not_know_untranslated(admin_client, site_tree):
+    from wagtail_localize.models import StringTranslation
+
+    from methods.factories import MethodIndexPageFactory
+
+    methods = MethodIndexPageFactory(
+        parent=HomePage.objects.get(locale__language_code="en"), title="Methods", summary="Ways of working we trust."
+    )
+    swedish = Locale.objects.get(language_code="sv")
+    admin_client.post(reverse("wagtail_localize:submit_page_translation", args=[methods.pk]), {"locales": [swedish.pk]})
+    translation = Translation.objects.get(source__object_id=methods.translation_key, target_locale=swedish)
+    admin_client.post(reverse("wagtail_localize:machine_translate", args=[translation.pk]))
+
+    translated = dict(StringTranslation.objects.filter(locale=swedish).values_list("translation_of__data", "data"))
+    assert translated == {"Methods": "Metoder"}  # the summary is left for a person, not copied
+    total, done = translation.get_progress()
+    assert done < total
+
+
+def test_offline_translation_knows_nothing_from_another_source_language(site_tree):
+    from wagtail_localize.strings import StringValue
+
+    from portal.machine_translation import OfflineTranslator
+
+    translator = OfflineTranslator({})
+    swedish, english = Locale.objects.get(language_code="sv"), Locale.objects.get(language_code="en")
+    assert translator.translate(swedish, english, [StringValue("Metoder")]) == {}
+    assert translator.translate(english, swedish, [StringValue("Methods"), StringValue("Unknown words")]) == {
+        StringValue("Methods"): StringValue("Metoder")
+    }
