@@ -23,8 +23,8 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from wagtail.models import Page  # noqa: E402
-from wagtail.search.query import Phrase  # noqa: E402
 from wagtail.search.backends import get_search_backend  # noqa: E402
+from wagtail.search.query import Phrase  # noqa: E402
 
 from home.models import HomePage  # noqa: E402
 from portal.factories import EmployeeFactory  # noqa: E402
