@@ -9,7 +9,8 @@ language's rules and a query with the reader's:
   query the active language's sub-field (or all of them);
 - ``search.backends.database`` picks PostgreSQL's text search configuration from
   the object's locale when indexing and from the active language when
-  querying; on SQLite it is Wagtail's database backend unchanged.
+  querying; on SQLite it stems in Python with the same Snowball rules
+  (``search.backends.sqlite``).
 
 ``languages.search_language("all")`` widens a query to every language.
 """

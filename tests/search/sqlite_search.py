@@ -1,0 +1,113 @@
+"""Searches on the embedded SQLite default, run by test_sqlite_stemming in a fresh process.
+
+The test suite runs on PostgreSQL; Django picks its database once per process, so
+this script runs alone with ``DATABASE_URL`` pointing at an empty SQLite file. It
+migrates, sets up the five locales as ``make run`` does, writes words into the
+home pages, searches, and prints what each search found as JSON.
+"""
+
+import io
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
+from wagtail.models import Page  # noqa: E402
+from wagtail.search.backends import get_search_backend  # noqa: E402
+from wagtail.search.query import Phrase  # noqa: E402
+
+from home.models import HomePage  # noqa: E402
+from portal.factories import EmployeeFactory  # noqa: E402
+from search.backends.languages import ALL, search_language  # noqa: E402
+
+# language, the word on the page, the inflected form a reader types
+CASES = [
+    ("sv", "nätverk", "nätverken"),
+    ("nb", "møte", "møtene"),
+    ("da", "skabelon", "skabelonerne"),
+    ("nl", "netwerk", "netwerken"),
+    ("en", "reflection", "reflections"),
+]
+
+
+def write(home, text):
+    home.intro = f"<p>{text}</p>"
+    home.save_revision().publish()
+
+
+def found(language, query):
+    with search_language(language):
+        pages = get_search_backend().search(query, HomePage.objects.all())
+        return sorted(page.locale.language_code for page in pages)
+
+
+def page_search(client, language, query, scope=None):
+    params = {"q": query, **({"in": scope} if scope else {})}
+    response = client.get(f"/{language}/search/", params)
+    items = response.context["items"] if response.status_code == 200 else []
+    return {
+        "status": response.status_code,
+        "languages": [item["language"] for item in items],
+        "snippets": [str(item["snippet"]) for item in items],
+    }
+
+
+def main():
+    # As the test runner does: responses keep their template context, and e-mails stay in memory.
+    setup_test_environment()
+    started = time.monotonic()
+    call_command("migrate", interactive=False, verbosity=0)
+    print(f"migrated in {time.monotonic() - started:.1f} s", file=sys.stderr)
+    call_command("setup_site", stdout=io.StringIO())
+    homes = {home.locale.language_code: home for home in HomePage.objects.select_related("locale")}
+    report = {"vendor": connection.vendor, "backend": type(get_search_backend()).__name__}
+
+    # Each language, both ways: the inflected form finds the base form, and the base form the inflected one.
+    report["inflected_finds_base"], report["base_finds_inflected"] = {}, {}
+    for language, base, inflected in CASES:
+        write(homes[language], f"Om {base}.")
+        report["inflected_finds_base"][language] = found(language, inflected)
+        write(homes[language], f"Om {inflected}.")
+        report["base_finds_inflected"][language] = found(language, base)
+
+    for language, base, _inflected in CASES:
+        write(homes[language], f"Om {base}.")
+    report["all_languages"] = {inflected: found(ALL, inflected) for _language, _base, inflected in CASES}
+    # The reader's language stems only with its own rules.
+    report["english_reader_netwerken"] = found("en", "netwerken")
+    report["dutch_reader_netwerken"] = found("nl", "netwerken")
+
+    # Wagtail's own API, and the index update_index rebuilds.
+    call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
+    with search_language("en"):
+        report["wagtail_api"] = [page.title for page in Page.objects.live().search("reflections")]
+        report["phrase"] = [page.title for page in Page.objects.live().search(Phrase("om reflection"))]
+        report["autocomplete"] = [page.title for page in Page.objects.live().autocomplete("welc")]
+    # FTS5 syntax typed by a reader is searched as words, never parsed.
+    with search_language(ALL):
+        pages = Page.objects.live().select_related("locale").search('nätverken" (*', operator="or")
+        report["syntax_as_words"] = [page.locale.language_code for page in pages]
+
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(EmployeeFactory(username="sqlite-reader"))
+    report["search_page_all"] = page_search(client, "nb", "nätverken", ALL)
+    report["search_page_own"] = page_search(client, "nb", "møtene")
+    report["autocomplete_view"] = client.get("/sv/search/autocomplete/", {"q": "Hem"}).status_code
+    print(f"done in {time.monotonic() - started:.1f} s", file=sys.stderr)
+    print(json.dumps(report))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,132 @@
+"""The embedded SQLite default stems each language, at index and at query time.
+
+The suite runs on PostgreSQL, so the SQLite searches run in a fresh process
+(tests/search/sqlite_search.py) on an empty SQLite file, as ``make run`` sets it up.
+The stemming and FTS5 query functions are tested here directly.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from search.backends.languages import ANALYZERS
+from search.backends.stemming import fts_phrase, fts_terms, indexed_text, stems, word_forms, words
+
+SCRIPT = Path(__file__).with_name("sqlite_search.py")
+# What the subprocess may inherit: the rest (the test database, the engine's address) is the suite's.
+INHERITED = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR")
+
+
+@pytest.fixture(scope="module")
+def sqlite_report(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("sqlite")
+    env = {name: os.environ[name] for name in INHERITED if name in os.environ}
+    env.update(
+        {
+            "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
+            "ERFA_TESTING": "1",
+            "SEARCH_BACKEND": "database",
+            "MEDIA_ROOT": str(folder / "media"),
+        }
+    )
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT)], env=env, capture_output=True, text=True, timeout=240, check=False
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+LANGUAGES = ["sv", "nb", "da", "nl", "en"]
+
+
+def test_sqlite_uses_the_stemming_backend(sqlite_report):
+    assert sqlite_report["vendor"] == "sqlite"
+    assert sqlite_report["backend"] == "MultilingualSQLiteSearchBackend"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_inflected_form_finds_the_base_form_and_back(sqlite_report, language):
+    assert sqlite_report["inflected_finds_base"][language] == [language]
+    assert sqlite_report["base_finds_inflected"][language] == [language]
+
+
+def test_all_languages_finds_each_languages_inflections(sqlite_report):
+    assert sqlite_report["all_languages"] == {
+        "nätverken": ["sv"],
+        "møtene": ["nb"],
+        "skabelonerne": ["da"],
+        "netwerken": ["nl"],
+        "reflections": ["en"],
+    }
+
+
+def test_the_readers_language_stems_with_its_own_rules(sqlite_report):
+    assert sqlite_report["dutch_reader_netwerken"] == ["nl"]
+    assert sqlite_report["english_reader_netwerken"] == []
+
+
+def test_wagtails_api_phrases_and_autocomplete_work_after_update_index(sqlite_report):
+    assert sqlite_report["wagtail_api"] == ["Welcome to Erfa"]
+    assert sqlite_report["phrase"] == ["Welcome to Erfa"]
+    assert sorted(set(sqlite_report["autocomplete"])) == ["Welcome to Erfa"]
+
+
+def test_fts5_syntax_in_a_query_is_searched_as_words(sqlite_report):
+    assert sqlite_report["syntax_as_words"] == ["sv"]
+
+
+def test_the_search_page_finds_and_highlights_inflected_forms(sqlite_report):
+    everywhere = sqlite_report["search_page_all"]
+    assert everywhere["status"] == 200
+    assert everywhere["languages"] == ["sv"]
+    assert "<mark>nätverk</mark>" in everywhere["snippets"][0]
+    own = sqlite_report["search_page_own"]
+    assert own["status"] == 200
+    assert own["languages"] == ["nb"]
+    assert "<mark>møte</mark>" in own["snippets"][0]
+    assert sqlite_report["autocomplete_view"] == 200
+
+
+def test_words_split_and_fold_like_fts5():
+    assert words("Nätverk_och e-mail, 2024!") == ["nätverk", "och", "e", "mail", "2024"]
+    # A decomposed "ä" is composed before stemming.
+    assert words("na\u0308tverken") == ["nätverken"]
+
+
+@pytest.mark.parametrize(
+    ("language", "inflected", "stem"),
+    [
+        ("sv", "nätverken", "nätverk"),
+        ("nb", "møtene", "møt"),
+        ("da", "skabelonerne", "skabelon"),
+        ("nl", "netwerken", "netwerk"),
+        ("en", "reflections", "reflect"),
+    ],
+)
+def test_the_index_keeps_the_words_and_adds_their_stems(language, inflected, stem):
+    assert stems(f"Om {inflected}", language) == [stem]
+    assert indexed_text(f"Om {inflected}", language) == f"Om {inflected} {stem}"
+
+
+def test_words_that_do_not_inflect_add_nothing():
+    assert indexed_text("om", "sv") == "om"
+    assert indexed_text("", "en") == ""
+
+
+def test_a_query_word_matches_as_typed_or_stemmed_in_each_language():
+    assert word_forms("netwerken", ["nl"]) == ["netwerken", "netwerk"]
+    assert word_forms("netwerken", ["en"]) == ["netwerken"]
+    assert word_forms("meetings", list(ANALYZERS)) == ["meetings", "meet", "meeting"]
+
+
+def test_fts_queries_quote_every_word_and_group_its_forms():
+    assert fts_terms("Nätverken om", ["sv"]) == '("nätverken" OR "nätverk") AND "om"'
+    assert fts_terms("nätverken om", ["sv"], operator="or") == '("nätverken" OR "nätverk") OR "om"'
+    assert fts_terms('x" OR (NEAR*', ["en"]) == '"x" AND "or" AND "near"'
+    assert fts_terms("!!", ["en"]) == '""'
+    assert fts_terms("net wer", [], prefix_last=True) == '"net" AND "wer"*'
+    assert fts_phrase('"om  Reflection"') == '"om reflection"'
