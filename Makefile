@@ -34,8 +34,6 @@ run: install
 	$(PY) manage.py setup_roles
 	$(PY) manage.py create_demo_users
 	$(PY) manage.py load_demo_content
-# again: the demo content adds the index pages the roles' page permissions are granted on
-	$(PY) manage.py setup_roles
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 ## make test: the whole suite against a throwaway PostgreSQL and OpenSearch
