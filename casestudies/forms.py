@@ -4,6 +4,8 @@ from django import forms
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
+from portal.listing import sort_choices, sort_ordering
+
 SORTS = {
     "newest": (_("Newest first"), (F("first_published_at").desc(nulls_last=True), "-pk")),
     "title": (_("Title (A–Z)"), ("title",)),
@@ -21,9 +23,7 @@ FACETS = [
 
 
 class CaseStudyFilterForm(forms.Form):
-    sort = forms.ChoiceField(
-        label=_("Sort by"), choices=[(key, label) for key, (label, _ordering) in SORTS.items()], required=False
-    )
+    sort = forms.ChoiceField(label=_("Sort by"), choices=sort_choices(SORTS), required=False)
 
     def __init__(self, *args, options, **kwargs):
         """`options` maps each facet's parameter to its (pk, label) choices."""
@@ -58,4 +58,4 @@ def narrow(case_studies, filters):
     for param, _label, lookup in FACETS:
         if filters.get(param) is not None:
             case_studies = case_studies.filter(**{lookup: filters[param]})
-    return case_studies.order_by(*SORTS[filters.get("sort") or DEFAULT_SORT][1])
+    return case_studies.order_by(*sort_ordering(SORTS, filters.get("sort"), DEFAULT_SORT))

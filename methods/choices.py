@@ -49,12 +49,3 @@ SHAREABLE_TEMPLATE_SORTS = {
     "newest": (_("Newest"), [F("first_published_at").desc(nulls_last=True), "title"]),
 }
 DEFAULT_SORT = "title"
-
-
-def ordering(sorts, sort):
-    """The ordering of `sort`, or of the default sort for an empty or unknown one."""
-    return sorts.get(sort, sorts[DEFAULT_SORT])[1]
-
-
-def sort_choices(sorts):
-    return [(key, label) for key, (label, _ordering) in sorts.items()]

@@ -13,8 +13,8 @@ from methods.choices import (
     MIN_SCORE,
     SCORE_ERROR,
     SHAREABLE_TEMPLATE_SORTS,
-    sort_choices,
 )
+from portal.listing import sort_choices
 
 
 def topic_field(topics):

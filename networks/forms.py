@@ -4,6 +4,8 @@ from django import forms
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
+from portal.listing import sort_choices
+
 # Each sort is a list of orderings; the title breaks ties so pages never shuffle between requests.
 SORTS = {
     "title": (_("Name"), [F("title").asc()]),
@@ -17,9 +19,7 @@ class NetworkFilterForm(forms.Form):
     topic = forms.TypedChoiceField(label=_("Topic"), coerce=int, required=False, empty_value=None)
     organisation = forms.TypedChoiceField(label=_("Member organisation"), coerce=int, required=False, empty_value=None)
     region = forms.ChoiceField(label=_("Region"), required=False)
-    sort = forms.ChoiceField(
-        label=_("Sort by"), choices=[(key, label) for key, (label, _ordering) in SORTS.items()], required=False
-    )
+    sort = forms.ChoiceField(label=_("Sort by"), choices=sort_choices(SORTS), required=False)
 
     def __init__(self, *args, topics, organisations, regions, **kwargs):
         super().__init__(*args, **kwargs)

@@ -48,6 +48,16 @@ def bind_filters(form_class, data, **form_kwargs):
     return form, filters
 
 
+def sort_choices(sorts):
+    """A sort field's choices. Each index page's sorts map a key to (label, ordering)."""
+    return [(key, label) for key, (label, _ordering) in sorts.items()]
+
+
+def sort_ordering(sorts, sort, default):
+    """The ordering of `sort`, or of `default` for an empty or unknown one."""
+    return sorts.get(sort, sorts[default])[1]
+
+
 def paginate(items, page_number, per_page=PAGE_SIZE):
     """The requested page, or the first one when the number is not a page that exists."""
     paginator = Paginator(items, per_page)

@@ -16,10 +16,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from methods.choices import CATEGORY_CHOICES, COST_CHOICES, METHOD_SORTS, ordering
+from methods.choices import CATEGORY_CHOICES, COST_CHOICES, DEFAULT_SORT, METHOD_SORTS
 from methods.documents import file_extension
 from methods.forms import MethodFilterForm, RatingForm
 from methods.models.rating import MethodRating
+from portal.listing import sort_ordering
 from portal.models import ContentPageMixin, IndexPage, Topic
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4", "document-link"]
@@ -76,7 +77,7 @@ class MethodIndexPage(IndexPage):
             methods = methods.filter(topics=filters["topic"])
         if filters.get("category"):
             methods = methods.filter(category=filters["category"])
-        return methods.order_by(*ordering(METHOD_SORTS, filters.get("sort")))
+        return methods.order_by(*sort_ordering(METHOD_SORTS, filters.get("sort"), DEFAULT_SORT))
 
 
 class MethodPage(RoutablePageMixin, ContentPageMixin, Page):

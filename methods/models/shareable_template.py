@@ -15,16 +15,17 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from methods.choices import (
+    DEFAULT_SORT,
     FILE_FORMAT_CHOICES,
     LANGUAGE_CHOICES,
     SHAREABLE_TEMPLATE_SORTS,
     WHEN_TO_USE_CHOICES,
-    ordering,
 )
 from methods.documents import file_extension, validate_shareable_template_document
 from methods.forms import ShareableTemplateFilterForm
 from methods.models.method import MethodPage
 from methods.preview import document_preview
+from portal.listing import sort_ordering
 from portal.models import ContentPageMixin, IndexPage, Topic
 from portal.roles import RESOURCE_PERSONS
 
@@ -64,7 +65,7 @@ class ShareableTemplateIndexPage(IndexPage):
             templates = templates.filter(language=filters["language"])
         if filters.get("method"):
             templates = templates.filter(related_method=filters["method"])
-        return templates.order_by(*ordering(SHAREABLE_TEMPLATE_SORTS, filters.get("sort")))
+        return templates.order_by(*sort_ordering(SHAREABLE_TEMPLATE_SORTS, filters.get("sort"), DEFAULT_SORT))
 
 
 class ShareableTemplatePage(RoutablePageMixin, ContentPageMixin, Page):

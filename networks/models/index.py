@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from networks.forms import DEFAULT_SORT, SORTS, NetworkFilterForm
 from networks.models.inlines import Gathering, NetworkMember
 from networks.models.network import NetworkPage
+from portal.listing import sort_choices, sort_ordering
 from portal.models import IndexPage, Organisation, Topic
 from portal.roles import NETWORK_FACILITATORS
 
@@ -64,12 +65,12 @@ class NetworkIndexPage(IndexPage):
             )
         if "region" in filters:
             networks = networks.filter(region=filters["region"])
-        return networks.order_by(*SORTS[filters.get("sort") or DEFAULT_SORT][1])
+        return networks.order_by(*sort_ordering(SORTS, filters.get("sort"), DEFAULT_SORT))
 
     def listing_context(self, listing):
         return {
             **super().listing_context(listing),
             "filter_options": listing.form.options,
             "chosen": {**listing.filters, "sort": listing.filters.get("sort") or DEFAULT_SORT},
-            "sorts": [(key, label) for key, (label, _ordering) in SORTS.items()],
+            "sorts": sort_choices(SORTS),
         }

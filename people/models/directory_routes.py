@@ -37,12 +37,10 @@ class DirectoryRoutesMixin(RoutablePageMixin):
         return self.render(
             request,
             context_overrides={
-                "people": listing.page,
-                "filter_form": listing.form,
+                **self.listing_context(listing),
                 "search_query": " ".join(directory.search_terms(listing.filters.get("q", ""))),
                 "active_letter": listing.filters.get("letter", "").upper(),
                 "letters": directory.initials(everyone),
-                "is_filtered": listing.is_filtered,
                 "autocomplete_url": self.get_url(request) + self.reverse_subpage("autocomplete"),
             },
         )

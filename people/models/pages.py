@@ -30,6 +30,7 @@ class ResourcePersonIndexPage(DirectoryRoutesMixin, IndexPage):
 
     subpage_types = ["people.ResourcePersonPage"]
     listing_model = "people.ResourcePersonPage"
+    listing_context_name = "people"
 
     class Meta:
         verbose_name = _("resource person directory")

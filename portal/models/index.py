@@ -17,9 +17,12 @@ class IndexPage(ContentPageMixin, Page):
     """An index page lists its children of `listing_model`, filtered with `filter_form_class`.
 
     Subclasses name the model (as "app_label.Model"), the form, the context name of the page of
-    results, and override `filter_form_kwargs` (the options the form offers) and `filter_pages`
-    (narrowing and sorting by the valid filters). A page that lists through its own route (the
-    people directory) leaves `filter_form_class` empty and builds its `Listing` there.
+    results (besides the common `listing_items`), and override `filter_form_kwargs` (the options
+    the form offers) and `filter_pages` (narrowing and sorting by the valid filters). A page that
+    lists through its own route (the people directory) leaves `filter_form_class` empty, builds its
+    `Listing` there and passes it through `listing_context`.
+
+    Their templates extend templates/portal/index_page.html.
     """
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -53,10 +56,13 @@ class IndexPage(ContentPageMixin, Page):
         return Listing(data, self.filter_form_class, pages, self.filter_pages, self.filter_form_kwargs(pages))
 
     def listing_context(self, listing):
+        """The page of results under two names: `listing_items`, which the shared template
+        (templates/portal/index_page.html) reads, and `listing_context_name`, which says what it holds."""
         return {
             "listing": listing,
             "filter_form": listing.form,
             "is_filtered": listing.is_filtered,
+            "listing_items": listing.page,
             self.listing_context_name: listing.page,
         }
 
