@@ -1,4 +1,4 @@
-from casestudies.models.case_study import CaseStudyPage, CaseStudyPageForm
+from casestudies.models.case_study import CaseStudyPage
 from casestudies.models.index import CaseStudyIndexPage
 
-__all__ = ["CaseStudyIndexPage", "CaseStudyPage", "CaseStudyPageForm"]
+__all__ = ["CaseStudyIndexPage", "CaseStudyPage"]

@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -16,25 +15,6 @@ from casestudies.blocks import WhatWasDoneBlock
 from portal.models import ContentPageMixin
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
-
-# Related pages an editor picks from: only live-or-draft pages of the case study's own language.
-LOCALE_LIMITED_FIELDS = ("organisations", "network", "methods_used", "shareable_templates_used", "contact_persons")
-
-
-class CaseStudyPageForm(WagtailAdminPageForm):
-    """Offers only choices in the page's own language, so a Swedish case study cannot link a Danish method."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        locale_id = getattr(self.instance, "locale_id", None)
-        for name in LOCALE_LIMITED_FIELDS:
-            field = self.fields.get(name)
-            if field is None or locale_id is None:
-                continue
-            queryset = field.queryset.filter(locale_id=locale_id)
-            ordering = "name" if name == "organisations" else "title"
-            field.queryset = queryset.order_by(ordering)
-
 
 class CaseStudyPage(ContentPageMixin, Page):
     organisations = ParentalManyToManyField(
@@ -120,7 +100,6 @@ class CaseStudyPage(ContentPageMixin, Page):
 
     parent_page_types = ["casestudies.CaseStudyIndexPage"]
     subpage_types = []
-    base_form_class = CaseStudyPageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("context"),

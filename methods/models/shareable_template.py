@@ -122,6 +122,8 @@ class ShareableTemplatePage(RoutablePageMixin, ContentPageMixin, Page):
     download_count = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
 
     parent_page_types = ["methods.ShareableTemplateIndexPage"]
+    # A new template's files are assumed to be in the page's language until the editor says otherwise.
+    locale_default_fields = ["language"]
     subpage_types = []
 
     content_panels = Page.content_panels + [

@@ -14,6 +14,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from portal.forms import ContentPageForm
+
 # The content owner is a resource person's profile. Like AUTH_USER_MODEL, the model is named by a
 # setting: portal sits below the people app and never names its models itself.
 CONTENT_OWNER_MODEL = settings.ERFA_CONTENT_OWNER_MODEL
@@ -45,6 +47,9 @@ class ContentPageMixin(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(60)],
         help_text=_("How often the page should be checked."),
     )
+
+    # Choices in the page's own language, language fields starting at it (portal/forms.py).
+    base_form_class = ContentPageForm
 
     ownership_panels = [
         FieldPanel("summary"),

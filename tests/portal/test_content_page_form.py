@@ -1,0 +1,51 @@
+"""The admin form of every content page offers choices in the page's own language."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from wagtail.models import Locale
+
+from casestudies.factories import CaseStudyIndexPageFactory
+from home.models import HomePage
+from methods.factories import ShareableTemplateIndexPageFactory
+from portal.factories import OrganisationFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client, site_tree):
+    client.force_login(get_user_model().objects.create_superuser("ada", "ada@example.org", "x"))
+    return client
+
+
+def home(code):
+    return HomePage.objects.get(locale__language_code=code)
+
+
+def labels(html, name):
+    """The labels of the checkboxes for the field `name` on an admin form."""
+    found = re.findall(rf'<input type="checkbox" name="{name}" value="\d+"[^>]*>\s*([^<]+?)\s*</label>', html)
+    return sorted(set(found))
+
+
+def test_a_swedish_case_study_offers_swedish_topics_and_organisations_only(admin_client):
+    sweden, norway = Locale.objects.get(language_code="sv"), Locale.objects.get(language_code="nb")
+    TopicFactory(name="Ledarskap", locale=sweden)
+    TopicFactory(name="Ledelse", locale=norway)
+    OrganisationFactory(name="Norrviks kommun", locale=sweden)
+    OrganisationFactory(name="Fjordvik kommune", locale=norway)
+    index = CaseStudyIndexPageFactory(parent=home("sv"), slug="fall")
+    html = admin_client.get(reverse("wagtailadmin_pages:add", args=["casestudies", "casestudypage", index.pk])).content
+    html = html.decode()
+    assert labels(html, "topics") == ["Ledarskap"]
+    assert labels(html, "organisations") == ["Norrviks kommun"]
+
+
+def test_a_new_norwegian_template_starts_with_norwegian_files(admin_client):
+    library = ShareableTemplateIndexPageFactory(parent=home("nb"), slug="maler")
+    url = reverse("wagtailadmin_pages:add", args=["methods", "shareabletemplatepage", library.pk])
+    html = admin_client.get(url).content.decode()
+    assert re.search(r'<option value="nb"\s+selected>', html)
