@@ -5,6 +5,7 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from portal.listing import sort_choices, sort_ordering
+from portal.vocabulary import tagged_with
 
 SORTS = {
     "newest": (_("Newest first"), (F("first_published_at").desc(nulls_last=True), "-pk")),
@@ -56,6 +57,10 @@ class CaseStudyFilterForm(forms.Form):
 
 def narrow(case_studies, filters):
     for param, _label, lookup in FACETS:
-        if filters.get(param) is not None:
+        if filters.get(param) is None:
+            continue
+        if param == "topic":
+            case_studies = tagged_with(case_studies, filters[param])  # in any of the topic's languages
+        else:
             case_studies = case_studies.filter(**{lookup: filters[param]})
     return case_studies.order_by(*sort_ordering(SORTS, filters.get("sort"), DEFAULT_SORT))

@@ -9,7 +9,8 @@ at Erfa's size (thousands of profiles) a filtered scan answers well within the l
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
 from django.db.models.functions import Substr, Upper
 
-from portal.models import Organisation, Topic
+from portal.models import Organisation
+from portal.vocabulary import tagged_with, topics_in_language
 
 MAX_QUERY_LENGTH = 100
 MAX_TERMS = 6
@@ -53,7 +54,7 @@ def matching(people, query):
 
 def apply_filters(people, filters, networks=None):
     if "topic" in filters:
-        people = people.filter(topics=filters["topic"])
+        people = tagged_with(people, filters["topic"])
     if "organisation" in filters:
         people = people.filter(organisation_id=filters["organisation"])
     if "language" in filters:
@@ -77,9 +78,9 @@ def for_cards(people):
     return people.select_related("photo", "organisation").prefetch_related("topics", "photo__renditions")
 
 
-def topic_options(people):
+def topic_options(people, locale_id):
     used = people.model.topics.through.objects.filter(resourcepersonpage__in=people.values("pk")).values("topic_id")
-    return Topic.objects.filter(pk__in=used).order_by("name")
+    return topics_in_language(used, locale_id)
 
 
 def organisation_options(people):

@@ -5,8 +5,9 @@ from wagtail.fields import RichTextField
 from casestudies.forms import CaseStudyFilterForm, narrow
 from methods.models import MethodPage
 from networks.models import NetworkPage
-from portal.models import IndexPage, Organisation, Topic
+from portal.models import IndexPage, Organisation
 from portal.roles import RESOURCE_PERSONS
+from portal.vocabulary import topics_in_language
 
 
 class CaseStudyIndexPage(IndexPage):
@@ -37,7 +38,7 @@ class CaseStudyIndexPage(IndexPage):
         so each part drops the models' default ordering; the rows are sorted in Python.
         """
         choices = [
-            Topic.objects.filter(pk__in=case_studies.values("topics"))
+            topics_in_language(case_studies.values("topics"), self.locale_id)
             .values_list(Value("topic"), "pk", "name")
             .order_by(),
             Organisation.objects.filter(pk__in=case_studies.values("organisations"))

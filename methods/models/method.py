@@ -22,6 +22,7 @@ from methods.forms import MethodFilterForm, RatingForm
 from methods.models.rating import MethodRating
 from portal.listing import sort_ordering
 from portal.models import ContentPageMixin, IndexPage, Topic
+from portal.vocabulary import tagged_with
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4", "document-link"]
 
@@ -74,7 +75,7 @@ class MethodIndexPage(IndexPage):
 
     def filter_pages(self, methods, filters):
         if filters.get("topic"):
-            methods = methods.filter(topics=filters["topic"])
+            methods = tagged_with(methods, filters["topic"])
         if filters.get("category"):
             methods = methods.filter(category=filters["category"])
         return methods.order_by(*sort_ordering(METHOD_SORTS, filters.get("sort"), DEFAULT_SORT))

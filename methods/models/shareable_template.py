@@ -28,6 +28,7 @@ from methods.preview import document_preview
 from portal.listing import sort_ordering
 from portal.models import ContentPageMixin, IndexPage, Topic
 from portal.roles import RESOURCE_PERSONS
+from portal.vocabulary import tagged_with
 
 
 class ShareableTemplateIndexPage(IndexPage):
@@ -58,7 +59,7 @@ class ShareableTemplateIndexPage(IndexPage):
     def filter_pages(self, templates, filters):
         templates = templates.select_related("related_method").prefetch_related("topics")
         if filters.get("topic"):
-            templates = templates.filter(topics=filters["topic"])
+            templates = tagged_with(templates, filters["topic"])
         if filters.get("format"):
             templates = templates.filter(file_format=filters["format"])
         if filters.get("language"):

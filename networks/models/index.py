@@ -7,8 +7,9 @@ from networks.forms import DEFAULT_SORT, SORTS, NetworkFilterForm
 from networks.models.inlines import Gathering, NetworkMember
 from networks.models.network import NetworkPage
 from portal.listing import sort_choices, sort_ordering
-from portal.models import IndexPage, Organisation, Topic
+from portal.models import IndexPage, Organisation
 from portal.roles import NETWORK_FACILITATORS
+from portal.vocabulary import tagged_with, topics_in_language
 
 
 class NetworkIndexPage(IndexPage):
@@ -48,7 +49,7 @@ class NetworkIndexPage(IndexPage):
         topic_ids = NetworkPage.topics.through.objects.filter(networkpage__in=network_ids).values("topic_id")
         organisation_ids = NetworkMember.objects.filter(page__in=network_ids).values("organisation_id")
         return {
-            "topics": list(Topic.objects.filter(pk__in=topic_ids).order_by("name")),
+            "topics": list(topics_in_language(topic_ids, self.locale_id)),
             "organisations": list(Organisation.objects.filter(pk__in=organisation_ids).order_by("name")),
             "regions": list(networks.exclude(region="").order_by("region").values_list("region", flat=True).distinct()),
         }
@@ -56,9 +57,7 @@ class NetworkIndexPage(IndexPage):
     def filter_pages(self, networks, filters):
         """Only values offered in the form count; anything else is ignored rather than emptying the list."""
         if "topic" in filters:
-            networks = networks.filter(
-                pk__in=NetworkPage.topics.through.objects.filter(topic_id=filters["topic"]).values("networkpage_id")
-            )
+            networks = tagged_with(networks, filters["topic"])
         if "organisation" in filters:
             networks = networks.filter(
                 pk__in=NetworkMember.objects.filter(organisation_id=filters["organisation"]).values("page_id")

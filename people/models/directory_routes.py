@@ -29,7 +29,7 @@ class DirectoryRoutesMixin(RoutablePageMixin):
             everyone,
             find,
             form_kwargs={
-                "topics": list(directory.topic_options(everyone)),
+                "topics": list(directory.topic_options(everyone, self.locale_id)),
                 "organisations": list(directory.organisation_options(everyone)),
                 "networks": None if networks is None else list(networks.options(self.locale_id)),
             },
