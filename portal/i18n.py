@@ -1,6 +1,7 @@
 """Which language versions of a page exist, for the language switcher, hreflang links and fallbacks."""
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
@@ -95,3 +96,23 @@ def preferred_language(user, default=None):
         if language in codes:
             return language
     return default if default in codes else settings.LANGUAGE_CODE
+
+
+def reader_url(url, language=None):
+    """`url` (a page's URL, relative or full) moved under the reader's language prefix.
+
+    Every link Erfa renders to a page keeps the reader in their language: a page that has no
+    version in that language is served at the reader's prefix by HomePage.route_in_other_languages,
+    inside the reader's interface and with the fallback notice, instead of switching the whole
+    interface to the page's language.
+    """
+    if not url:
+        return url
+    language = language or get_language() or settings.LANGUAGE_CODE
+    parts = urlsplit(url)
+    segments = parts.path.split("/")
+    # "/nb/nettverk/x/" splits into ["", "nb", "nettverk", "x", ""].
+    if len(segments) > 1 and segments[1] in LANGUAGE_NAMES and segments[1] != language:
+        segments[1] = language
+        return urlunsplit(parts._replace(path="/".join(segments)))
+    return url

@@ -204,7 +204,9 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # New translations start as drafts, so that they go through moderation.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Erfa's own interface strings first, then Erfa's translations of the admin strings Wagtail and
+# wagtail-localize ship untranslated (portal/admin_catalogues.py). Both load before the apps' own.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "portal" / "wagtail_locale"]
 
 # Machine translation in the translation editor. The offline translator needs no network.
 MACHINE_TRANSLATOR = os.environ.get("MACHINE_TRANSLATOR", "offline").strip().lower() or "offline"

@@ -1,0 +1,153 @@
+"""Erfa's own catalogues for the admin strings Wagtail and wagtail-localize ship untranslated.
+
+Wagtail's Norwegian and Danish catalogues cover only part of the admin, so an editor working in
+Danish met a mostly English admin. Erfa keeps the missing translations in
+portal/wagtail_locale/<language>/LC_MESSAGES/{django,djangojs}.po. That folder is in LOCALE_PATHS,
+so Django loads it before the apps' own catalogues, for the server side and for the admin's
+JavaScript catalogue alike.
+
+The English catalogues Wagtail ships are the source: every message in them is an admin string.
+A message belongs in Erfa's catalogue only while Wagtail's own translation for it is missing or
+fuzzy, so Wagtail's translators keep the last word wherever they have one.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+from django.apps import apps
+from django.conf import settings
+
+from portal.languages import TRANSLATION_TARGETS
+
+DOMAINS = ("django", "djangojs")
+CATALOGUE_DIR = Path(__file__).resolve().parent / "wagtail_locale"
+# Every one of Erfa's languages has two plural forms: one, and everything else.
+PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
+
+
+def key(entry):
+    return (entry.msgctxt or "", entry.msgid)
+
+
+def admin_apps():
+    """The installed apps whose strings make up the admin: Wagtail's and wagtail-localize's."""
+    return [config for config in apps.get_app_configs() if config.name.split(".")[0] in ("wagtail", "wagtail_localize")]
+
+
+def app_catalogue(config, language, domain):
+    path = Path(config.path) / "locale" / language / "LC_MESSAGES" / f"{domain}.po"
+    return polib.pofile(str(path)) if path.exists() else None
+
+
+def source_entries(domain):
+    """Each admin message once, from the English catalogues of the installed Wagtail apps, in app order."""
+    entries = {}
+    for config in admin_apps():
+        catalogue = app_catalogue(config, "en", domain)
+        for entry in catalogue or ():
+            if not entry.obsolete:
+                entries.setdefault(key(entry), (config, entry))
+    return entries
+
+
+def translated_keys(catalogue):
+    return {key(entry) for entry in catalogue or () if entry.translated() and not entry.obsolete}
+
+
+def erfa_catalogue_path(language, domain):
+    return CATALOGUE_DIR / language / "LC_MESSAGES" / f"{domain}.po"
+
+
+def erfa_catalogue(language, domain):
+    path = erfa_catalogue_path(language, domain)
+    return polib.pofile(str(path)) if path.exists() else polib.POFile()
+
+
+@dataclass
+class Coverage:
+    language: str
+    total: int
+    by_wagtail: int
+    by_erfa: int
+
+    @property
+    def translated(self):
+        return self.by_wagtail + self.by_erfa
+
+    @property
+    def percent(self):
+        return 100 * self.translated / self.total if self.total else 100.0
+
+
+def coverage(language):
+    """How many admin messages a reader of `language` sees translated, and by whose catalogue."""
+    total = by_wagtail = by_erfa = 0
+    for domain in DOMAINS:
+        ours = translated_keys(erfa_catalogue(language, domain))
+        wagtail_cache = {}
+        for message_key, (config, _entry) in source_entries(domain).items():
+            total += 1
+            if config.name not in wagtail_cache:
+                wagtail_cache[config.name] = translated_keys(app_catalogue(config, language, domain))
+            if message_key in wagtail_cache[config.name]:
+                by_wagtail += 1
+            elif message_key in ours:
+                by_erfa += 1
+    return Coverage(language, total, by_wagtail, by_erfa)
+
+
+def update(language, domain):
+    """Rewrite Erfa's catalogue: one entry per message Wagtail leaves untranslated, keeping our translations.
+
+    Returns (kept, added, dropped) counts.
+    """
+    existing = {key(entry): entry for entry in erfa_catalogue(language, domain)}
+    catalogue = polib.POFile(wrapwidth=0)
+    catalogue.metadata = {
+        "Project-Id-Version": "Erfa (Wagtail admin strings)",
+        "Language": language,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": PLURAL_FORMS,
+    }
+    kept = added = 0
+    wagtail_cache = {}
+    for message_key, (config, source) in source_entries(domain).items():
+        if config.name not in wagtail_cache:
+            wagtail_cache[config.name] = translated_keys(app_catalogue(config, language, domain))
+        if message_key in wagtail_cache[config.name]:
+            continue
+        entry = polib.POEntry(
+            msgctxt=source.msgctxt,
+            msgid=source.msgid,
+            msgid_plural=source.msgid_plural,
+            occurrences=[(f"{config.name}:{path}", line) for path, line in source.occurrences[:3]],
+            flags=[flag for flag in source.flags if flag != "fuzzy"],
+        )
+        ours = existing.get(message_key)
+        if ours is not None and ours.translated():
+            entry.msgstr = ours.msgstr
+            entry.msgstr_plural = ours.msgstr_plural
+            kept += 1
+        else:
+            entry.msgstr = ""
+            entry.msgstr_plural = {0: "", 1: ""} if source.msgid_plural else {}
+            added += 1
+        catalogue.append(entry)
+    dropped = sum(1 for message_key, entry in existing.items() if entry.translated()) - kept
+    path = erfa_catalogue_path(language, domain)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    catalogue.save(str(path))
+    return kept, added, dropped
+
+
+def update_all():
+    for language in TRANSLATION_TARGETS:
+        for domain in DOMAINS:
+            yield language, domain, update(language, domain)
+
+
+def is_in_locale_paths():
+    return any(Path(path).resolve() == CATALOGUE_DIR for path in settings.LOCALE_PATHS)
