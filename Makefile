@@ -46,6 +46,8 @@ test: $(VENV)/.installed-test
 lint: $(VENV)/.installed-test
 	$(PY) -m ruff check .
 
-## make messages: collect new interface strings into the .po files of all four translations
+## make messages: collect new interface strings into the .po files of all four translations,
+## and new Wagtail admin strings into portal/wagtail_locale/
 messages: install
 	cd $(CURDIR) && $(PY) manage.py makemessages --locale sv --locale nb --locale da --locale nl --ignore ".venv/*" --ignore "scripts/*" --no-obsolete
+	$(PY) manage.py update_admin_catalogues

@@ -97,6 +97,16 @@ def coverage(language):
     return Coverage(language, total, by_wagtail, by_erfa)
 
 
+def untranslated_by_wagtail(language, domain):
+    """The admin messages Wagtail leaves untranslated in `language`: what Erfa's catalogue must hold."""
+    wagtail_cache = {}
+    for message_key, (config, source) in source_entries(domain).items():
+        if config.name not in wagtail_cache:
+            wagtail_cache[config.name] = translated_keys(app_catalogue(config, language, domain))
+        if message_key not in wagtail_cache[config.name]:
+            yield message_key, config, source
+
+
 def update(language, domain):
     """Rewrite Erfa's catalogue: one entry per message Wagtail leaves untranslated, keeping our translations.
 
@@ -113,12 +123,7 @@ def update(language, domain):
         "Plural-Forms": PLURAL_FORMS,
     }
     kept = added = 0
-    wagtail_cache = {}
-    for message_key, (config, source) in source_entries(domain).items():
-        if config.name not in wagtail_cache:
-            wagtail_cache[config.name] = translated_keys(app_catalogue(config, language, domain))
-        if message_key in wagtail_cache[config.name]:
-            continue
+    for message_key, config, source in untranslated_by_wagtail(language, domain):
         entry = polib.POEntry(
             msgctxt=source.msgctxt,
             msgid=source.msgid,

@@ -1,0 +1,102 @@
+"""The admin speaks the editor's language: Erfa's catalogues fill in what Wagtail ships untranslated."""
+
+import json
+import re
+
+import polib
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from django.utils import translation
+from wagtail.users.models import UserProfile
+
+from portal import admin_catalogues
+from portal.languages import TRANSLATION_TARGETS
+
+PLACEHOLDER = re.compile(r"%\([A-Za-z0-9_]+\)[sdfi]|%[sdif]|\{[A-Za-z0-9_]*\}")
+
+
+@pytest.mark.parametrize("language", TRANSLATION_TARGETS)
+def test_at_least_97_percent_of_the_admin_strings_are_translated(language):
+    result = admin_catalogues.coverage(language)
+    # Counted against Wagtail's English source catalogues, so a new Wagtail version with new strings lowers it.
+    assert result.total > 1500
+    assert result.percent >= 97, f"{language}: {result.percent:.1f}% ({result.translated} of {result.total})"
+
+
+@pytest.mark.parametrize("language", TRANSLATION_TARGETS)
+@pytest.mark.parametrize("domain", admin_catalogues.DOMAINS)
+def test_erfa_catalogues_keep_placeholders_and_html(language, domain):
+    path = admin_catalogues.erfa_catalogue_path(language, domain)
+    for entry in polib.pofile(str(path)).translated_entries():
+        tags = re.compile(r"</?[a-zA-Z][^>]*>")
+        if entry.msgid_plural:
+            allowed = set(PLACEHOLDER.findall(entry.msgid)) | set(PLACEHOLDER.findall(entry.msgid_plural))
+            for text in entry.msgstr_plural.values():
+                assert set(PLACEHOLDER.findall(text)) <= allowed, (language, entry.msgid, text)
+        else:
+            assert sorted(PLACEHOLDER.findall(entry.msgstr)) == sorted(PLACEHOLDER.findall(entry.msgid)), (
+                language,
+                entry.msgid,
+                entry.msgstr,
+            )
+            assert sorted(tags.findall(entry.msgstr)) == sorted(tags.findall(entry.msgid)), (language, entry.msgid)
+
+
+@pytest.mark.parametrize("language", TRANSLATION_TARGETS)
+@pytest.mark.parametrize("domain", admin_catalogues.DOMAINS)
+def test_erfa_catalogues_are_compiled(language, domain):
+    po_path = admin_catalogues.erfa_catalogue_path(language, domain)
+    mo_path = po_path.with_suffix(".mo")
+    assert mo_path.exists(), "run `manage.py compile_translations` (make does)"
+    assert mo_path.stat().st_mtime >= po_path.stat().st_mtime
+
+
+def erfa_only_translation(language, domain, occurrence):
+    """A message Wagtail leaves untranslated and Erfa translates, from a given Wagtail source file."""
+    for entry in polib.pofile(str(admin_catalogues.erfa_catalogue_path(language, domain))).translated_entries():
+        if entry.msgid_plural or entry.msgctxt or PLACEHOLDER.search(entry.msgid) or "<" in entry.msgid:
+            continue
+        if entry.msgstr != entry.msgid and any(occurrence in path for path, _line in entry.occurrences):
+            return entry
+    raise AssertionError(f"no Erfa-only {language} translation from {occurrence}")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["da", "nb"])
+def test_the_catalogues_reach_the_admin_at_run_time(language):
+    """LOCALE_PATHS puts Erfa's catalogue in front of Wagtail's: gettext returns Erfa's translation."""
+    entry = erfa_only_translation(language, "django", "wagtail.admin:")
+    with translation.override(language):
+        assert translation.gettext(entry.msgid) == entry.msgstr
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["da", "nb"])
+def test_the_admin_javascript_catalogue_carries_erfa_translations(language, admin_user, client):
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(admin_user)
+    entry = erfa_only_translation(language, "djangojs", "wagtail.admin:")
+    response = client.get(reverse("wagtailadmin_javascript_catalog"))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert json.dumps(entry.msgid)[1:-1] in body
+    assert json.dumps(entry.msgstr)[1:-1] in body
+
+
+@pytest.mark.parametrize("language", TRANSLATION_TARGETS)
+@pytest.mark.parametrize("domain", admin_catalogues.DOMAINS)
+def test_erfa_catalogues_hold_exactly_what_wagtail_leaves_untranslated(language, domain):
+    """`make messages` keeps them current: no new Wagtail string missing, no string Wagtail now translates."""
+    needed = {
+        message_key for message_key, _config, _source in admin_catalogues.untranslated_by_wagtail(language, domain)
+    }
+    ours = {admin_catalogues.key(entry) for entry in admin_catalogues.erfa_catalogue(language, domain)}
+    assert ours == needed
+
+
+def test_the_coverage_check_fails_below_the_minimum():
+    with pytest.raises(CommandError, match="Under 100.0%: "):
+        call_command("update_admin_catalogues", "--check", "--minimum", "100")
