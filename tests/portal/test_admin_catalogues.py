@@ -2,6 +2,7 @@
 
 import json
 import re
+import shutil
 
 import polib
 import pytest
@@ -97,6 +98,20 @@ def test_erfa_catalogues_hold_exactly_what_wagtail_leaves_untranslated(language,
     assert ours == needed
 
 
-def test_the_coverage_check_fails_below_the_minimum():
-    with pytest.raises(CommandError, match="Under 100.0%: "):
-        call_command("update_admin_catalogues", "--check", "--minimum", "100")
+def test_the_coverage_check_names_a_language_whose_catalogue_falls_behind(tmp_path, monkeypatch, settings):
+    """A Danish catalogue with untranslated entries fails `update_admin_catalogues --check`, naming Danish."""
+    translated_before = admin_catalogues.coverage("da").by_erfa
+    copy = tmp_path / "wagtail_locale"
+    shutil.copytree(admin_catalogues.CATALOGUE_DIR, copy)
+    danish = copy / "da" / "LC_MESSAGES" / "django.po"
+    catalogue = polib.pofile(str(danish))
+    for entry in catalogue[:200]:
+        entry.msgstr = ""
+        entry.msgstr_plural = dict.fromkeys(entry.msgstr_plural, "")
+    catalogue.save(str(danish))
+    monkeypatch.setattr(admin_catalogues, "CATALOGUE_DIR", copy)
+    settings.LOCALE_PATHS = [*settings.LOCALE_PATHS[:1], copy]
+
+    with pytest.raises(CommandError, match=r"Under 97.0%: da\. "):
+        call_command("update_admin_catalogues", "--check")
+    assert admin_catalogues.coverage("da").by_erfa == translated_before - 200
