@@ -200,7 +200,9 @@ LANGUAGE_CODE = languages.DEFAULT_LANGUAGE
 # Each language is named in itself, so that a reader finds their own language (portal/languages.py).
 LANGUAGES = languages.SETTINGS_LANGUAGES
 WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Content languages are named in the editor's language in the admin ("Engelsk" for a Danish editor), not in
+# themselves: the admin speaks one language throughout.
+WAGTAIL_CONTENT_LANGUAGES = languages.CHOICES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # New translations start as drafts, so that they go through moderation.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
