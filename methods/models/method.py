@@ -20,6 +20,7 @@ from methods.choices import CATEGORY_CHOICES, COST_CHOICES, DEFAULT_SORT, METHOD
 from methods.documents import file_extension
 from methods.forms import MethodFilterForm, RatingForm
 from methods.models.rating import MethodRating
+from portal.i18n import reader_page_url
 from portal.listing import sort_ordering
 from portal.models import ContentPageMixin, IndexPage, Topic
 from portal.vocabulary import tagged_with
@@ -182,7 +183,7 @@ class MethodPage(RoutablePageMixin, ContentPageMixin, Page):
         context["user_score"] = rating["user_score"]
         context.setdefault("rating_form", RatingForm(initial={"score": rating["user_score"]}))
         context["related_shareable_templates"] = self.related_shareable_templates()
-        context["rate_url"] = self.get_url(request) + self.reverse_subpage("rate")
+        context["rate_url"] = reader_page_url(self, request) + self.reverse_subpage("rate")
         return context
 
     @path("rate/")
@@ -203,7 +204,7 @@ class MethodPage(RoutablePageMixin, ContentPageMixin, Page):
             context["rating_form"] = form
             return TemplateResponse(request, self.get_template(request), context, status=400)
         messages.success(request, _("Thank you. Your rating has been saved."))
-        return redirect(self.get_url(request) + "#rating")
+        return redirect(reader_page_url(self, request) + "#rating")
 
 
 class MethodHandbook(Orderable):

@@ -25,6 +25,7 @@ from methods.documents import file_extension, validate_shareable_template_docume
 from methods.forms import ShareableTemplateFilterForm
 from methods.models.method import MethodPage
 from methods.preview import document_preview
+from portal.i18n import reader_page_url
 from portal.listing import sort_ordering
 from portal.models import ContentPageMixin, IndexPage, Topic
 from portal.roles import RESOURCE_PERSONS
@@ -178,7 +179,7 @@ class ShareableTemplatePage(RoutablePageMixin, ContentPageMixin, Page):
 
     def file_entries(self, request=None):
         """Each file with its download link and preview text (None when the format or the file allows none)."""
-        page_url = self.get_url(request)
+        page_url = reader_page_url(self, request)
         # A preview is not the published page: link straight to the file, so previews count no downloads.
         preview = getattr(request, "is_preview", False)
         entries = []
