@@ -68,20 +68,21 @@ def localized_pages(queryset, locale=None, *, english_next=False):
     """
     from wagtail_localize.models import TranslationSource
 
-    locale = locale or Locale.get_active()  # a Locale or its id
+    locale = locale or Locale.get_active()  # a Locale, its id, or a language code
+    here = Q(locale__language_code=locale) if isinstance(locale, str) else Q(locale=locale)
     model = queryset.model
     versions = model.objects.filter(translation_key=OuterRef("translation_key"))
     if english_next:
         versions = versions.filter(live=True)
-    translated_here = versions.filter(locale=locale)
+    translated_here = versions.filter(here)
     source_here = TranslationSource.objects.filter(object_id=OuterRef("translation_key"), locale=OuterRef("locale"))
     any_source = TranslationSource.objects.filter(object_id=OuterRef("translation_key"))
     is_source = Exists(source_here) | ~Exists(any_source)
     if not english_next:
-        return queryset.filter(Q(locale=locale) | (~Exists(translated_here) & is_source))
+        return queryset.filter(here | (~Exists(translated_here) & is_source))
     in_english = versions.filter(locale__language_code=DEFAULT_LANGUAGE)
     return queryset.filter(
-        Q(locale=locale)
+        here
         | (~Exists(translated_here) & Q(locale__language_code=DEFAULT_LANGUAGE))
         | (~Exists(translated_here) & ~Exists(in_english) & is_source)
     )
@@ -102,6 +103,18 @@ def localized_children(index_page, model):
     children = model.objects.filter(depth=index_page.depth + 1).filter(Exists(parent_is_a_translation))
     # The locale id, not the object: reading index_page.locale would cost a query.
     return localized_pages(children, index_page.locale_id, english_next=True).select_related("locale")
+
+
+def reader_versions(pages, language=None):
+    """The pages of `pages` (a page's related pages), each in the version the reader is shown.
+
+    A Dutch case study's methods are stored as the versions it was written with; a Swedish reader
+    gets each one's Swedish version, else English, else the original: the version its link opens
+    (best_version), with that version's title. Still one query.
+    """
+    model = pages.model
+    every_version = model.objects.filter(translation_key__in=pages.values("translation_key"))
+    return localized_pages(every_version, reader_language(language), english_next=True)
 
 
 def preferred_language(user, default=None):

@@ -20,7 +20,7 @@ from methods.choices import CATEGORY_CHOICES, COST_CHOICES, DEFAULT_SORT, METHOD
 from methods.documents import file_extension
 from methods.forms import MethodFilterForm, RatingForm
 from methods.models.rating import MethodRating
-from portal.i18n import reader_page_url
+from portal.i18n import reader_page_url, reader_versions
 from portal.listing import sort_ordering
 from portal.models import ContentPageMixin, IndexPage, Topic
 from portal.vocabulary import tagged_with
@@ -174,7 +174,10 @@ class MethodPage(RoutablePageMixin, ContentPageMixin, Page):
         return MethodRating.objects.summary(self.translation_key, user)
 
     def related_shareable_templates(self):
-        return self.shareable_templates.live().filter(locale_id=self.locale_id).order_by("title")
+        # Templates for any version of this method, each in the reader's best version (one query): a
+        # Danish template for the English method belongs on the Swedish method's page too.
+        templates = self.shareable_templates.model.objects.filter(related_method__translation_key=self.translation_key)
+        return reader_versions(templates).live().order_by("title")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

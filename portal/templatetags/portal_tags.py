@@ -86,10 +86,7 @@ def fallback_notice(context):
         "shown_name": name_in_sentence(shown),
         # The versions there are, each at its own address and named in itself, like the language
         # switcher's: choosing one is choosing to read Erfa in that language.
-        "versions": [
-            (code, LANGUAGE_NAMES.get(code, code), p.get_url(request))
-            for code, p in translations.items()
-        ],
+        "versions": [(code, LANGUAGE_NAMES.get(code, code), p.get_url(request)) for code, p in translations.items()],
     }
 
 
