@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Substr
 from django.urls import translate_url
 from django.utils.translation import get_language
@@ -113,7 +113,10 @@ def reader_versions(pages, language=None):
     (best_version), with that version's title. Still one query.
     """
     model = pages.model
-    every_version = model.objects.filter(translation_key__in=pages.values("translation_key"))
+    # A preview's relations are modelcluster's in-memory lists, not querysets.
+    real = isinstance(pages, QuerySet)
+    keys = pages.values("translation_key") if real else [page.translation_key for page in pages]
+    every_version = model.objects.filter(translation_key__in=keys)
     return localized_pages(every_version, reader_language(language), english_next=True)
 
 

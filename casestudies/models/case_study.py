@@ -169,9 +169,9 @@ class CaseStudyPage(ContentPageMixin, Page):
 
     # Related pages are read through these helpers so that a deleted or unpublished page simply
     # drops out. `.filter(live=True)` rather than `.live()`: in preview the relations are
-    # modelcluster's in-memory querysets, which know filter() but not Wagtail's shortcuts.
-    # Related pages come in the reader's best version (portal.i18n.reader_versions): the title listed
-    # is the title of the page the link opens.
+    # modelcluster's in-memory querysets, which know filter() but not Wagtail's shortcuts. Each comes
+    # in the reader's best version (portal.i18n.reader_versions): the title listed is the title of the
+    # page its link opens.
     def live_network(self):
         if self.network_id is None:
             return None
