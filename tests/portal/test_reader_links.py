@@ -9,6 +9,7 @@ from django.test import RequestFactory
 from django.utils import translation
 
 from portal.i18n import best_version, localized_children, reader_page_url, reader_path_url, reader_url
+from portal.languages import name_in_sentence
 from tests import multilingual
 
 pytestmark = pytest.mark.django_db
@@ -86,6 +87,15 @@ def test_reader_path_url_builds_the_address_from_a_row():
     assert reader_path_url("/home-sv/resurspersoner/olle/", "sv", "sv") == "/sv/resurspersoner/olle/"
 
 
+@pytest.mark.parametrize(
+    ("reader", "expected"),
+    [("en", "Norwegian Bokmål"), ("sv", "norska (bokmål)"), ("da", "norsk (bokmål)"), ("nl", "Noors (Bokmål)")],
+)
+def test_the_fallback_notice_names_languages_as_the_readers_language_does_mid_sentence(reader, expected):
+    with translation.override(reader):
+        assert name_in_sentence("nb") == expected
+
+
 def test_reader_pageurl_tag_links_a_page_in_another_language_under_the_readers_prefix(portal):
     request = RequestFactory().get("/sv/")
     template = Template("{% load portal_tags %}{% reader_pageurl page %}|{% reader_pageurl own %}")
@@ -127,7 +137,7 @@ def test_the_readers_address_of_a_page_shows_it_in_the_readers_interface(swedish
     assert "Lærende nettverk Nord" in html
     assert '<div lang="nb">' in html
     assert "Den här sidan finns inte på svenska än." in html
-    assert "Den visas på norska." in html
+    assert "Den visas på norska (bokmål)." in html
     # The header shows Swedish as the current language, not as one that is missing.
     switcher = html.split('class="language-switcher"')[1].split("</nav>")[0]
     assert '<span aria-current="true" lang="sv">Svenska</span>' in switcher
