@@ -94,7 +94,9 @@ def translate(page, code, **fields):
     translation = page.copy_for_translation(locale(code))
     for name, value in fields.items():
         setattr(translation, name, value)
+    translation.save()  # a new slug moves the page's url_path; publishing a revision would not
     translation.save_revision().publish()
+    translation.refresh_from_db()
     return translation.specific
 
 
