@@ -93,7 +93,7 @@ def localized_children(index_page, model):
 
     Each language has its own index page; a page written in Norwegian and not yet
     translated into Swedish lives under the Norwegian index only, yet belongs in the
-    Swedish listing too, shown in Norwegian.
+    Swedish listing too, shown in English if it has an English version, else in Norwegian.
     """
     # A treebeard path starts with its parent's path, so the parent is found without a join.
     parent_is_a_translation = Page.objects.filter(
