@@ -10,15 +10,26 @@ class CaseStudiesConfig(AppConfig):
         from casestudies.models import CaseStudyPage
         from networks.links import register_network_section
         from people.links import register_profile_section
+        from portal.i18n import reader_versions
 
         # A profile lists the case studies the person is a contact for; a network, those it produced.
+        # Any language version of the person or network counts, and each case study comes in the
+        # reader's best version (the one its link opens).
         register_profile_section(
             "case-studies",
             _("Case studies"),
-            lambda person: CaseStudyPage.objects.live().filter(contact_persons=person).order_by("title"),
+            lambda person: (
+                reader_versions(CaseStudyPage.objects.filter(contact_persons__translation_key=person.translation_key))
+                .live()
+                .order_by("title")
+            ),
         )
         register_network_section(
             "case-studies",
             _("Case studies from this network"),
-            lambda network: CaseStudyPage.objects.live().filter(network=network).order_by("title"),
+            lambda network: (
+                reader_versions(CaseStudyPage.objects.filter(network__translation_key=network.translation_key))
+                .live()
+                .order_by("title")
+            ),
         )

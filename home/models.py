@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -7,6 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.highlights import home_highlights
+from portal.i18n import LANGUAGE_NAMES, best_version
 
 
 class HomePage(Page):
@@ -51,27 +51,37 @@ class HomePage(Page):
     def route_in_other_languages(self, request, path_components):
         """Find a page that is missing in this language in the other language trees.
 
-        A reader who follows a link to /sv/… for a page that exists only in English
-        gets the English page, with a notice, rather than a 404. English is tried
-        first, then the other languages in the site's order.
+        Erfa links a page that has no version in the reader's language as /sv/nb/nettverk/x/
+        (portal.i18n.reader_url): the reader's prefix, then the language tree the page is in.
+        An address without that step (/sv/nettverk/x/, typed or kept from before) is looked for
+        in the other trees, English first, then the others in the site's order.
+
+        Whichever version the address names, the reader is shown the best one there is (their own
+        language, then English, then the original; portal.i18n.best_version), inside their own
+        interface and with the fallback notice.
         """
-        order = [code for code, _name in settings.LANGUAGES]
-        homes = sorted(
-            HomePage.objects.live()
+        homes = {
+            home.locale.language_code: home
+            for home in HomePage.objects.live()
             .filter(translation_key=self.translation_key)
             .exclude(pk=self.pk)
-            .select_related("locale"),
-            key=lambda home: (
-                order.index(home.locale.language_code) if home.locale.language_code in order else len(order)
-            ),
-        )
-        for home in homes:
+            .select_related("locale")
+        }
+        first, rest = path_components[0], path_components[1:]
+        if first in homes:
+            candidates = [(homes[first], rest)]
+        else:
+            candidates = [(homes[code], path_components) for code in LANGUAGE_NAMES if code in homes]
+        for home, components in candidates:
             try:
-                result = super(HomePage, home).route(request, path_components)
+                result = super(HomePage, home).route(request, components)
             except Http404:
                 continue
-            own = result[0].get_translation_or_none(self.locale)
-            if own is not None and own.live:
-                return own.specific.route(request, [])
-            return result
+            found = result[0]
+            best = best_version(found, self.locale.language_code)
+            if best.pk == found.pk:
+                return result
+            # Each step below the home page is one page's slug; what is left is the page's own route
+            # (a network's calendar/), which the best version answers the same way.
+            return best.specific.route(request, components[found.depth - home.depth :])
         raise Http404

@@ -9,10 +9,16 @@ class MethodsConfig(AppConfig):
     def ready(self):
         from methods.models import ShareableTemplatePage
         from people.links import register_profile_section
+        from portal.i18n import reader_versions
 
-        # A profile lists the shareable templates the person publishes.
+        # A profile lists the shareable templates the person publishes (as any language version of
+        # their profile), each in the reader's best version.
         register_profile_section(
             "shareable-templates",
             _("Templates"),
-            lambda person: ShareableTemplatePage.objects.live().filter(publisher=person).order_by("title"),
+            lambda person: (
+                reader_versions(ShareableTemplatePage.objects.filter(publisher__translation_key=person.translation_key))
+                .live()
+                .order_by("title")
+            ),
         )

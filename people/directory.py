@@ -99,5 +99,7 @@ def suggestions(people, query):
     """Autocomplete: a few names with title and organisation, nothing else."""
     if len((query or "").strip()) < AUTOCOMPLETE_MIN_LENGTH:
         return []
-    rows = matching(people, query).values("slug", "title", "job_title", "organisation__name")
+    rows = matching(people, query).values(
+        "slug", "url_path", "locale__language_code", "title", "job_title", "organisation__name"
+    )
     return list(rows[:AUTOCOMPLETE_LIMIT])

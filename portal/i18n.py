@@ -4,11 +4,13 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Substr
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
+
+from portal.languages import DEFAULT_LANGUAGE, base_code
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
@@ -53,20 +55,37 @@ def language_links(request, page=None, translations=None):
     return links
 
 
-def localized_pages(queryset, locale=None):
+def localized_pages(queryset, locale=None, *, english_next=False):
     """One version of every page in `queryset`: the one in `locale`, or else the page's source language.
 
     A page that has not been translated into the reader's language still appears in
     listings, in the language it was written in, rather than silently missing.
+
+    With `english_next` (listings of pages), a page missing in `locale` is listed in English when it
+    has a live English version, and only otherwise in its source language: the version its link
+    shows (see best_version). Only live versions count, so a draft translation does not hide the page.
+    All in the one query of the listing.
     """
     from wagtail_localize.models import TranslationSource
 
-    locale = locale or Locale.get_active()  # a Locale or its id
+    locale = locale or Locale.get_active()  # a Locale, its id, or a language code
+    here = Q(locale__language_code=locale) if isinstance(locale, str) else Q(locale=locale)
     model = queryset.model
-    translated_here = model.objects.filter(translation_key=OuterRef("translation_key"), locale=locale)
+    versions = model.objects.filter(translation_key=OuterRef("translation_key"))
+    if english_next:
+        versions = versions.filter(live=True)
+    translated_here = versions.filter(here)
     source_here = TranslationSource.objects.filter(object_id=OuterRef("translation_key"), locale=OuterRef("locale"))
     any_source = TranslationSource.objects.filter(object_id=OuterRef("translation_key"))
-    return queryset.filter(Q(locale=locale) | (~Exists(translated_here) & (Exists(source_here) | ~Exists(any_source))))
+    is_source = Exists(source_here) | ~Exists(any_source)
+    if not english_next:
+        return queryset.filter(here | (~Exists(translated_here) & is_source))
+    in_english = versions.filter(locale__language_code=DEFAULT_LANGUAGE)
+    return queryset.filter(
+        here
+        | (~Exists(translated_here) & Q(locale__language_code=DEFAULT_LANGUAGE))
+        | (~Exists(translated_here) & ~Exists(in_english) & is_source)
+    )
 
 
 def localized_children(index_page, model):
@@ -74,7 +93,7 @@ def localized_children(index_page, model):
 
     Each language has its own index page; a page written in Norwegian and not yet
     translated into Swedish lives under the Norwegian index only, yet belongs in the
-    Swedish listing too, shown in Norwegian.
+    Swedish listing too, shown in English if it has an English version, else in Norwegian.
     """
     # A treebeard path starts with its parent's path, so the parent is found without a join.
     parent_is_a_translation = Page.objects.filter(
@@ -83,7 +102,22 @@ def localized_children(index_page, model):
     )
     children = model.objects.filter(depth=index_page.depth + 1).filter(Exists(parent_is_a_translation))
     # The locale id, not the object: reading index_page.locale would cost a query.
-    return localized_pages(children, index_page.locale_id).select_related("locale")
+    return localized_pages(children, index_page.locale_id, english_next=True).select_related("locale")
+
+
+def reader_versions(pages, language=None):
+    """The pages of `pages` (a page's related pages), each in the version the reader is shown.
+
+    A Dutch case study's methods are stored as the versions it was written with; a Swedish reader
+    gets each one's Swedish version, else English, else the original: the version its link opens
+    (best_version), with that version's title. Still one query.
+    """
+    model = pages.model
+    # A preview's relations are modelcluster's in-memory lists, not querysets.
+    real = isinstance(pages, QuerySet)
+    keys = pages.values("translation_key") if real else [page.translation_key for page in pages]
+    every_version = model.objects.filter(translation_key__in=keys)
+    return localized_pages(every_version, reader_language(language), english_next=True)
 
 
 def preferred_language(user, default=None):
@@ -98,21 +132,82 @@ def preferred_language(user, default=None):
     return default if default in codes else settings.LANGUAGE_CODE
 
 
+def reader_language(language=None):
+    """The reader's language: `language` when given (an e-mail's recipient), else the active one."""
+    return language or base_code(get_language()) or settings.LANGUAGE_CODE
+
+
 def reader_url(url, language=None):
     """`url` (a page's URL, relative or full) moved under the reader's language prefix.
 
-    Every link Erfa renders to a page keeps the reader in their language: a page that has no
-    version in that language is served at the reader's prefix by HomePage.route_in_other_languages,
-    inside the reader's interface and with the fallback notice, instead of switching the whole
-    interface to the page's language.
+    Every link Erfa renders to a page keeps the reader in their language. A page in another
+    language keeps that language's code as the first step of its path, under the reader's prefix:
+    /nb/nettverk/x/ becomes /sv/nb/nettverk/x/ for a Swedish reader. HomePage.route_in_other_languages
+    serves it there, inside the Swedish interface and with the fallback notice, instead of switching
+    the whole interface to Norwegian. The code keeps the address unambiguous: /sv/nettverk/x/ could be
+    an unrelated Swedish page, while no section of the Swedish tree is called "nb". A URL already under
+    the reader's prefix, or one outside the language prefixes, is returned as it is.
     """
     if not url:
         return url
-    language = language or get_language() or settings.LANGUAGE_CODE
+    reader = reader_language(language)
     parts = urlsplit(url)
     segments = parts.path.split("/")
     # "/nb/nettverk/x/" splits into ["", "nb", "nettverk", "x", ""].
-    if len(segments) > 1 and segments[1] in LANGUAGE_NAMES and segments[1] != language:
-        segments[1] = language
-        return urlunsplit(parts._replace(path="/".join(segments)))
-    return url
+    if len(segments) < 3 or segments[1] not in LANGUAGE_NAMES or segments[1] == reader:
+        return url
+    if segments[2:] == [""]:
+        # Another language's home page: the reader has a home of their own.
+        segments = ["", reader, ""]
+    else:
+        segments.insert(1, reader)
+    return urlunsplit(parts._replace(path="/".join(segments)))
+
+
+def reader_page_url(page, request=None, language=None, full=False):
+    """The URL of `page` (any language version) that keeps the reader in their language (see reader_url).
+
+    `full` gives an absolute URL, for e-mails and calendar feeds. No query: Wagtail computes a
+    page's URL from its path and the sites it has cached for the request.
+    """
+    if page is None:
+        return ""
+    url = page.get_full_url(request) if full else page.get_url(request)
+    return reader_url(url, language)
+
+
+def reader_path_url(url_path, language_code, language=None):
+    """reader_page_url for a page known only by its url_path and language, as in rows read with values().
+
+    Wagtail's URL of a page is its language's prefix and its url_path below its home page (each
+    language's home page is a site root): "/home-nb/ressurspersoner/x/" in Norwegian is /nb/ressurspersoner/x/.
+    """
+    below_home = url_path.split("/", 2)[2] if url_path.count("/") >= 2 else ""
+    return reader_url(f"/{language_code}/{below_home}", language)
+
+
+def source_language(page):
+    """The language `page` was written in: the locale wagtail-localize translates it from."""
+    from wagtail_localize.models import TranslationSource
+
+    source = (
+        TranslationSource.objects.filter(object_id=page.translation_key)
+        .order_by("created_at", "pk")
+        .values_list("locale__language_code", flat=True)
+        .first()
+    )
+    return source
+
+
+def best_version(page, language=None, translations=None):
+    """The live version of `page` a reader of `language` should see.
+
+    Their own language first, then English (the language most readers share), then the language the
+    page was written in, and the given version when none of these is live.
+    """
+    if translations is None:
+        translations = page_translations(page)
+    for code in (reader_language(language), DEFAULT_LANGUAGE):
+        if code in translations:
+            return translations[code]
+    return translations.get(source_language(page)) or page

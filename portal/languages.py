@@ -9,6 +9,7 @@ This module imports nothing from Django's app registry, because settings read it
 
 from dataclasses import dataclass
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -22,13 +23,16 @@ class Language:
     # The stemming rules of OpenSearch/Elasticsearch's analyzer and PostgreSQL's text search
     # configuration of the same name (both ship these five).
     stemmer: str
+    # Whether this language writes language names in lower case in the middle of a sentence
+    # ("finns inte på svenska"), as Swedish, Norwegian and Danish do and English and Dutch do not.
+    lower_case_language_names: bool = False
 
 
 LANGUAGES = (
     Language("en", "English", _("English"), "english"),
-    Language("sv", "Svenska", _("Swedish"), "swedish"),
-    Language("nb", "Norsk bokmål", _("Norwegian Bokmål"), "norwegian"),
-    Language("da", "Dansk", _("Danish"), "danish"),
+    Language("sv", "Svenska", _("Swedish"), "swedish", lower_case_language_names=True),
+    Language("nb", "Norsk bokmål", _("Norwegian Bokmål"), "norwegian", lower_case_language_names=True),
+    Language("da", "Dansk", _("Danish"), "danish", lower_case_language_names=True),
     Language("nl", "Nederlands", _("Dutch"), "dutch"),
 )
 DEFAULT_LANGUAGE = LANGUAGES[0].code
@@ -48,3 +52,17 @@ def base_code(code):
     """The content language for a code like "sv" or "nb-no", or None when Erfa has no such language."""
     base = (code or "").lower().replace("_", "-").split("-")[0]
     return base if base in BY_CODE else None
+
+
+def name_in_sentence(code):
+    """The language `code` named in the middle of a sentence in the active language.
+
+    "finns ännu inte på norska" in Swedish, "is not yet available in Norwegian Bokmål" in English:
+    the name in the reader's language, in lower case where that language writes it so.
+    """
+    language = BY_CODE.get(base_code(code))
+    if language is None:
+        return code
+    name = str(language.name)
+    reader = BY_CODE.get(base_code(get_language()))
+    return name.lower() if reader is not None and reader.lower_case_language_names else name

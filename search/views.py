@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from portal.i18n import reader_page_url
 from search import facets, service
 from search.backends.languages import ALL, language_code
 from search.models import SearchQueryDay
@@ -100,7 +101,7 @@ def autocomplete(request):
             "results": [
                 {
                     "title": page.title,
-                    "url": page.get_url(request),
+                    "url": reader_page_url(page, request),
                     "type": str(facets.type_label(page.content_type)),
                     "language": page.locale.language_code,
                 }

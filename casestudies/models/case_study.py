@@ -12,9 +12,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from casestudies.blocks import WhatWasDoneBlock
+from networks.models import NetworkPage
+from portal.i18n import reader_versions
 from portal.models import ContentPageMixin
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
 
 class CaseStudyPage(ContentPageMixin, Page):
     organisations = ParentalManyToManyField(
@@ -166,21 +169,25 @@ class CaseStudyPage(ContentPageMixin, Page):
 
     # Related pages are read through these helpers so that a deleted or unpublished page simply
     # drops out. `.filter(live=True)` rather than `.live()`: in preview the relations are
-    # modelcluster's in-memory querysets, which know filter() but not Wagtail's shortcuts.
+    # modelcluster's in-memory querysets, which know filter() but not Wagtail's shortcuts. Each comes
+    # in the reader's best version (portal.i18n.reader_versions): the title listed is the title of the
+    # page its link opens.
     def live_network(self):
-        network = self.network
-        return network if network is not None and network.live else None
+        if self.network_id is None:
+            return None
+        return reader_versions(NetworkPage.objects.filter(pk=self.network_id)).live().first()
 
     def live_methods(self):
-        return self.methods_used.filter(live=True).order_by("title")
+        return reader_versions(self.methods_used.all()).live().order_by("title")
 
     def live_shareable_templates(self):
-        return self.shareable_templates_used.filter(live=True).order_by("title")
+        return reader_versions(self.shareable_templates_used.all()).live().order_by("title")
 
     def live_contact_persons(self):
         # The person card shows photo, organisation and topics; renditions come along so photos cost no query each.
         return (
-            self.contact_persons.filter(live=True)
+            reader_versions(self.contact_persons.all())
+            .live()
             .select_related("photo", "organisation")
             .prefetch_related("topics", "photo__renditions")
             .order_by("title")

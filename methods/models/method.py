@@ -20,6 +20,7 @@ from methods.choices import CATEGORY_CHOICES, COST_CHOICES, DEFAULT_SORT, METHOD
 from methods.documents import file_extension
 from methods.forms import MethodFilterForm, RatingForm
 from methods.models.rating import MethodRating
+from portal.i18n import reader_page_url, reader_versions
 from portal.listing import sort_ordering
 from portal.models import ContentPageMixin, IndexPage, Topic
 from portal.vocabulary import tagged_with
@@ -173,7 +174,10 @@ class MethodPage(RoutablePageMixin, ContentPageMixin, Page):
         return MethodRating.objects.summary(self.translation_key, user)
 
     def related_shareable_templates(self):
-        return self.shareable_templates.live().filter(locale_id=self.locale_id).order_by("title")
+        # Templates for any version of this method, each in the reader's best version (one query): a
+        # Danish template for the English method belongs on the Swedish method's page too.
+        templates = self.shareable_templates.model.objects.filter(related_method__translation_key=self.translation_key)
+        return reader_versions(templates).live().order_by("title")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -182,7 +186,7 @@ class MethodPage(RoutablePageMixin, ContentPageMixin, Page):
         context["user_score"] = rating["user_score"]
         context.setdefault("rating_form", RatingForm(initial={"score": rating["user_score"]}))
         context["related_shareable_templates"] = self.related_shareable_templates()
-        context["rate_url"] = self.get_url(request) + self.reverse_subpage("rate")
+        context["rate_url"] = reader_page_url(self, request) + self.reverse_subpage("rate")
         return context
 
     @path("rate/")
@@ -203,7 +207,7 @@ class MethodPage(RoutablePageMixin, ContentPageMixin, Page):
             context["rating_form"] = form
             return TemplateResponse(request, self.get_template(request), context, status=400)
         messages.success(request, _("Thank you. Your rating has been saved."))
-        return redirect(self.get_url(request) + "#rating")
+        return redirect(reader_page_url(self, request) + "#rating")
 
 
 class MethodHandbook(Orderable):

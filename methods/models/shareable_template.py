@@ -25,6 +25,8 @@ from methods.documents import file_extension, validate_shareable_template_docume
 from methods.forms import ShareableTemplateFilterForm
 from methods.models.method import MethodPage
 from methods.preview import document_preview
+from people.models import ResourcePersonPage
+from portal.i18n import reader_page_url, reader_versions
 from portal.listing import sort_ordering
 from portal.models import ContentPageMixin, IndexPage, Topic
 from portal.roles import RESOURCE_PERSONS
@@ -178,7 +180,7 @@ class ShareableTemplatePage(RoutablePageMixin, ContentPageMixin, Page):
 
     def file_entries(self, request=None):
         """Each file with its download link and preview text (None when the format or the file allows none)."""
-        page_url = self.get_url(request)
+        page_url = reader_page_url(self, request)
         # A preview is not the published page: link straight to the file, so previews count no downloads.
         preview = getattr(request, "is_preview", False)
         entries = []
@@ -202,9 +204,16 @@ class ShareableTemplatePage(RoutablePageMixin, ContentPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["file_entries"] = self.file_entries(request)
+        # The publisher and the method in the reader's best version, the one their links open.
+        context["publisher_version"] = self.reader_version(ResourcePersonPage, self.publisher_id)
+        context["method_version"] = self.reader_version(MethodPage, self.related_method_id)
         return context
 
     contact_person_fields = ["publisher", "content_owner"]
+
+    @staticmethod
+    def reader_version(model, pk):
+        return reader_versions(model.objects.filter(pk=pk)).live().first() if pk else None
 
     @path("download/<int:file_id>/")
     def download(self, request, file_id):

@@ -15,6 +15,7 @@ from networks.models.inlines import RICH_TEXT_FEATURES, NetworkFacilitator
 from networks.models.update import NetworkUpdatePage
 from networks.permissions import NetworkPermissionTester
 from people.models import ResourcePersonPage
+from portal.i18n import reader_page_url
 from portal.models import ContentPageMixin
 
 CALENDAR_ROUTE = "gatherings_ics"
@@ -169,7 +170,7 @@ class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
         return NetworkUpdatePage.objects.child_of(self).live().order_by("-date", "-pk")
 
     def calendar_url(self, request=None):
-        page_url = self.get_url(request) if self.pk else None
+        page_url = reader_page_url(self, request) if self.pk else None
         return page_url + self.reverse_subpage(CALENDAR_ROUTE) if page_url else ""
 
     def get_context(self, request, *args, **kwargs):
@@ -199,7 +200,7 @@ class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
     # carries the .ics name in its Content-Disposition.
     @path("calendar/", name=CALENDAR_ROUTE)
     def gatherings_ics(self, request):
-        page_url = self.get_full_url(request) or ""
+        page_url = reader_page_url(self, request, full=True) or ""
         body = services.gatherings_calendar(self, self.gathering_list(), page_url=page_url)
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         filename = f"{slugify(self.slug) or 'network'}-gatherings.ics"

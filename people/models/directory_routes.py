@@ -10,6 +10,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from people import directory, links
 from people.forms import DirectoryFilterForm
 from people.models.profile_routes import PRIVATE
+from portal.i18n import reader_page_url, reader_path_url
 from portal.listing import Listing
 
 
@@ -41,13 +42,12 @@ class DirectoryRoutesMixin(RoutablePageMixin):
                 "search_query": " ".join(directory.search_terms(listing.filters.get("q", ""))),
                 "active_letter": listing.filters.get("letter", "").upper(),
                 "letters": directory.initials(everyone),
-                "autocomplete_url": self.get_url(request) + self.reverse_subpage("autocomplete"),
+                "autocomplete_url": reader_page_url(self, request) + self.reverse_subpage("autocomplete"),
             },
         )
 
     @path("autocomplete/")
     def autocomplete(self, request):
-        base_url = self.get_url(request)
         rows = directory.suggestions(self.people(), request.GET.get("q", ""))
         response = JsonResponse(
             {
@@ -56,7 +56,8 @@ class DirectoryRoutesMixin(RoutablePageMixin):
                         "name": row["title"],
                         "job_title": row["job_title"],
                         "organisation": row["organisation__name"] or "",
-                        "url": f"{base_url}{row['slug']}/",
+                        # A person may be listed from another language's directory (see localized_children).
+                        "url": reader_path_url(row["url_path"], row["locale__language_code"]),
                     }
                     for row in rows
                 ]

@@ -18,6 +18,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from people import contact, links
 from people.forms import ContactMessageForm
 from people.vcard import person_vcard
+from portal.i18n import reader_page_url
 
 # Profiles carry contact details for signed-in colleagues only: never kept by shared caches.
 PRIVATE = "private, no-store"
@@ -25,7 +26,7 @@ PRIVATE = "private, no-store"
 
 class ProfileRoutesMixin(RoutablePageMixin):
     def profile_context(self, request, form=None):
-        profile_url = self.get_url(request)
+        profile_url = reader_page_url(self, request)
         is_owner = self.is_owned_by(request.user)
         return {
             "networks": links.networks_with_roles(self),
@@ -52,7 +53,7 @@ class ProfileRoutesMixin(RoutablePageMixin):
     @path("vcard/", name="vcard")
     def vcard(self, request):
         response = HttpResponse(
-            person_vcard(self, self.get_full_url(request)), content_type="text/vcard; charset=utf-8"
+            person_vcard(self, reader_page_url(self, request, full=True)), content_type="text/vcard; charset=utf-8"
         )
         response["Content-Disposition"] = f'attachment; filename="{slugify(self.title) or "contact"}.vcf"'
         response["Cache-Control"] = PRIVATE
@@ -61,7 +62,7 @@ class ProfileRoutesMixin(RoutablePageMixin):
     @path("message/", name="message")
     def message(self, request):
         if request.method != "POST" or not self.email:
-            return redirect(self.get_url(request))
+            return redirect(reader_page_url(self, request))
         form = ContactMessageForm(request.POST)
         if not form.is_valid():
             return self.render_profile(request, form=form)
@@ -93,7 +94,7 @@ class ProfileRoutesMixin(RoutablePageMixin):
                 )
                 % {"name": self.title},
             )
-        return redirect(self.get_url(request))
+        return redirect(reader_page_url(self, request))
 
     @path("confirm-details/", name="confirm_details")
     def confirm_details_view(self, request):
@@ -103,4 +104,4 @@ class ProfileRoutesMixin(RoutablePageMixin):
             raise PermissionDenied
         self.confirm_details(date.today())
         messages.success(request, _("Thank you. Your details are confirmed as up to date."))
-        return redirect(self.get_url(request))
+        return redirect(reader_page_url(self, request))

@@ -2,9 +2,21 @@ from django import template
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from portal.i18n import LANGUAGE_NAMES, language_links, page_translations
+from portal.i18n import LANGUAGE_NAMES, language_links, page_translations, reader_page_url
+from portal.languages import name_in_sentence
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def reader_pageurl(context, page):
+    """`{% reader_pageurl page %}`: the page's URL under the reader's language prefix, whatever its language.
+
+    Use it for every link to a page, instead of Wagtail's `pageurl`: a page that has no version in
+    the reader's language opens inside the reader's interface with the fallback notice, instead of
+    switching the whole interface to the page's language (portal.i18n.reader_url).
+    """
+    return reader_page_url(page, context.get("request"))
 
 
 def _translations(context):
@@ -25,14 +37,23 @@ def language_switcher(context):
 
 @register.inclusion_tag("portal/includes/alternate_links.html", takes_context=True)
 def alternate_links(context):
-    """hreflang links to every existing translation, and x-default to the English or source version."""
+    """The canonical URL, hreflang links to every existing translation, and x-default to the English or source version.
+
+    All are the versions' own URLs: a page shown under the reader's prefix because it has no version
+    in their language (/sv/nb/…) names its real address (/nb/…) as the canonical one.
+    """
     request = context.get("request")
     translations = _translations(context)
+    page = context.get("page")
     if request is None or not translations:
-        return {"alternates": [], "default": None}
-    alternates = [(code, page.get_full_url(request)) for code, page in translations.items()]
+        return {"alternates": [], "default": None, "canonical": None}
+    alternates = [(code, version.get_full_url(request)) for code, version in translations.items()]
     default = translations.get("en") or next(iter(translations.values()))
-    return {"alternates": alternates, "default": default.get_full_url(request)}
+    return {
+        "alternates": alternates,
+        "default": default.get_full_url(request),
+        "canonical": page.get_full_url(request) if page is not None else None,
+    }
 
 
 @register.simple_tag(takes_context=True)
@@ -59,9 +80,12 @@ def fallback_notice(context):
     request = context.get("request")
     return {
         "show": True,
-        "wanted_name": LANGUAGE_NAMES.get(wanted, wanted),
+        # Named mid-sentence in the reader's language: "…finns inte på svenska än. Den visas på norska."
+        "wanted_name": name_in_sentence(wanted),
         "shown_code": shown,
-        "shown_name": LANGUAGE_NAMES.get(shown, shown),
+        "shown_name": name_in_sentence(shown),
+        # The versions there are, each at its own address and named in itself, like the language
+        # switcher's: choosing one is choosing to read Erfa in that language.
         "versions": [(code, LANGUAGE_NAMES.get(code, code), p.get_url(request)) for code, p in translations.items()],
     }
 

@@ -58,8 +58,8 @@ def test_missing_translation_shows_the_page_in_another_language_with_a_notice(em
     assert '<html lang="sv">' in html
     assert '<div lang="en">' in html
     assert "notice--language" in html
-    assert "Den här sidan finns inte på Svenska än." in html
-    assert "Den visas på English." in html
+    assert "Den här sidan finns inte på svenska än." in html
+    assert "Den visas på engelska." in html
     assert 'href="/en/people/hanna-moe/"' in html
 
 
