@@ -22,6 +22,7 @@ from wagtail.models import Page, PageLogEntry
 
 from portal.i18n import preferred_language
 from portal.models import ContentPageMixin
+from portal.moderation.reader import title_for_reader
 
 logger = logging.getLogger(__name__)
 
@@ -95,13 +96,17 @@ def admin_url(view_name, *args):
 
 
 def send_reminder(email, user, owner, pages):
-    """E-mail one owner, in their admin language, or else the language of their profile."""
+    """E-mail one owner, in their admin language, or else the language of their profile.
+
+    Each page is named by its title in that language's version when there is one (the link and the
+    language marker still point at the version that is due).
+    """
     language = preferred_language(user, default=owner.locale.language_code)
     context = {
         "owner_name": owner.title,
         "pages": [
             {
-                "title": page.title,
+                "title": title_for_reader(page, language),
                 "locale": page.locale.get_display_name(),
                 "due": page.review_due,
                 "edit_url": admin_url("wagtailadmin_pages:edit", page.pk),

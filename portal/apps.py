@@ -7,6 +7,8 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from portal.moderation import names
         from portal.permissions import connect_signals
 
         connect_signals()
+        names.connect_signals()

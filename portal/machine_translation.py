@@ -2,6 +2,7 @@
 
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from wagtail_localize.machine_translators import deepl
 from wagtail_localize.machine_translators.base import BaseMachineTranslator
 from wagtail_localize.strings import StringValue
 
@@ -30,3 +31,14 @@ class OfflineTranslator(BaseMachineTranslator):
 
     def can_translate(self, source_locale, target_locale):
         return source_locale.language_code != target_locale.language_code
+
+
+class DeepLTranslator(deepl.DeepLTranslator):
+    """wagtail-localize's DeepL translator, with the API address configurable (OPTIONS["API_URL"]).
+
+    wagtail-localize picks DeepL's free or paid address from the key alone; an installation behind a
+    proxy, DeepL's regional endpoints or a local stand-in in the tests needs to name the address.
+    """
+
+    def get_api_endpoint(self):
+        return self.options.get("API_URL") or super().get_api_endpoint()

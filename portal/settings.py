@@ -214,8 +214,12 @@ LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "portal" / "wagtail_locale"]
 MACHINE_TRANSLATOR = os.environ.get("MACHINE_TRANSLATOR", "offline").strip().lower() or "offline"
 if MACHINE_TRANSLATOR == "deepl":
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
-        "OPTIONS": {"AUTH_KEY": os.environ.get("DEEPL_API_KEY", "")},
+        # wagtail-localize's translator, with DEEPL_API_URL for another address (portal/machine_translation.py).
+        "CLASS": "portal.machine_translation.DeepLTranslator",
+        "OPTIONS": {
+            "AUTH_KEY": os.environ.get("DEEPL_API_KEY", ""),
+            "API_URL": os.environ.get("DEEPL_API_URL", "").strip(),
+        },
     }
 elif MACHINE_TRANSLATOR == "libretranslate":
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {

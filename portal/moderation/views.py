@@ -1,18 +1,28 @@
-"""Submitting a translation for review.
+"""Translating a page and submitting the translation for review.
 
-wagtail-localize's translation editor offers "Publish" only, and only to those who may publish the
-page (it checks the page's publish permission). Everyone else saves the translation as a draft and
-submits it here into the page's workflow, "Communications review", like any other edit.
+The rule (README, "Moderation"): anyone who may edit a page may translate it and submit the
+translation for review; those who may publish it (Communications) may also publish it directly.
+
+wagtail-localize lets only holders of its site-wide "submit translation" permission start a
+translation, of any page. Erfa gives that permission to Communications only; everyone else starts a
+translation of a page they may edit through TranslatePageView, wagtail-localize's own view with the
+page's edit permission as the check. Its translation editor offers "Publish" only to those who may
+publish; a translation is submitted into the page's workflow, "Communications review", here.
 """
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.forms import HiddenInput
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.admin.views.pages import workflow as wagtail_workflow
 from wagtail.admin.viewsets import pages
 from wagtail.models import Page, TaskState
+from wagtail_localize.components import TranslationComponentManager
+from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitTranslationView
+
+from portal.moderation.translations import synced_translation, untranslated_segments
 
 
 def submit_translation_for_review(request, page_id):
@@ -36,7 +46,35 @@ def submit_translation_for_review(request, page_id):
         workflow.start(page, request.user)
         messages.success(request, _("“%(title)s” has been submitted for review.") % {"title": page.title})
         return explorer_url
-    return TemplateResponse(request, "portal/moderation/submit_translation.html", {"page": page})
+    translation = synced_translation(page)
+    segments = untranslated_segments(translation, page.specific_class) if translation else []
+    return TemplateResponse(
+        request, "portal/moderation/submit_translation.html", {"page": page, "untranslated_segments": segments}
+    )
+
+
+class TranslatePageView(SubmitPageTranslationView):
+    """wagtail-localize's "Translate page" for anyone who may edit the page (its own asks a site-wide permission).
+
+    The subtree option is left out: it would translate pages the user may not edit.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if not self.object.permissions_for_user(request.user).can_edit():
+            raise PermissionDenied
+        self.components = TranslationComponentManager.from_request(request, source_object_instance=self.object)
+        # Past SubmitTranslationView.dispatch, whose only addition is the site-wide permission check.
+        return super(SubmitTranslationView, self).dispatch(request, *args, **kwargs)
+
+    def get_form(self):
+        form = super().get_form()
+        form.fields["include_subtree"].widget = HiddenInput()
+        return form
+
+    def form_valid(self, form):
+        form.cleaned_data["include_subtree"] = False
+        return super().form_valid(form)
 
 
 class WorkflowActionView(wagtail_workflow.WorkflowActionView):

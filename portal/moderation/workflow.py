@@ -6,10 +6,12 @@ page is its top-level page (depth 2): portal finds it by place in the tree, not 
 home page type belongs to a higher app.
 """
 
+from django.utils.translation import gettext_noop
 from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
 
-WORKFLOW_NAME = "Communications review"
-TASK_NAME = "Communications approval"
+# Stored in English (the msgid) and shown in each reader's language: see names.py.
+WORKFLOW_NAME = gettext_noop("Communications review")
+TASK_NAME = gettext_noop("Communications approval")
 HOME_PAGE_DEPTH = 2
 
 

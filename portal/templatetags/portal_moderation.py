@@ -1,7 +1,9 @@
-"""Template tags for Erfa's versions of Wagtail's workflow e-mails (templates/wagtailadmin/notifications/)."""
+"""Template tags for Erfa's workflow e-mails (templates/wagtailadmin/notifications/) and translation editor."""
 
 from django import template
 from wagtail.models import TaskState
+
+from portal.moderation import reader, translations
 
 register = template.Library()
 
@@ -18,3 +20,15 @@ def last_review(page):
         .order_by("-finished_at", "-pk")
         .first()
     )
+
+
+@register.filter
+def title_for_reader(page):
+    """The page's title in the active (the recipient's) language's version, when there is one."""
+    return reader.title_for_reader(page)
+
+
+@register.simple_tag
+def may_submit_for_review(page, user):
+    """For the translation editor (templates/wagtail_localize/admin/edit_translation.html)."""
+    return translations.may_submit_for_review(page, user)
