@@ -6,7 +6,6 @@ the topic facet names each topic once, in Norwegian, matching every translation 
 """
 
 import io
-from contextlib import nullcontext
 
 import pytest
 from django.core.management import call_command
