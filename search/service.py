@@ -7,6 +7,7 @@ error is a bug and propagates.
 """
 
 import logging
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -17,6 +18,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
 from search.access import restricted_path_pattern, visible_pages
+from search.backends.engine import one_per_translation
 from search.backends.languages import ALL, ANALYZERS, search_language
 from search.groups import group_versions, one_per_group
 from search.outage import is_engine_outage
@@ -49,22 +51,33 @@ def scope(language):
     return pages
 
 
-def max_hits(language, limit=None):
+def max_hits(language, limit=None, backend=None):
     """How many ranked ids to ask for: across all languages a page may match once per language.
 
     That is the bound on search.groups' work: with every version of ``limit`` groups
-    fetched, the groups kept after one-per-group are complete up to ``limit``.
+    fetched, the groups kept after one-per-group are complete up to ``limit``. An
+    engine that collapses translations itself (OpenSearch, Elasticsearch) returns
+    one hit per group, so ``limit`` hits are ``limit`` groups.
     """
     limit = limit or settings.SEARCH_MAX_RESULTS
-    return limit * len(ANALYZERS) if language == ALL else limit
+    if language != ALL or getattr(backend, "collapses_translations", False):
+        return limit
+    return limit * len(ANALYZERS)
+
+
+@contextmanager
+def analysed_in(language):
+    """The language's analysis; across all languages, one hit per translation group where the engine can."""
+    with search_language(language), one_per_translation() if language == ALL else nullcontext():
+        yield
 
 
 def engine_ids(query, language, backend=None):
     backend = backend or get_search_backend()
-    with search_language(language):
+    with analysed_in(language):
         # Only the ids: the database filters and describes the hits afterwards.
-        results = backend.search(query, scope(language).only("id"), operator="or")[: max_hits(language)]
-        return [page.pk for page in results]
+        results = backend.search(query, scope(language).only("id"), operator="or")
+        return [page.pk for page in results[: max_hits(language, backend=backend)]]
 
 
 def title_match_ids(query, language):
@@ -148,14 +161,14 @@ def autocomplete(query, language, limit=8, backend=None, reader=None):
     """Titles that start like the query, visible to the reader; the database answers if the engine cannot."""
     if not query:
         return [], False
-    asked = max_hits(language, limit * 3)
+    engine = backend or get_search_backend()
+    asked = max_hits(language, limit * 3, engine)
 
     def ask_engine():
-        engine = backend or get_search_backend()
-        with search_language(language):
+        with analysed_in(language):
             return [page.pk for page in engine.autocomplete(query, scope(language))[:asked]]
 
-    ids, degraded = engine_or_titles(ask_engine, query, language, asked)
+    ids, degraded = engine_or_titles(ask_engine, query, language, max_hits(language, limit * 3))
     keep = [hit.pk for hit in visible_hits(ids, language, reader or language)][:limit]
     pages = Page.objects.filter(pk__in=keep).select_related("locale", "content_type")
     by_pk = {page.pk: page for page in pages}
