@@ -226,3 +226,19 @@ def test_malformed_parameters_never_break_the_page(employee_client, kaizen, engi
     urls = [result["url"] for result in auto.json()["results"]]
     assert urls and all(url.startswith("/nb/") for url in urls)
     assert len(urls) == len(set(urls))
+
+
+def test_opensearch_returns_one_hit_per_translation_group_in_the_query(site_tree, opensearch_backend):
+    """The five home pages are one page: the engine collapses them, so its limit counts pages."""
+    from search.backends.engine import one_per_translation
+    from search.backends.languages import ALL, search_language
+    from tests.search.conftest import reindex
+
+    for home in HomePage.objects.all():
+        home.intro = "<p>Kaizen.</p>"
+        home.save_revision().publish()
+    reindex(opensearch_backend, HomePage)
+    with search_language(ALL):
+        assert len(list(opensearch_backend.search("kaizen", HomePage.objects.all())[:200])) == 5
+        with one_per_translation():
+            assert len(list(opensearch_backend.search("kaizen", HomePage.objects.all())[:200])) == 1
