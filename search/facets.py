@@ -2,6 +2,13 @@
 
 Each facet is worked out once for all hits with a fixed number of queries (one
 per page type that has topics, plus a few), never one per hit.
+
+Topics, organisations and networks are translatable: a hit counts under the
+translation group of its value (its ``translation_key``), so a Norwegian page
+tagged "Refleksjon" and a Swedish one tagged "Reflektion" count under one topic.
+Each group is offered once, named in the reader's language (or as written in
+its source language), and choosing it, by the id of any of its translations,
+keeps the hits tagged with any of them.
 """
 
 from collections import Counter, defaultdict
@@ -9,10 +16,12 @@ from collections import Counter, defaultdict
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
 
 from casestudies.models import CaseStudyPage
 from networks.models import NetworkMember, NetworkPage, NetworkUpdatePage
 from people.models import ResourcePersonPage
+from portal.i18n import localized_pages
 from portal.models import Organisation, Topic
 from portal.models.content import ContentPageMixin
 
@@ -44,27 +53,27 @@ def topic_values(hits):
         relation = model._meta.get_field("topics")
         source = relation.m2m_field_name() + "_id"
         rows = relation.remote_field.through.objects.filter(**{f"{source}__in": ids})
-        for page_id, topic_id in rows.values_list(source, relation.m2m_reverse_field_name() + "_id"):
-            values[page_id].add(topic_id)
+        for page_id, group in rows.values_list(source, relation.m2m_reverse_field_name() + "__translation_key"):
+            values[page_id].add(group)
     return values
 
 
 def organisation_values(hits):
     values = defaultdict(set)
     ids = [hit.pk for hit in hits]
-    for page_id, organisation_id in ResourcePersonPage.objects.filter(
-        pk__in=ids, organisation__isnull=False
-    ).values_list("pk", "organisation_id"):
-        values[page_id].add(organisation_id)
-    through = CaseStudyPage.organisations.through
-    for page_id, organisation_id in through.objects.filter(casestudypage_id__in=ids).values_list(
-        "casestudypage_id", "organisation_id"
+    for page_id, group in ResourcePersonPage.objects.filter(pk__in=ids, organisation__isnull=False).values_list(
+        "pk", "organisation__translation_key"
     ):
-        values[page_id].add(organisation_id)
-    for page_id, organisation_id in NetworkMember.objects.filter(
-        page_id__in=ids, organisation__isnull=False
-    ).values_list("page_id", "organisation_id"):
-        values[page_id].add(organisation_id)
+        values[page_id].add(group)
+    through = CaseStudyPage.organisations.through
+    for page_id, group in through.objects.filter(casestudypage_id__in=ids).values_list(
+        "casestudypage_id", "organisation__translation_key"
+    ):
+        values[page_id].add(group)
+    for page_id, group in NetworkMember.objects.filter(page_id__in=ids, organisation__isnull=False).values_list(
+        "page_id", "organisation__translation_key"
+    ):
+        values[page_id].add(group)
     return values
 
 
@@ -72,16 +81,18 @@ def network_values(hits):
     """A network itself, its updates (its children) and the case studies that name it."""
     values = defaultdict(set)
     ids = [hit.pk for hit in hits]
-    for pk in NetworkPage.objects.filter(pk__in=ids).values_list("pk", flat=True):
-        values[pk].add(pk)
-    for page_id, network_id in CaseStudyPage.objects.filter(pk__in=ids, network__isnull=False).values_list(
-        "pk", "network_id"
+    for pk, group in NetworkPage.objects.filter(pk__in=ids).values_list("pk", "translation_key"):
+        values[pk].add(group)
+    for page_id, group in CaseStudyPage.objects.filter(pk__in=ids, network__isnull=False).values_list(
+        "pk", "network__translation_key"
     ):
-        values[page_id].add(network_id)
+        values[page_id].add(group)
     update_type = ContentType.objects.get_for_model(NetworkUpdatePage).pk
     parent_paths = {hit.pk: hit.path[: -NetworkPage.steplen] for hit in hits if hit.content_type_id == update_type}
     if parent_paths:
-        networks = dict(NetworkPage.objects.filter(path__in=parent_paths.values()).values_list("path", "pk"))
+        networks = dict(
+            NetworkPage.objects.filter(path__in=parent_paths.values()).values_list("path", "translation_key")
+        )
         for page_id, parent_path in parent_paths.items():
             if parent_path in networks:
                 values[page_id].add(networks[parent_path])
@@ -99,6 +110,26 @@ def facet_values(hits):
     }
 
 
+GROUPED = {"topic": Topic, "organisation": Organisation, "network": NetworkPage}
+NO_GROUP = "none:"
+
+
+def selected_groups(selected):
+    """The selected values as facet_values holds them: a topic's id becomes its translation group.
+
+    An id that names nothing becomes a group no hit has, so the filter keeps nothing.
+    """
+    wanted = {}
+    for name, value in selected.items():
+        model = GROUPED.get(name)
+        if model is None:
+            wanted[name] = value
+            continue
+        group = model.objects.filter(pk=int(value)).values_list("translation_key", flat=True).first()
+        wanted[name] = str(group) if group else NO_GROUP + value
+    return wanted
+
+
 def apply_filters(hits, values, selected):
     """The hits that have every selected facet value; unknown values simply match nothing."""
     return [
@@ -111,28 +142,47 @@ def type_label(content_type):
     return model._meta.verbose_name if model else content_type.name
 
 
-def labels(name, keys):
+def group_labels(model, groups, locale_id):
+    """{group: (id, name)}: each translation group's version in the reader's locale, else its source's."""
+    versions = model.objects.filter(translation_key__in=[group for group in groups if not group.startswith(NO_GROUP)])
+    if model is NetworkPage:
+        versions = versions.live()
+    field = "title" if model is NetworkPage else "name"
+    rows = localized_pages(versions, locale_id).values_list("translation_key", "locale_id", "pk", field)
+    chosen = {}
+    # Without a record of the source, every version comes back: the reader's, else the oldest.
+    for group, _locale, pk, label in sorted(rows, key=lambda row: (row[1] != locale_id, row[2])):
+        chosen.setdefault(str(group), (str(pk), label))
+    return chosen
+
+
+def labels(name, keys, locale_id):
+    """{facet value: (value in links, label)} for the values present."""
     if name == "type":
         types = content_types(keys)
-        return {str(pk): type_label(content_type) for pk, content_type in types.items()}
+        return {str(pk): (str(pk), type_label(content_type)) for pk, content_type in types.items()}
     if name == "language":
-        return {code: label for code, label in settings.LANGUAGES if code in keys}
-    model = {"topic": Topic, "organisation": Organisation, "network": NetworkPage}[name]
-    field = "title" if model is NetworkPage else "name"
-    rows = model.objects.filter(pk__in=[int(key) for key in keys]).values_list("pk", field)
-    return {str(pk): label for pk, label in rows}
+        return {code: (code, label) for code, label in settings.LANGUAGES if code in keys}
+    return group_labels(GROUPED[name], keys, locale_id)
 
 
-def facet_counts(hits, values, selected):
-    """Counts per facet value among the filtered hits, most frequent first, with labels."""
+def facet_counts(hits, values, selected, language=None):
+    """Counts per facet value among the filtered hits, most frequent first, with labels in ``language``."""
+    language = language or settings.LANGUAGE_CODE
+    locale_id = Locale.objects.filter(language_code=language).values_list("pk", flat=True).first()
     facets = []
     for name, title in FACETS:
         counter = Counter(value for hit in hits for value in values[name].get(hit.pk, ()))
         if selected.get(name) and selected[name] not in counter:
             counter[selected[name]] = 0
-        named = labels(name, list(counter)) if counter else {}
+        named = labels(name, list(counter), locale_id) if counter else {}
         options = [
-            {"value": value, "label": named[value], "count": count, "selected": selected.get(name) == value}
+            {
+                "value": named[value][0],
+                "label": named[value][1],
+                "count": count,
+                "selected": selected.get(name) == value,
+            }
             for value, count in counter.most_common()
             if value in named
         ]

@@ -7,6 +7,8 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
+from portal.i18n import reader_url
+
 SNIPPET_LENGTH = 240
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
@@ -58,8 +60,12 @@ def page_date(page):
     return getattr(page, "date", None) or page.last_published_at or page.latest_revision_created_at
 
 
-def result_items(ids, terms):
-    """The specific pages for one page of results, in rank order, ready for the template."""
+def result_items(ids, terms, request=None, language=None):
+    """The specific pages for one page of results, in rank order, ready for the template.
+
+    Each links under the reader's ``language`` prefix: a page without a version in that
+    language opens inside the reader's interface, with the fallback notice.
+    """
     pages = Page.objects.filter(pk__in=ids).select_related("locale").specific()
     by_pk = {page.pk: page for page in pages}
     items = []
@@ -70,6 +76,7 @@ def result_items(ids, terms):
         items.append(
             {
                 "page": page,
+                "url": reader_url(page.get_url(request), language),
                 "type": page._meta.verbose_name,
                 "summary": getattr(page, "summary", "") or page.search_description,
                 "snippet": highlight(page_text(page), terms),

@@ -7,6 +7,7 @@ error is a bug and propagates.
 """
 
 import logging
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -17,7 +18,9 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
 from search.access import restricted_path_pattern, visible_pages
-from search.backends.languages import ALL, search_language
+from search.backends.engine import one_per_translation
+from search.backends.languages import ALL, ANALYZERS, search_language
+from search.groups import group_versions, one_per_group
 from search.outage import is_engine_outage
 from search.query import query_terms
 
@@ -30,6 +33,7 @@ class Hit:
     content_type_id: int
     language: str
     path: str
+    translation_key: object = None
 
 
 @dataclass
@@ -47,12 +51,33 @@ def scope(language):
     return pages
 
 
+def max_hits(language, limit=None, backend=None):
+    """How many ranked ids to ask for: across all languages a page may match once per language.
+
+    That is the bound on search.groups' work: with every version of ``limit`` groups
+    fetched, the groups kept after one-per-group are complete up to ``limit``. An
+    engine that collapses translations itself (OpenSearch, Elasticsearch) returns
+    one hit per group, so ``limit`` hits are ``limit`` groups.
+    """
+    limit = limit or settings.SEARCH_MAX_RESULTS
+    if language != ALL or getattr(backend, "collapses_translations", False):
+        return limit
+    return limit * len(ANALYZERS)
+
+
+@contextmanager
+def analysed_in(language):
+    """The language's analysis; across all languages, one hit per translation group where the engine can."""
+    with search_language(language), one_per_translation() if language == ALL else nullcontext():
+        yield
+
+
 def engine_ids(query, language, backend=None):
     backend = backend or get_search_backend()
-    with search_language(language):
+    with analysed_in(language):
         # Only the ids: the database filters and describes the hits afterwards.
-        results = backend.search(query, scope(language).only("id"), operator="or")[: settings.SEARCH_MAX_RESULTS]
-        return [page.pk for page in results]
+        results = backend.search(query, scope(language).only("id"), operator="or")
+        return [page.pk for page in results[: max_hits(language, backend=backend)]]
 
 
 def title_match_ids(query, language):
@@ -61,15 +86,21 @@ def title_match_ids(query, language):
     for term in query_terms(query) or [query.lower()]:
         condition &= Q(title__icontains=term)
     pages = scope(language).filter(condition).order_by("-last_published_at")
-    return list(pages.values_list("pk", flat=True)[: settings.SEARCH_MAX_RESULTS])
+    return list(pages.values_list("pk", flat=True)[: max_hits(language)])
 
 
-def visible_hits(ids):
-    """The ids a reader may see, in the engine's order, with what facets and listings need."""
+def visible_hits(ids, language=None, reader=None):
+    """The ids a reader may see, in the engine's order, with what facets and listings need.
+
+    Across all languages, one hit per translation group, in the ``reader``'s language
+    where it exists (search.groups); within one language each group has one version anyway.
+    """
     if not ids:
         return []
+    if language == ALL:
+        return [Hit(*row) for row in one_per_group(ids, group_versions(ids, visible_pages()), reader)]
     rows = visible_pages(Page.objects.filter(pk__in=ids)).values_list(
-        "pk", "content_type_id", "locale__language_code", "path"
+        "pk", "content_type_id", "locale__language_code", "path", "translation_key"
     )
     by_pk = {row[0]: Hit(*row) for row in rows}
     return [by_pk[pk] for pk in ids if pk in by_pk]
@@ -87,17 +118,17 @@ def engine_or_titles(ask_engine, query, language, limit):
         return title_match_ids(query, language)[:limit], True
 
 
-def run_search(query, language, backend=None):
+def run_search(query, language, backend=None, reader=None):
+    """The visible hits for ``query`` in ``language`` (or ``ALL``), for a ``reader`` of that language."""
     if not query:
         return SearchOutcome()
-    ids, degraded = engine_or_titles(
-        lambda: engine_ids(query, language, backend), query, language, settings.SEARCH_MAX_RESULTS
-    )
-    return SearchOutcome(hits=visible_hits(ids), degraded=degraded)
+    ids, degraded = engine_or_titles(lambda: engine_ids(query, language, backend), query, language, max_hits(language))
+    hits = visible_hits(ids, language, reader or language)
+    return SearchOutcome(hits=hits[: settings.SEARCH_MAX_RESULTS], degraded=degraded)
 
 
 def promotions(query, language):
-    """Search promotions for the query, shown first, in the reader's language where translated."""
+    """Search promotions for the query, shown first, in the reader's ``language`` where translated."""
     normalised = normalise_query_string(query) if query else ""
     if not normalised:
         return []
@@ -126,18 +157,19 @@ def promotions(query, language):
     return shown
 
 
-def autocomplete(query, language, limit=8, backend=None):
+def autocomplete(query, language, limit=8, backend=None, reader=None):
     """Titles that start like the query, visible to the reader; the database answers if the engine cannot."""
     if not query:
         return [], False
+    engine = backend or get_search_backend()
+    asked = max_hits(language, limit * 3, engine)
 
     def ask_engine():
-        engine = backend or get_search_backend()
-        with search_language(language):
-            return [page.pk for page in engine.autocomplete(query, scope(language))[: limit * 3]]
+        with analysed_in(language):
+            return [page.pk for page in engine.autocomplete(query, scope(language))[:asked]]
 
-    ids, degraded = engine_or_titles(ask_engine, query, language, limit * 3)
-    keep = [hit.pk for hit in visible_hits(ids)][:limit]
+    ids, degraded = engine_or_titles(ask_engine, query, language, max_hits(language, limit * 3))
+    keep = [hit.pk for hit in visible_hits(ids, language, reader or language)][:limit]
     pages = Page.objects.filter(pk__in=keep).select_related("locale", "content_type")
     by_pk = {page.pk: page for page in pages}
     return [by_pk[pk] for pk in keep if pk in by_pk], degraded

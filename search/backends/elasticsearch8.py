@@ -25,6 +25,8 @@ class MultilingualElasticsearch8SearchBackend(base.Elasticsearch8SearchBackend):
     mapping_class = MultilingualElasticsearch8Mapping
     query_compiler_class = MultilingualElasticsearch8QueryCompiler
     autocomplete_query_compiler_class = MultilingualElasticsearch8AutocompleteQueryCompiler
+    # See OneRequestResultsMixin: inside one_per_translation(), one hit per translation group.
+    collapses_translations = True
     results_class = MultilingualElasticsearch8SearchResults
 
 

@@ -7,9 +7,24 @@ multi-field by document; the query then asks only the active language's
 sub-fields, so "nätverken" is stemmed like Swedish and meets "nätverk".
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from modelsearch.backends.elasticsearchbase import Field
 
 from search.backends.languages import ANALYZERS, active_languages
+
+_one_per_translation = ContextVar("erfa_one_per_translation", default=False)
+
+
+@contextmanager
+def one_per_translation():
+    """Inside the block, an engine that can returns one hit per translation group, its best version."""
+    token = _one_per_translation.set(True)
+    try:
+        yield
+    finally:
+        _one_per_translation.reset(token)
 
 
 def language_subfields():
@@ -45,18 +60,31 @@ class MultilingualQueryCompilerMixin:
 
 
 class OneRequestResultsMixin:
-    """Fetch up to 1,000 hits in one request.
+    """Fetch up to 1,000 hits in one request, collapsed to one per translation group when asked.
 
     Above 100 hits modelsearch scrolls, one round trip per 100; the search page
     ranks a few hundred hits to filter and count facets over, and one request
     is several times faster.
+
+    Inside ``one_per_translation()`` the engine collapses the hits on the page's
+    ``translation_key`` (a keyword filter field of every page), so a limit counts
+    pages, not language versions; search.groups then picks the version to show.
+    The scroll API cannot collapse, so collapsing needs the one request.
     """
 
     ONE_REQUEST_LIMIT = 1000
 
+    def _get_es_body(self, for_count=False):
+        body = super()._get_es_body(for_count=for_count)
+        if _one_per_translation.get() and not for_count:
+            body["collapse"] = {"field": "translation_key_filter"}
+        return body
+
     def _do_search(self):
         limit = None if self.stop is None else self.stop - self.start
-        if limit is None or limit <= 100 or limit > self.ONE_REQUEST_LIMIT:
+        if limit is None or limit > self.ONE_REQUEST_LIMIT:
+            if _one_per_translation.get():
+                raise ValueError(f"One hit per translation needs a limit of at most {self.ONE_REQUEST_LIMIT}")
             yield from super()._do_search()
             return
         params = {

@@ -25,6 +25,8 @@ class MultilingualOpenSearch2SearchBackend(base.OpenSearch2SearchBackend):
     mapping_class = MultilingualOpenSearch2Mapping
     query_compiler_class = MultilingualOpenSearch2QueryCompiler
     autocomplete_query_compiler_class = MultilingualOpenSearch2AutocompleteQueryCompiler
+    # See OneRequestResultsMixin: inside one_per_translation(), one hit per translation group.
+    collapses_translations = True
     results_class = MultilingualOpenSearch2SearchResults
 
 

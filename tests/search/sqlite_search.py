@@ -59,9 +59,22 @@ def page_search(client, language, query, scope=None):
     items = response.context["items"] if response.status_code == 200 else []
     return {
         "status": response.status_code,
+        "count": response.context["results"].paginator.count if response.status_code == 200 else None,
         "languages": [item["language"] for item in items],
+        "titles": [item["page"].title for item in items],
+        "urls": [item["url"] for item in items],
         "snippets": [str(item["snippet"]) for item in items],
     }
+
+
+def swedish_only_page(home):
+    """A method written in Swedish and translated into no other language."""
+    from methods.factories import MethodIndexPageFactory, MethodPageFactory
+
+    index = MethodIndexPageFactory(parent=home, slug="metoder")
+    return MethodPageFactory(
+        parent=index, title="Nätverk i praktiken", slug="natverk", summary="Så arbetar ett nätverk.", description=""
+    )
 
 
 def main():
@@ -102,7 +115,12 @@ def main():
 
     client = Client(HTTP_HOST="localhost")
     client.force_login(EmployeeFactory(username="sqlite-reader"))
+    swedish_only_page(homes["sv"])
     report["search_page_all"] = page_search(client, "nb", "nätverken", ALL)
+    # The five home pages are one page in five languages: found in three, shown once, in Norwegian.
+    for language in ("sv", "da", "en"):
+        write(homes[language], "Om kaizen.")
+    report["search_page_once"] = page_search(client, "nb", "kaizen", ALL)
     report["search_page_own"] = page_search(client, "nb", "møtene")
     report["autocomplete_view"] = client.get("/sv/search/autocomplete/", {"q": "Hem"}).status_code
     print(f"done in {time.monotonic() - started:.1f} s", file=sys.stderr)

@@ -34,7 +34,7 @@ def sqlite_report(tmp_path_factory):
         }
     )
     result = subprocess.run(
-        [sys.executable, str(SCRIPT)], env=env, capture_output=True, text=True, timeout=240, check=False
+        [sys.executable, str(SCRIPT)], env=env, capture_output=True, text=True, timeout=600, check=False
     )
     assert result.returncode == 0, result.stderr[-4000:]
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -82,13 +82,30 @@ def test_fts5_syntax_in_a_query_is_searched_as_words(sqlite_report):
 def test_the_search_page_finds_and_highlights_inflected_forms(sqlite_report):
     everywhere = sqlite_report["search_page_all"]
     assert everywhere["status"] == 200
-    assert everywhere["languages"] == ["sv"]
-    assert "<mark>nätverk</mark>" in everywhere["snippets"][0]
+    # The Swedish-only method, and the home page (Swedish "Om nätverk.") in the reader's Norwegian.
+    found = dict(zip(everywhere["titles"], everywhere["languages"], strict=True))
+    assert found == {"Nätverk i praktiken": "sv", "Velkommen til Erfa": "nb"}
+    method = everywhere["titles"].index("Nätverk i praktiken")
+    assert "<mark>nätverk</mark>" in everywhere["snippets"][method]
     own = sqlite_report["search_page_own"]
     assert own["status"] == 200
     assert own["languages"] == ["nb"]
     assert "<mark>møte</mark>" in own["snippets"][0]
     assert sqlite_report["autocomplete_view"] == 200
+
+
+def test_all_languages_shows_each_page_once_linked_under_the_readers_language(sqlite_report):
+    once = sqlite_report["search_page_once"]
+    assert (once["count"], once["titles"], once["languages"], once["urls"]) == (
+        1,
+        ["Velkommen til Erfa"],
+        ["nb"],
+        ["/nb/"],
+    )
+    everywhere = sqlite_report["search_page_all"]
+    urls = dict(zip(everywhere["titles"], everywhere["urls"], strict=True))
+    # The Swedish-only method opens inside the Norwegian interface.
+    assert urls["Nätverk i praktiken"] == "/nb/metoder/natverk/"
 
 
 def test_words_split_and_fold_like_fts5():
