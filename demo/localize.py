@@ -13,12 +13,13 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from wagtail_localize.strings import StringValue
 
 
-def translate(instance, locale, lookup, missing=None):
+def translate(instance, locale, lookup, missing=None, finish=None):
     """Translate `instance` into `locale`; `lookup(source_text)` gives the target text or None.
 
     Segments the lookup does not know keep their source text and are reported in `missing`.
     Pages are saved as a draft and then published here, not by wagtail-localize: it defers
     publishing to the end of the transaction, after the page links below have been fixed.
+    `finish(target)` may change the target page further before it is published.
     """
     source, _created = TranslationSource.update_or_create_from_instance(instance)
     translation, _created = Translation.objects.get_or_create(
@@ -47,6 +48,8 @@ def translate(instance, locale, lookup, missing=None):
     translation.save_target(publish=False)
     target = instance.get_translation(locale).specific
     localize_page_links(target)
+    if finish is not None:
+        finish(target)
     target.save_revision().publish()
     return target
 

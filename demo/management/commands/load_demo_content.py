@@ -10,8 +10,8 @@ from portal.languages import CODES, DEFAULT_LANGUAGE
 class Command(BaseCommand):
     help = (
         "Load the demo knowledge bank from demo/content/: networks, people, methods, shareable templates and "
-        "case studies in their original languages, each with an English translation. Safe to run again: what "
-        "exists is kept."
+        "case studies in all five languages: each written in its original language and translated through "
+        "wagtail-localize. Safe to run again: what exists is kept."
     )
 
     def handle(self, *args, **options):
