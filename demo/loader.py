@@ -107,11 +107,13 @@ class DemoLoader:
         self.load_items("case-studies", CaseStudyPage, case_study_fields)
         return self.created
 
-    def translate_missing(self, original, codes, lookup=None):
-        for code in codes:
-            if not original.has_translation(self.locales[code]):
-                translate(original, self.locales[code], lookup or self.phrasebook.lookup(code), self.missing)
-                self.created += 1
+    def translate_missing(self, original, codes, lookup=None, finish=None):
+        """Translate `original` into each language of `codes` it has no translation in yet; all of its
+        translations by language code."""
+        locales = [self.locales[code] for code in codes if not original.has_translation(self.locales[code])]
+        if locales:
+            translate(original, locales, lookup or self.phrasebook.lookup, self.missing, finish)
+            self.created += len(locales)
         translations = original.get_translations(inclusive=True).select_related("locale")
         return {item.locale.language_code: item.specific if isinstance(item, Page) else item for item in translations}
 
@@ -134,7 +136,7 @@ class DemoLoader:
                 self.created += 1
             # A proper noun and a place name: every language keeps them as they are.
             others = [code for code in CODES if code != locale.language_code]
-            self.organisations[key] = self.translate_missing(organisation, others, content.normalise)
+            self.organisations[key] = self.translate_missing(organisation, others, lambda code: content.normalise)
 
     def load_index_pages(self):
         data = content.read("taxonomy/index-pages.yaml")
@@ -195,7 +197,7 @@ class DemoLoader:
     def original(self, parent, model, data, build, owns_itself=False):
         """The page `data` describes under `parent`, in the parent's language: made from its fields and
         `build(data in that language)` unless a previous run made it, then translated into every other
-        language (English first, which the others' links may fall back to)."""
+        language."""
         code = parent.locale.language_code
         local = content.localized(data, code)
         page = model.objects.child_of(parent).filter(slug=local["slug"]).first()
@@ -208,17 +210,15 @@ class DemoLoader:
             page.save_revision().publish()
             self.created += 1
         self.phrasebook.add(data, code)
-        for target in CODES:
-            if target != code and not page.has_translation(self.locales[target]):
-                finish = partial(self.localize_rows, data=data, code=target)
-                translate(page, self.locales[target], self.phrasebook.lookup(target), self.missing, finish)
-                self.created += 1
+        others = [target for target in CODES if target != code]
+        self.translate_missing(page, others, finish=partial(self.localize_rows, data=data))
         return page
 
-    def localize_rows(self, page, data, code):
+    def localize_rows(self, page, data):
         """What wagtail-localize copies from the source as it is: inline rows that are not translatable
-        (a template's files, a method's handbooks) are made again from the data in language `code`,
+        (a template's files, a method's handbooks) are made again from the data in the page's language,
         and documents linked from translatable rows are swapped for their version in that language."""
+        code = page.locale.language_code
         local = content.localized(data, code)
         for relation in get_all_child_relations(type(page)):
             name, model = relation.get_accessor_name(), relation.related_model

@@ -3,6 +3,7 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from demo.loader import DemoLoader
+from demo.tasks import each_task_once
 from home.models import HomePage
 from portal.languages import CODES, DEFAULT_LANGUAGE
 
@@ -18,7 +19,7 @@ class Command(BaseCommand):
         site_ready = HomePage.objects.filter(locale__language_code=DEFAULT_LANGUAGE).exists()
         if not site_ready or Locale.objects.filter(language_code__in=CODES).count() < len(CODES):
             raise CommandError("The site is not set up yet. Run `manage.py setup_site` first.")
-        with transaction.atomic():
+        with transaction.atomic(), each_task_once():
             loader = DemoLoader()
             created = loader.run()
         for line in loader.missing:
