@@ -88,9 +88,9 @@ class DemoLoader:
             Topic: lambda key, code: self.topics[key][code],
             Organisation: lambda key, code: self.organisations[key][code],
             ResourcePersonPage: self.person,
-            MethodPage: lambda key, code: self.methods[key],
-            ShareableTemplatePage: lambda key, code: self.templates[key],
-            NetworkPage: lambda key, code: self.networks[key],
+            MethodPage: lambda key, code: self.in_language(self.methods[key], code),
+            ShareableTemplatePage: lambda key, code: self.in_language(self.templates[key], code),
+            NetworkPage: lambda key, code: self.in_language(self.networks[key], code),
             get_document_model(): self.document,
             get_user_model(): lambda username, code: self.users.get(username),
         }
@@ -240,7 +240,10 @@ class DemoLoader:
             page.language = code
 
     def person(self, key, code):
-        page = self.people[key]
+        return self.in_language(self.people[key], code)
+
+    def in_language(self, page, code):
+        """A page linked from a page in language `code`: its version in that language, made earlier."""
         return page.get_translation_or_none(self.locales[code]) or page
 
     def document(self, name, code):
