@@ -1,8 +1,8 @@
 """Reading the data files under content/: one YAML file per item, its file name being its key.
 
 A text is either a plain string, the same in every language (names, places, facts), or a mapping
-from language code to text: the item's own language (its `locale`) and English, or every language
-for topics and index pages, which are written in English.
+from each language code to its text: the item's own language (its `locale`) is the source, the
+others its translations.
 """
 
 from html import escape, unescape

@@ -5,24 +5,29 @@ other items by key (a person, an organisation, a method…) and inline rows (a n
 The few fields that need more (stream fields, portraits) are built by hand below.
 
 Every step looks for what a previous run made before adding anything, so a second run adds nothing.
-Items are made in their original language and translated into English through wagtail-localize
-(demo.localize) with the renderings the data files give for each text (demo.content.Phrasebook).
+Items are made in their original language and translated into every other language through
+wagtail-localize (demo.localize) with the renderings the data files give for each text
+(demo.content.Phrasebook), so each translation is linked to its source and follows it on a sync.
+Generated files (a template's .docx, a method's handbook) exist once per language; each translation
+links the files in its own language.
 """
 
 import json
 import uuid
 from datetime import date, datetime
+from functools import partial
 
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth import get_user_model
 from django.core.exceptions import FieldDoesNotExist
 from django.core.files.base import ContentFile
-from django.db.models import DateTimeField
+from django.db.models import DateTimeField, ForeignKey
 from django.utils import timezone
+from modelcluster.models import get_all_child_relations
 from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, TranslatableMixin
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from demo import content, documents
@@ -64,12 +69,16 @@ class DemoLoader:
         self.topics, self.organisations, self.index_pages = {}, {}, {}
         self.people, self.methods, self.templates, self.networks = {}, {}, {}, {}
         self.items = {folder: content.items(folder) for folder in INDEX_MODELS}
-        # Every generated file by its name: (document title, the text it is built from).
+        # Every generated file by the name the data files link it by (its name in the item's language).
         self.files = {
-            file["name"]: (file["title"], data["document"])
+            content.localized(file["name"], data["locale"]): {**file, "document": data["document"]}
             for folder in self.items.values()
             for data in folder.values()
             for file in data.get("generated_files", ())
+        }
+        # A document's title in any language -> that name, to find a file's other languages.
+        self.file_names = {
+            content.localized(file["title"], code): name for name, file in self.files.items() for code in CODES
         }
         usernames = [data["user"] for data in self.items["people"].values() if "user" in data]
         self.users = get_user_model().objects.in_bulk(usernames, field_name="username")
@@ -79,10 +88,10 @@ class DemoLoader:
             Topic: lambda key, code: self.topics[key][code],
             Organisation: lambda key, code: self.organisations[key][code],
             ResourcePersonPage: self.person,
-            MethodPage: lambda key, code: self.methods[key],
-            ShareableTemplatePage: lambda key, code: self.templates[key],
-            NetworkPage: lambda key, code: self.networks[key],
-            get_document_model(): lambda filename, code: self.document(filename),
+            MethodPage: lambda key, code: self.in_language(self.methods[key], code),
+            ShareableTemplatePage: lambda key, code: self.in_language(self.templates[key], code),
+            NetworkPage: lambda key, code: self.in_language(self.networks[key], code),
+            get_document_model(): self.document,
             get_user_model(): lambda username, code: self.users.get(username),
         }
 
@@ -98,11 +107,13 @@ class DemoLoader:
         self.load_items("case-studies", CaseStudyPage, case_study_fields)
         return self.created
 
-    def translate_missing(self, original, codes, lookup=None):
-        for code in codes:
-            if not original.has_translation(self.locales[code]):
-                translate(original, self.locales[code], lookup or self.phrasebook.lookup(code), self.missing)
-                self.created += 1
+    def translate_missing(self, original, codes, lookup=None, finish=None):
+        """Translate `original` into each language of `codes` it has no translation in yet; all of its
+        translations by language code."""
+        locales = [self.locales[code] for code in codes if not original.has_translation(self.locales[code])]
+        if locales:
+            translate(original, locales, lookup or self.phrasebook.lookup, self.missing, finish)
+            self.created += len(locales)
         translations = original.get_translations(inclusive=True).select_related("locale")
         return {item.locale.language_code: item.specific if isinstance(item, Page) else item for item in translations}
 
@@ -125,7 +136,7 @@ class DemoLoader:
                 self.created += 1
             # A proper noun and a place name: every language keeps them as they are.
             others = [code for code in CODES if code != locale.language_code]
-            self.organisations[key] = self.translate_missing(organisation, others, content.normalise)
+            self.organisations[key] = self.translate_missing(organisation, others, lambda code: content.normalise)
 
     def load_index_pages(self):
         data = content.read("taxonomy/index-pages.yaml")
@@ -159,7 +170,7 @@ class DemoLoader:
                     page.content_owner = self.person(self.index_owners[code], code)
                     page.save_revision().publish()
 
-    # Pages in their original language, then in English ------------------------------------------
+    # Pages in their original language, then in every other one ---------------------------------
 
     def fields(self, model, data, code):
         """The model's fields that `data` (with its texts in language `code`) names."""
@@ -185,7 +196,8 @@ class DemoLoader:
 
     def original(self, parent, model, data, build, owns_itself=False):
         """The page `data` describes under `parent`, in the parent's language: made from its fields and
-        `build(data in that language)` unless a previous run made it, then translated into English."""
+        `build(data in that language)` unless a previous run made it, then translated into every other
+        language."""
         code = parent.locale.language_code
         local = content.localized(data, code)
         page = model.objects.child_of(parent).filter(slug=local["slug"]).first()
@@ -197,23 +209,51 @@ class DemoLoader:
                 page.content_owner = page
             page.save_revision().publish()
             self.created += 1
-        if not page.has_translation(self.en):
-            self.phrasebook.add(data, code)
-            translate(page, self.en, self.phrasebook.lookup(DEFAULT_LANGUAGE), self.missing)
-            self.created += 1
+        self.phrasebook.add(data, code)
+        others = [target for target in CODES if target != code]
+        self.translate_missing(page, others, finish=partial(self.localize_rows, data=data))
         return page
 
+    def localize_rows(self, page, data):
+        """What wagtail-localize copies from the source as it is: inline rows that are not translatable
+        (a template's files, a method's handbooks) are made again from the data in the page's language,
+        and documents linked from translatable rows are swapped for their version in that language."""
+        code = page.locale.language_code
+        local = content.localized(data, code)
+        for relation in get_all_child_relations(type(page)):
+            name, model = relation.get_accessor_name(), relation.related_model
+            manager = getattr(page, name)
+            if not issubclass(model, TranslatableMixin):
+                if name in local:
+                    manager.set([model(**self.fields(model, row, code)) for row in local[name]])
+                continue
+            rows = list(manager.all())
+            for row in rows:
+                for field in row._meta.concrete_fields:
+                    if isinstance(field, ForeignKey) and field.related_model is get_document_model():
+                        document = getattr(row, field.name)
+                        if document is not None and document.title in self.file_names:
+                            setattr(row, field.name, self.document(self.file_names[document.title], code))
+            manager.set(rows)
+        # The template's files are now in the page's language.
+        if "language" in data and hasattr(page, "language"):
+            page.language = code
+
     def person(self, key, code):
-        page = self.people[key]
+        return self.in_language(self.people[key], code)
+
+    def in_language(self, page, code):
+        """A page linked from a page in language `code`: its version in that language, made earlier."""
         return page.get_translation_or_none(self.locales[code]) or page
 
-    def document(self, filename):
-        title, text = self.files[filename]
-        existing = get_document_model().objects.filter(title=title).first()
+    def document(self, name, code):
+        """The generated file the data files call `name`, in language `code`."""
+        file = content.localized(self.files[name], code)
+        existing = get_document_model().objects.filter(title=file["title"]).first()
         if existing is not None:
             return existing
-        file = ContentFile(documents.build(filename, text), name=filename)
-        return get_document_model().objects.create(title=title, file=file)
+        body = ContentFile(documents.build(file["name"], file["document"]), name=file["name"])
+        return get_document_model().objects.create(title=file["title"], file=body)
 
     def portrait(self, data):
         title = f"{data['name']} (portrait)"

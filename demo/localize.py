@@ -13,42 +13,71 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from wagtail_localize.strings import StringValue
 
 
-def translate(instance, locale, lookup, missing=None):
-    """Translate `instance` into `locale`; `lookup(source_text)` gives the target text or None.
+def translate(instance, locales, lookup, missing=None, finish=None):
+    """Translate `instance` into each of `locales`; `lookup(code)(source_text)` gives the text in the
+    language `code`, or None. Returns the translations by language code.
 
     Segments the lookup does not know keep their source text and are reported in `missing`.
     Pages are saved as a draft and then published here, not by wagtail-localize: it defers
     publishing to the end of the transaction, after the page links below have been fixed.
+    `finish(target)` may change a target page further before it is published.
     """
     source, _created = TranslationSource.update_or_create_from_instance(instance)
-    translation, _created = Translation.objects.get_or_create(
-        source=source, target_locale=locale, defaults={"enabled": True}
-    )
-    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+    segments = list(StringSegment.objects.filter(source=source).select_related("string", "context"))
+    targets = {}
+    for locale in locales:
+        code = locale.language_code
+        translation, _created = Translation.objects.get_or_create(
+            source=source, target_locale=locale, defaults={"enabled": True}
+        )
+        store_string_translations(instance, segments, locale, lookup(code), missing)
+        if not isinstance(instance, Page):
+            translation.save_target(publish=True)
+            targets[code] = instance.get_translation(locale)
+            continue
+        translation.save_target(publish=False)
+        target = instance.get_translation(locale).specific
+        localize_page_links(target)
+        if finish is not None:
+            finish(target)
+        target.save_revision().publish()
+        targets[code] = target
+    return targets
+
+
+def store_string_translations(instance, segments, locale, lookup, missing):
+    """A manual StringTranslation per segment: what an editor typing the text in would leave."""
+    texts = {}
+    for segment in segments:
         text = lookup(segment.string.data)
         if text is None:
             text = unescape(segment.string.data)
             if missing is not None:
-                missing.append(f"{type(instance).__name__} {instance.pk} {segment.context.path}: {text}")
-        StringTranslation.objects.update_or_create(
-            translation_of=segment.string,
+                missing.append(f"{type(instance).__name__} {instance.pk} {segment.context.path} ({locale}): {text}")
+        texts[segment.string_id, segment.context_id] = StringValue.from_plaintext(text).data
+    existing = StringTranslation.objects.filter(
+        locale=locale,
+        translation_of__in={string for string, _context in texts},
+        context__in={context for _string, context in texts},
+    )
+    changed = []
+    for row in existing:
+        data = texts.pop((row.translation_of_id, row.context_id), None)
+        if data is not None and (row.data, row.translation_type) != (data, StringTranslation.TRANSLATION_TYPE_MANUAL):
+            row.data, row.translation_type = data, StringTranslation.TRANSLATION_TYPE_MANUAL
+            changed.append(row)
+    StringTranslation.objects.bulk_update(changed, ["data", "translation_type"])
+    # Plain text made into HTML here is always valid: no need for save()'s check of translated HTML.
+    StringTranslation.objects.bulk_create(
+        StringTranslation(
+            translation_of_id=string,
+            context_id=context,
             locale=locale,
-            context=segment.context,
-            defaults={
-                "data": StringValue.from_plaintext(text).data,
-                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-            },
+            data=data,
+            translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
         )
-
-    if not isinstance(instance, Page):
-        translation.save_target(publish=True)
-        return instance.get_translation(locale)
-
-    translation.save_target(publish=False)
-    target = instance.get_translation(locale).specific
-    localize_page_links(target)
-    target.save_revision().publish()
-    return target
+        for (string, context), data in texts.items()
+    )
 
 
 def localize_page_links(page):

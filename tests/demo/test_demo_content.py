@@ -4,6 +4,7 @@ import shutil
 import tempfile
 import zipfile
 from collections import Counter
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -24,6 +25,7 @@ from networks.models import NetworkPage, NetworkUpdatePage
 from people.models import ResourcePersonPage
 from portal.languages import CODES
 from portal.models import Organisation, Topic
+from tests.demo.language_checks import DemoLanguageChecks
 
 MEDIA_ROOT = tempfile.mkdtemp(prefix="erfa-demo-media-")
 EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
@@ -51,7 +53,7 @@ def originals(model):
 
 
 @override_settings(MEDIA_ROOT=MEDIA_ROOT)
-class TestLoadDemoContent(TestCase):
+class TestLoadDemoContent(DemoLanguageChecks, TestCase):
     @classmethod
     def setUpTestData(cls):
         call_command("setup_site", stdout=io.StringIO())
@@ -124,43 +126,44 @@ class TestLoadDemoContent(TestCase):
             Page.objects.get(content_type__model="networkindexpage", locale__language_code="sv").slug, "natverk"
         )
 
-    def test_every_original_has_a_live_english_translation_linking_english_pages(self):
+    def test_every_original_has_a_live_translation_in_every_language_linking_pages_in_that_language(self):
         for model in ITEM_TYPES:
             for page in originals(model):
-                with self.subTest(page=page.title):
-                    english = model.objects.get(translation_key=page.translation_key, locale__language_code="en")
-                    self.assertTrue(english.live)
-                    if model is not ResourcePersonPage:
-                        self.assertNotEqual(english.title, page.title)
-                    self.assertTrue(all(topic.locale.language_code == "en" for topic in english.topics.all()))
-                    if english.content_owner is not None:
-                        self.assertEqual(english.content_owner.locale.language_code, "en")
-                    self.assertEqual(english.get_parent().locale.language_code, "en")
+                translations = model.objects.filter(translation_key=page.translation_key).select_related("locale")
+                self.assertEqual(sorted(item.locale.language_code for item in translations), sorted(CODES))
+                for translation in translations:
+                    code = translation.locale.language_code
+                    with self.subTest(page=page.title, language=code):
+                        self.assertTrue(translation.live)
+                        self.assertEqual({topic.locale.language_code for topic in translation.topics.all()}, {code})
+                        if translation.content_owner is not None:
+                            self.assertEqual(translation.content_owner.locale.language_code, code)
+                        self.assertEqual(translation.get_parent().locale.language_code, code)
 
-    def test_english_case_studies_and_networks_point_to_english_pages(self):
-        for case_study in CaseStudyPage.objects.filter(locale__language_code="en"):
+    def test_case_studies_networks_and_templates_point_to_pages_in_their_own_language(self):
+        for case_study in CaseStudyPage.objects.select_related("locale"):
+            code = case_study.locale.language_code
             with self.subTest(case_study=case_study.title):
                 related = [*case_study.methods_used.all(), *case_study.contact_persons.all()]
                 related += [*case_study.shareable_templates_used.all(), *case_study.organisations.all()]
                 self.assertTrue(related)
-                self.assertEqual({item.locale.language_code for item in related}, {"en"})
+                self.assertEqual({item.locale.language_code for item in related}, {code})
                 if case_study.network_id:
-                    self.assertEqual(case_study.network.locale.language_code, "en")
-        for network in NetworkPage.objects.filter(locale__language_code="en"):
+                    self.assertEqual(case_study.network.locale.language_code, code)
+        for network in NetworkPage.objects.select_related("locale"):
             people = [row.person for row in network.facilitators.all()] + [
                 row.person for row in network.spokespersons.all()
             ]
-            self.assertEqual({person.locale.language_code for person in people}, {"en"})
-        for template in ShareableTemplatePage.objects.filter(locale__language_code="en"):
-            self.assertEqual(template.publisher.locale.language_code, "en")
-            self.assertEqual(template.related_method.locale.language_code, "en")
+            self.assertEqual({person.locale.language_code for person in people}, {network.locale.language_code})
+        for template in ShareableTemplatePage.objects.select_related("locale"):
+            self.assertEqual(template.publisher.locale_id, template.locale_id)
+            self.assertEqual(template.related_method.locale_id, template.locale_id)
 
     def test_demo_users_are_linked_to_their_profiles_in_every_language(self):
         users = get_user_model().objects.in_bulk(["resource", "facilitator"], field_name="username")
         for username, user in users.items():
             profiles = ResourcePersonPage.objects.filter(user=user)
-            self.assertEqual(profiles.count(), 2, username)
-            self.assertIn("en", set(profiles.values_list("locale__language_code", flat=True)), username)
+            self.assertEqual(sorted(profiles.values_list("locale__language_code", flat=True)), sorted(CODES), username)
         self.assertTrue(NetworkPage.objects.filter(facilitators__person__user=users["facilitator"]).exists())
 
     def test_some_pages_are_overdue_for_review(self):
@@ -223,31 +226,50 @@ class TestLoadDemoContent(TestCase):
             with self.subTest(url=page.url):
                 response = self.client.get(page.url)
                 self.assertEqual(response.status_code, 200)
+                # Every demo page exists in every language: none is shown in another language with a notice.
+                self.assertNotContains(response, "notice--language")
         english = NetworkPage.objects.get(slug="norrvik-experience-network")
         response = self.client.get(english.url)
         self.assertContains(response, "Frida Holmquist")
         self.assertContains(response, "learn from each other")
 
-    def test_documents_are_built_from_the_data_files(self):
+    def test_documents_are_built_from_the_data_files_in_each_language(self):
         for key, data in content.items("shareable-templates").items():
-            document = data["document"]
-            template = ShareableTemplatePage.objects.get(slug=data["slug"][data["locale"]])
-            for row in template.files.select_related("document"):
-                with self.subTest(template=key, file=row.document.file_extension):
-                    text = document_text(row.document)
-                    self.assertIn(document["title"], text)
-                    for section in document["sections"]:
-                        self.assertIn(section["heading"], text)
-                        self.assertIn(section["prompts"][0], text)
-        handbook = MethodPage.objects.get(slug="lerend-netwerk").handbooks.get()
-        self.assertEqual(handbook.title, content.items("methods")["lerend-netwerk"]["handbooks"][0]["title"]["nl"])
-        text = document_text(handbook.document)
-        for section in content.items("methods")["lerend-netwerk"]["document"]["sections"]:
-            self.assertIn(section["heading"], text)
+            for code in CODES:
+                document = content.localized(data["document"], code)
+                template = ShareableTemplatePage.objects.get(slug=data["slug"][code], locale__language_code=code)
+                # The files are in the page's language, and the page says so.
+                self.assertEqual(template.language, code)
+                titles = [row.document.title for row in template.files.select_related("document")]
+                self.assertEqual(titles, [file["title"][code] for file in data["generated_files"]])
+                for row in template.files.select_related("document"):
+                    with self.subTest(template=key, language=code, file=row.document.file_extension):
+                        self.assertTrue(
+                            row.document.filename.startswith(Path(data["generated_files"][0]["name"][code]).stem)
+                        )
+                        text = document_text(row.document)
+                        self.assertIn(document["title"], text)
+                        for section in document["sections"]:
+                            self.assertIn(section["heading"], text)
+                            self.assertIn(section["prompts"][0], text)
+        method = content.items("methods")["lerend-netwerk"]
+        for code in CODES:
+            handbook = MethodPage.objects.get(slug=method["slug"][code], locale__language_code=code).handbooks.get()
+            self.assertEqual(handbook.title, method["handbooks"][0]["title"][code])
+            text = document_text(handbook.document)
+            for section in method["document"]["sections"]:
+                self.assertIn(section["heading"][code], text)
+        # A network's progress plan is the template's file in the network's language.
+        for network in NetworkPage.objects.filter(documents__isnull=False).select_related("locale").distinct():
+            code = network.locale.language_code
+            with self.subTest(network=network.title):
+                plan = network.documents.get().document
+                files = content.items("shareable-templates")["progress-plan"]["generated_files"]
+                self.assertEqual(plan.title, files[0]["title"][code])
 
     def test_search_finds_demo_pages_right_after_loading(self):
         frida = ResourcePersonPage.objects.filter(slug="frida-holmquist")
-        self.assertEqual(frida.count(), 2)
+        self.assertEqual(frida.count(), len(CODES))
         hits = {page.pk for page in Page.objects.live().search("Holmquist")}
         self.assertLessEqual(set(frida.values_list("pk", flat=True)), hits)
         english = MethodPage.objects.get(slug="learning-network")

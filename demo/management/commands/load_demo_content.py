@@ -3,6 +3,7 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from demo.loader import DemoLoader
+from demo.tasks import each_task_once
 from home.models import HomePage
 from portal.languages import CODES, DEFAULT_LANGUAGE
 
@@ -10,15 +11,15 @@ from portal.languages import CODES, DEFAULT_LANGUAGE
 class Command(BaseCommand):
     help = (
         "Load the demo knowledge bank from demo/content/: networks, people, methods, shareable templates and "
-        "case studies in their original languages, each with an English translation. Safe to run again: what "
-        "exists is kept."
+        "case studies in all five languages: each written in its original language and translated through "
+        "wagtail-localize. Safe to run again: what exists is kept."
     )
 
     def handle(self, *args, **options):
         site_ready = HomePage.objects.filter(locale__language_code=DEFAULT_LANGUAGE).exists()
         if not site_ready or Locale.objects.filter(language_code__in=CODES).count() < len(CODES):
             raise CommandError("The site is not set up yet. Run `manage.py setup_site` first.")
-        with transaction.atomic():
+        with transaction.atomic(), each_task_once():
             loader = DemoLoader()
             created = loader.run()
         for line in loader.missing:
