@@ -44,9 +44,7 @@ def test_a_facilitator_is_refused_without_the_draft_title_once_the_review_ended(
     assert "not currently awaiting moderation" not in response.content.decode()
 
 
-def test_the_author_and_the_reviewer_still_learn_that_the_review_ended(
-    submitted, resource_user, communications_user
-):
+def test_the_author_and_the_reviewer_still_learn_that_the_review_ended(submitted, resource_user, communications_user):
     task_state = submitted.current_workflow_task_state
     submitted.current_workflow_state.cancel(user=resource_user)
     for user in (resource_user, communications_user):
