@@ -13,7 +13,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 def download_digest(user_id, template_key, day):
-    return salted_hmac("erfa.methods.download", f"{user_id}:{template_key}:{day.isoformat()}").hexdigest()
+    return salted_hmac(
+        "erfa.methods.download", f"{user_id}:{template_key}:{day.isoformat()}", algorithm="sha256"
+    ).hexdigest()
 
 
 class TemplateDownloadQuerySet(models.QuerySet):
