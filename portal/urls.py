@@ -7,10 +7,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import front_end_urls
+from portal.csp import csp_report
 from portal.health import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # Where browsers report Content-Security-Policy violations (settings.CSP_REPORT_URL).
+    path(settings.CSP_REPORT_URL.strip("/") + "/", csp_report, name="csp_report"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -1,4 +1,5 @@
 from methods.choices import CATEGORY_CHOICES, COST_CHOICES, FILE_FORMAT_CHOICES, LANGUAGE_CHOICES, WHEN_TO_USE_CHOICES
+from methods.models.download import TemplateDownload
 from methods.models.method import MethodHandbook, MethodIndexPage, MethodPage
 from methods.models.rating import MethodRating
 from methods.models.shareable_template import (
@@ -20,4 +21,5 @@ __all__ = [
     "ShareableTemplatePage",
     "ShareableTemplateFile",
     "ShareableTemplateIndexPage",
+    "TemplateDownload",
 ]

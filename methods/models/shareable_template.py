@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +22,7 @@ from methods.choices import (
 )
 from methods.documents import file_extension, validate_shareable_template_document
 from methods.forms import ShareableTemplateFilterForm
+from methods.models.download import TemplateDownload
 from methods.models.method import MethodPage
 from methods.preview import document_preview
 from people.models import ResourcePersonPage
@@ -197,6 +197,8 @@ class ShareableTemplatePage(RoutablePageMixin, ContentPageMixin, Page):
                     else page_url + self.reverse_subpage("download", args=[template_file.pk]),
                     "extension": file_extension(document),
                     "preview": document_preview(document),
+                    # Only the published page's button counts a download (a form that posts).
+                    "counts": not preview,
                 }
             )
         return entries
@@ -217,16 +219,17 @@ class ShareableTemplatePage(RoutablePageMixin, ContentPageMixin, Page):
 
     @path("download/<int:file_id>/")
     def download(self, request, file_id):
-        """Count the download, then hand over to Wagtail's document view, which applies its privacy rules.
+        """Hand over to Wagtail's document view, which applies its privacy rules; count a POST.
 
-        Who downloaded is not recorded; only the total for the template grows.
+        The page's download button posts here with a CSRF token, so another site cannot add to the count,
+        and each reader counts once a day (methods/models/download.py). A plain GET, from an old link
+        or a bookmark, gets the file without counting.
         """
         template_file = self.files.select_related("document").filter(pk=file_id).first()
         if template_file is None or template_file.document is None:
             raise Http404
-        ShareableTemplatePage.objects.filter(translation_key=self.translation_key).update(
-            download_count=F("download_count") + 1
-        )
+        if request.method == "POST":
+            TemplateDownload.objects.count_once(self, request.user)
         return redirect(template_file.document.url)
 
 

@@ -83,12 +83,19 @@ class WorkflowActionView(wagtail_workflow.WorkflowActionView):
     When a page has a newer review in progress, Wagtail answers an old step's link (an old e-mail, a
     second reviewer) with a bare "permission denied". A reviewer instead learns that the step was
     decided, and where to act on the current one. Others get Wagtail's answer, which names nothing.
+
+    Permission comes first: Wagtail names the page's latest (draft) title in its "not awaiting
+    moderation" message before it checks anything, so someone who may neither act on the task nor edit
+    the page is refused before any answer that names it.
     """
 
     def dispatch(self, request, *args, **kwargs):
         page = self.object
+        may_act = bool(self.task.get_actions(page, request.user))
+        if not may_act and not page.permissions_for_user(request.user).can_edit():
+            raise PermissionDenied
         decided = self.task_state.status != TaskState.STATUS_IN_PROGRESS
-        if decided and page.workflow_in_progress and self.task.get_actions(page, request.user):
+        if decided and page.workflow_in_progress and may_act:
             messages.error(
                 request,
                 _(

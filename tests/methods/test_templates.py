@@ -35,13 +35,91 @@ def test_a_download_is_counted_and_hands_over_the_file(template, employee_client
     template_file = add_file(template, "guide.txt", b"Reflection guide")
     url = f"{template.url}download/{template_file.pk}/"
 
-    response = employee_client.get(url)
+    response = employee_client.post(url)
     assert response.status_code == 302
     assert response["Location"] == template_file.document.url
-    employee_client.get(url)
+    template.refresh_from_db()
+    assert template.download_count == 1
+    assert "Reflection guide" in employee_client.get(response["Location"]).getvalue().decode()
+
+
+def test_the_page_offers_each_file_through_a_form_that_posts_with_a_csrf_token(template, employee_client):
+    template_file = add_file(template, "guide.txt", b"Reflection guide")
+    html = employee_client.get(template.url).content.decode()
+    form = html[html.index('<form class="template-file__download"') :]
+    form = form[: form.index("</form>")]
+    assert f'action="{template.url}download/{template_file.pk}/"' in form
+    assert 'method="post"' in form
+    assert 'name="csrfmiddlewaretoken"' in form
+
+
+def test_a_reader_counts_once_per_template_per_day(template, employee_client, client):
+    from methods.factories import ShareableTemplatePageFactory as Factory
+    from portal.factories import EmployeeFactory
+
+    first = add_file(template, "guide.txt", b"Reflection guide")
+    second = add_file(template, "agenda.txt", b"Agenda")
+    other = Factory(parent=template.get_parent(), title="Agenda")
+    other_file = add_file(other, "other.txt", b"Other")
+    for url in [f"{template.url}download/{first.pk}/", f"{template.url}download/{second.pk}/"] * 2:
+        assert employee_client.post(url).status_code == 302
+    employee_client.post(f"{other.url}download/{other_file.pk}/")
+    template.refresh_from_db()
+    other.refresh_from_db()
+    assert (template.download_count, other.download_count) == (1, 1)
+
+    colleague = EmployeeFactory(username="colleague")
+    client.force_login(colleague)
+    client.post(f"{template.url}download/{first.pk}/")
     template.refresh_from_db()
     assert template.download_count == 2
-    assert "Reflection guide" in employee_client.get(response["Location"]).getvalue().decode()
+
+
+def test_the_next_day_counts_again(template, employee_client):
+    import datetime
+
+    from django.utils import timezone
+
+    from methods.models import TemplateDownload
+
+    template_file = add_file(template, "guide.txt", b"Reflection guide")
+    url = f"{template.url}download/{template_file.pk}/"
+    employee_client.post(url)
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    # As if the first download had been yesterday: its digest names yesterday's date.
+    TemplateDownload.objects.update(day=yesterday, digest="x" * 64)
+    employee_client.post(url)
+    template.refresh_from_db()
+    assert template.download_count == 2
+    # Yesterday's digests are gone once today's arrive.
+    assert list(TemplateDownload.objects.values_list("day", flat=True)) == [timezone.localdate()]
+
+
+def test_a_plain_get_hands_over_the_file_without_counting(template, employee_client):
+    template_file = add_file(template, "guide.txt", b"Reflection guide")
+    response = employee_client.get(f"{template.url}download/{template_file.pk}/")
+    assert response.status_code == 302
+    assert response["Location"] == template_file.document.url
+    template.refresh_from_db()
+    assert template.download_count == 0
+
+
+def test_another_site_cannot_count_a_download(template, employee):
+    from django.test import Client
+
+    template_file = add_file(template, "guide.txt", b"Reflection guide")
+    url = f"{template.url}download/{template_file.pk}/"
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(employee)
+    # A form on another site posts without the reader's CSRF token.
+    response = browser.post(url, headers={"Origin": "https://elsewhere.example", "Sec-Fetch-Site": "cross-site"})
+    assert response.status_code == 403
+    # The same reader's own button on the page does count.
+    page = browser.get(template.url)
+    token = page.cookies["csrftoken"].value
+    assert browser.post(url, {"csrfmiddlewaretoken": token}).status_code == 302
+    template.refresh_from_db()
+    assert template.download_count == 1
 
 
 def test_downloads_count_for_every_translation_and_survive_publishing(template, employee_client):
@@ -50,8 +128,13 @@ def test_downloads_count_for_every_translation_and_survive_publishing(template, 
     template_file = add_file(template, "guide.txt", b"Reflection guide")
     swedish = template.copy_for_translation(Locale.objects.get(language_code="sv"), copy_parents=True)
     swedish.save_revision().publish()
-    employee_client.get(f"{template.url}download/{template_file.pk}/")
+    employee_client.post(f"{template.url}download/{template_file.pk}/")
 
+    swedish.refresh_from_db()
+    assert swedish.download_count == 1
+    # Switching language does not count the same reader twice on the same day.
+    swedish_file = swedish.files.first()
+    employee_client.post(f"{swedish.url}download/{swedish_file.pk}/")
     swedish.refresh_from_db()
     assert swedish.download_count == 1
     # An editor publishing an edit made before the download must not reset the count.
@@ -66,22 +149,22 @@ def test_downloads_count_for_every_translation_and_survive_publishing(template, 
 def test_a_file_of_another_page_or_an_unknown_file_is_not_found(library, template, employee_client):
     other = ShareableTemplatePageFactory(parent=library)
     foreign_file = add_file(other, "other.txt", b"Other")
-    assert employee_client.get(f"{template.url}download/{foreign_file.pk}/").status_code == 404
-    assert employee_client.get(f"{template.url}download/999999/").status_code == 404
+    assert employee_client.post(f"{template.url}download/{foreign_file.pk}/").status_code == 404
+    assert employee_client.post(f"{template.url}download/999999/").status_code == 404
     template.refresh_from_db()
     assert template.download_count == 0
 
 
-def test_the_download_does_not_record_who_downloaded(template, employee_client):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
+def test_the_download_does_not_record_who_downloaded(template, employee, employee_client):
+    from methods.models import TemplateDownload
 
     template_file = add_file(template, "guide.txt", b"Reflection guide")
-    with CaptureQueriesContext(connection) as queries:
-        employee_client.get(f"{template.url}download/{template_file.pk}/")
-    writes = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE"))]
-    assert writes and all("download_count" in sql for sql in writes if "methods_" in sql)
-    assert not any("INSERT" in sql.upper() and "methods_" in sql for sql in writes)
+    employee_client.post(f"{template.url}download/{template_file.pk}/")
+    [row] = TemplateDownload.objects.values()
+    # Only a keyed digest and the day: neither the reader's id nor name, nor the template, can be read off it.
+    assert set(row) == {"id", "digest", "day"}
+    assert len(row["digest"]) == 64
+    assert employee.username not in row["digest"]
 
 
 # --- Previews ---------------------------------------------------------------
