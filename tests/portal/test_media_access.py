@@ -131,7 +131,7 @@ def test_a_private_collection_photo_is_refused_to_an_employee(client, library, m
         assert "X-Accel-Redirect" not in response
 
 
-def test_a_private_collection_photo_is_sent_to_the_group_and_to_administrators(client, library, media_serve, media_root):
+def test_a_private_collection_photo_is_sent_to_its_group_and_administrators(client, library, media_serve, media_root):
     rendition = library.private_photo.get_rendition("fill-96x96")
     for user in (library.member, UserFactory(username="root", is_superuser=True)):
         reader = signed_in(client, user)
