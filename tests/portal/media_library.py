@@ -35,7 +35,8 @@ def build_media_library():
     """Needs the site tree (the `site_tree` fixture): the profile lives under the English home page."""
     # Wagtail caches renditions by image id; another test's, rolled back since, would be found there.
     cache.clear()
-    root = Collection.get_first_root_node()
+    # A transactional test before this one (test_media_nginx.py) flushes the root the migration made.
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
     steering = Group.objects.create(name="Steering group")
     private = root.add_child(name="Steering group only")
     restriction = CollectionViewRestriction.objects.create(
