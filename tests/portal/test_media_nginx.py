@@ -54,7 +54,7 @@ def nginx_config(*, port, upstream_port, media_root, static_root, workdir):
     blocks = top_level_blocks(shipped)
     upstream = next(block for block in blocks if block.startswith("upstream "))
     server = next(block for block in blocks if re.search(r"listen 443 ssl;", block))
-    server = "\n".join(line for line in server.splitlines() if not re.match(r"\s*(listen|http2|ssl_\w+)\s", line))
+    server = "\n".join(line for line in server.splitlines() if not re.match(r"\s*(listen|ssl_\w+)\s", line))
     server = server.replace("server {", f"server {{\n    listen 127.0.0.1:{port};", 1)
     site = f"{upstream}\n{server}"
     for shipped_value, value in (
