@@ -256,6 +256,26 @@ if DEBUG or TESTING:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
+# Nothing in MEDIA_ROOT is public. Django decides who may see each document, image and rendition
+# (portal/media.py, Wagtail's document view), then hands the sending to django-sendfile2's backend:
+# Django itself, nginx (X-Accel-Redirect to the `internal` location in deploy/nginx/erfa.conf) or
+# Apache (X-Sendfile, mod_xsendfile).
+MEDIA_SERVE = os.environ.get("MEDIA_SERVE", "django").strip().lower() or "django"
+_SENDFILE_BACKENDS = {
+    # Wagtail's streaming backend: django-sendfile2's own simple and development backends take only
+    # paths as Path objects, which Wagtail's document view does not pass.
+    "django": "wagtail.utils.sendfile_streaming_backend",
+    "nginx": "django_sendfile.backends.nginx",
+    "apache": "django_sendfile.backends.xsendfile",
+}
+if MEDIA_SERVE not in _SENDFILE_BACKENDS:
+    raise ImproperlyConfigured(f"MEDIA_SERVE must be django, nginx or apache, not {MEDIA_SERVE!r}.")
+SENDFILE_BACKEND = _SENDFILE_BACKENDS[MEDIA_SERVE]
+SENDFILE_ROOT = str(MEDIA_ROOT)
+# Where nginx's internal location reads MEDIA_ROOT from; only nginx needs a URL.
+SENDFILE_URL = "/protected-media" if MEDIA_SERVE == "nginx" else None
+# Documents always go through Wagtail's view, which applies the collections' privacy.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

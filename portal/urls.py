@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -9,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from portal import front_end_urls
 from portal.csp import csp_report
 from portal.health import healthz
+from portal.media import serve_media
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -16,10 +16,9 @@ urlpatterns = [
     path(settings.CSP_REPORT_URL.strip("/") + "/", csp_report, name="csp_report"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Uploaded files, in every mode: each one checked before it is sent (portal/media.py).
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media, name="media"),
 ]
-
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Every front-end URL carries its language (/en/, /sv/, /nb/, /da/, /nl/);
 # a bare "/" is sent on to the visitor's preferred language by LocaleMiddleware.

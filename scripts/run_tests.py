@@ -67,6 +67,9 @@ def missing_packages():
         missing.append("default-jdk-headless")
     if not shutil.which("mvn"):
         missing.append("maven")
+    # tests/portal/test_media_nginx.py runs the shipped nginx configuration (deploy/nginx/) before gunicorn.
+    if not (shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin")):
+        missing.append("nginx")
     return missing
 
 
