@@ -1,5 +1,22 @@
 from django.http import Http404
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.test.utils import WagtailPageTestCase
+
+
+def login_with_second_factor(client, user):
+    """force_login, and the session as after entering a code from an authenticator app.
+
+    The admin asks Communications and administrators for that code (portal/security/two_factor.py); tests
+    about something else start past it.
+    """
+    client.force_login(user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    device = device or TOTPDevice.objects.create(user=user, name="Test authenticator", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
 
 
 class PageTestCase(WagtailPageTestCase):

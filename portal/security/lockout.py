@@ -49,11 +49,11 @@ def client_ip_behind_proxy(request):
 def _locked(field):
     """Values of `field` (username or ip_address) whose failures within the cool-off reach the limit."""
     threshold = timezone.now() - get_cool_off()
+    attempts = AccessAttempt.objects.filter(attempt_time__gte=threshold).exclude(**{f"{field}__isnull": True})
+    if field == "username":
+        attempts = attempts.exclude(username="")
     rows = (
-        AccessAttempt.objects.filter(attempt_time__gte=threshold)
-        .exclude(**{f"{field}__isnull": True})
-        .exclude(**{field: ""})
-        .values(field)
+        attempts.values(field)
         .annotate(failures=Sum("failures_since_start"), last_attempt=Max("attempt_time"))
         .filter(failures__gte=get_failure_limit(None, None))
         .order_by("-last_attempt")

@@ -64,7 +64,10 @@ def verify(request):
         if device is not None:
             otp_login(request, device)
             return redirect(_next_url(request))
-        form.add_error("otp_token", _("That code is not right, or it has been used already. Try the newest code."))
+        form.add_error(
+            "otp_token",
+            _("That code is not right, or it has been used already. Wait a moment and try the newest code."),
+        )
     return render(request, "portal/security/verify.html", {"form": form, "next": _next_url(request)})
 
 
