@@ -361,7 +361,7 @@ LOGGING = {
         # One line per queued index update drowns the useful output of management commands.
         "django.tasks": {"level": "WARNING"},
         "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
-        # A line per login attempt; lock-outs themselves are logged as warnings.
+        # Failed logins and lock-outs are warnings; the INFO lines repeat every successful login.
         "axes": {"level": "WARNING"},
     },
 }

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 from django_otp import login as otp_login
 from django_otp import match_token
@@ -26,6 +27,7 @@ def _next_url(request):
     return reverse("wagtailadmin_home")
 
 
+@never_cache
 def enrol(request):
     """Set up an authenticator app: a QR code and the secret as text, then a code from the app to confirm."""
     user = request.user
@@ -53,6 +55,7 @@ def enrol(request):
     return render(request, "portal/security/enrol.html", context)
 
 
+@never_cache
 def verify(request):
     """The second step of logging in to the admin: a code from the app, or a recovery code (once each)."""
     user = request.user
