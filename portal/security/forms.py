@@ -6,7 +6,7 @@ class TokenForm(forms.Form):
     otp_token = forms.CharField(
         label=_("Code"),
         max_length=32,
-        help_text=_("The six-digit code your authenticator app shows now, or one of your recovery codes."),
+        help_text=_("The six-digit code your authenticator app shows now."),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}),
     )
 
