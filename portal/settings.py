@@ -206,7 +206,9 @@ LOGOUT_REDIRECT_URL = "login"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 AUTHENTICATION_BACKENDS = [
     # Refuses a locked-out username or address before any password is checked, on every login form.
-    "axes.backends.AxesStandaloneBackend",
+    # AxesBackend rather than AxesStandaloneBackend: code that logs in with the first backend (Wagtail's
+    # test utilities, for one) needs it to load users as ModelBackend does.
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Lock-outs (django-axes): AXES_FAILURE_LIMIT failed logins lock the username, and as many from one

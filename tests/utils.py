@@ -20,7 +20,14 @@ def login_with_second_factor(client, user):
 
 
 class PageTestCase(WagtailPageTestCase):
-    """Wagtail's page assertions, taught about Erfa's /en/, /sv/… URL prefixes."""
+    """Wagtail's page assertions, taught about Erfa's /en/, /sv/… URL prefixes and the admin's second factor."""
+
+    def create_superuser(self, *args, **kwargs):
+        # assertPageIsPreviewable previews in the admin as a superuser it creates here and then logs in again;
+        # logging in again as the same user keeps the session, and with it the second factor given here.
+        user = super().create_superuser(*args, **kwargs)
+        login_with_second_factor(self.client, user)
+        return user
 
     def assertPageIsRoutable(self, page, route_path="/", msg=None):  # noqa: N802 - Wagtail's name.
         # Wagtail routes the URL including the language prefix that i18n_patterns adds,
