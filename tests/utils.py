@@ -29,6 +29,14 @@ class PageTestCase(WagtailPageTestCase):
         login_with_second_factor(self.client, user)
         return user
 
+    def assertPageIsPreviewable(self, page, *args, user=None, **kwargs):  # noqa: N802 - Wagtail's name.
+        # Wagtail's assertions sign the client out when they finish; the user it previews as gives the
+        # second factor again first.
+        user = user or getattr(self, "_pageispreviewable_superuser", None)
+        if user is not None:
+            login_with_second_factor(self.client, user)
+        return super().assertPageIsPreviewable(page, *args, user=user, **kwargs)
+
     def assertPageIsRoutable(self, page, route_path="/", msg=None):  # noqa: N802 - Wagtail's name.
         # Wagtail routes the URL including the language prefix that i18n_patterns adds,
         # which page routing never sees; route the part after the prefix instead.
