@@ -5,6 +5,7 @@ from the environment here, and only here. The README lists every variable.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -78,6 +79,11 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    # Login protection (portal/security/): lock-outs after repeated failures, and a second factor.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -102,10 +108,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.security.two_factor.TwoFactorRequiredMiddleware",
     "portal.middleware.IntranetLoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -199,6 +209,35 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+AUTHENTICATION_BACKENDS = [
+    # Refuses a locked-out username or address before any password is checked, on every login form.
+    # AxesBackend rather than AxesStandaloneBackend: code that logs in with the first backend (Wagtail's
+    # test utilities, for one) needs it to load users as ModelBackend does.
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lock-outs (django-axes): AXES_FAILURE_LIMIT failed logins lock the username, and as many from one
+# address lock the address, for AXES_COOLOFF_MINUTES; an administrator can unlock sooner in the admin
+# (Settings → Login lock-outs). AXES_LOCKOUT_PARAMETERS lists what is counted separately, comma-separated;
+# "username+ip_address" would count each username at each address instead.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [
+    item.split("+") if "+" in item else item for item in env_list("AXES_LOCKOUT_PARAMETERS", "username,ip_address")
+]
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_CALLABLE = "portal.security.lockout.lockout_response"
+# Erfa has no Django admin; lock-outs are listed and lifted in Wagtail's (portal/security/).
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+# The client's address is REMOTE_ADDR, as axes reads it by default. Behind a TLS proxy (BEHIND_TLS_PROXY=1)
+# that is the proxy's, so the address the proxy appended to X-Forwarded-For counts instead.
+if env_bool("BEHIND_TLS_PROXY", False):
+    AXES_CLIENT_IP_CALLABLE = "portal.security.lockout.client_ip_behind_proxy"
+# Two-factor authentication (django-otp) for the roles that can publish or administer: see
+# portal/security/two_factor.py. The issuer is the name authenticator apps show beside the code.
+OTP_TOTP_ISSUER = "Erfa"
 
 # --- Languages --------------------------------------------------------------
 LANGUAGE_CODE = languages.DEFAULT_LANGUAGE
@@ -394,5 +433,7 @@ LOGGING = {
         # One line per queued index update drowns the useful output of management commands.
         "django.tasks": {"level": "WARNING"},
         "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
+        # Failed logins and lock-outs are warnings; the INFO lines repeat every successful login.
+        "axes": {"level": "WARNING"},
     },
 }

@@ -1,6 +1,7 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import AdminOnlyMenuItem
 from wagtail.admin.widgets import Button
 from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
@@ -9,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from portal.models import Organisation, Topic
 from portal.moderation import translations
 from portal.moderation import views as moderation_views
+from portal.security import views as security_views
 
 
 class TopicViewSet(SnippetViewSet):
@@ -100,3 +102,18 @@ def translation_buttons(page, user, next_url=None, view_name=None):
 
 hooks.register("register_page_listing_more_buttons", translation_buttons)
 hooks.register("register_page_header_buttons", translation_buttons)
+
+
+# --- Login protection (portal/security/) ------------------------------------
+@hooks.register("register_admin_urls")
+def register_login_protection_urls():
+    return [
+        path("two-factor/enrol/", security_views.enrol, name="erfa_two_factor_enrol"),
+        path("two-factor/verify/", security_views.verify, name="erfa_two_factor_verify"),
+        path("lockouts/", security_views.LockoutsView.as_view(), name="erfa_lockouts"),
+    ]
+
+
+@hooks.register("register_settings_menu_item")
+def register_lockouts_menu_item():
+    return AdminOnlyMenuItem(_("Login lock-outs"), reverse("erfa_lockouts"), icon_name="lock", order=900)

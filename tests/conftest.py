@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from portal.factories import EmployeeFactory
+from tests.utils import login_with_second_factor
 
 TESTS_DIR = Path(__file__).parent
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -76,6 +77,12 @@ def employee(db):
 def employee_client(client, employee):
     client.force_login(employee)
     return client
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin_client, past the second factor the admin asks administrators for."""
+    return login_with_second_factor(client, admin_user)
 
 
 @pytest.fixture

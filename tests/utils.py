@@ -1,9 +1,41 @@
 from django.http import Http404
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.test.utils import WagtailPageTestCase
 
 
+def login_with_second_factor(client, user):
+    """force_login, and the session as after entering a code from an authenticator app.
+
+    The admin asks Communications and administrators for that code (portal/security/two_factor.py); tests
+    about something else start past it.
+    """
+    client.force_login(user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    device = device or TOTPDevice.objects.create(user=user, name="Test authenticator", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
 class PageTestCase(WagtailPageTestCase):
-    """Wagtail's page assertions, taught about Erfa's /en/, /sv/… URL prefixes."""
+    """Wagtail's page assertions, taught about Erfa's /en/, /sv/… URL prefixes and the admin's second factor."""
+
+    def create_superuser(self, *args, **kwargs):
+        # assertPageIsPreviewable previews in the admin as a superuser it creates here and then logs in again;
+        # logging in again as the same user keeps the session, and with it the second factor given here.
+        user = super().create_superuser(*args, **kwargs)
+        login_with_second_factor(self.client, user)
+        return user
+
+    def assertPageIsPreviewable(self, page, *args, user=None, **kwargs):  # noqa: N802 - Wagtail's name.
+        # Wagtail's assertions sign the client out when they finish; the user it previews as gives the
+        # second factor again first.
+        user = user or getattr(self, "_pageispreviewable_superuser", None)
+        if user is not None:
+            login_with_second_factor(self.client, user)
+        return super().assertPageIsPreviewable(page, *args, user=user, **kwargs)
 
     def assertPageIsRoutable(self, page, route_path="/", msg=None):  # noqa: N802 - Wagtail's name.
         # Wagtail routes the URL including the language prefix that i18n_patterns adds,

@@ -5,6 +5,8 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from casestudies.factories import CaseStudyIndexPageFactory
@@ -17,11 +19,16 @@ pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "correct horse battery staple"
 
 
-def sign_in(page, base_url, username):
+def sign_in(page, base_url, username, authenticator=None):
     page.goto(f"{base_url}/admin/login/")
     page.locator("#id_username").fill(username)
     page.locator("#id_password").fill(PASSWORD)
     page.get_by_role("button", name=re.compile("Sign in", re.I)).click()
+    if authenticator is not None:
+        # Communications gives the code from its authenticator app as well (portal/security/two_factor.py).
+        expect(page).to_have_url(re.compile(r"/admin/two-factor/verify/"))
+        page.locator("#id_otp_token").fill(f"{totp(authenticator.bin_key):06d}")
+        page.get_by_role("button", name="Continue").click()
     expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
@@ -42,6 +49,7 @@ def test_a_resource_person_submits_and_communications_approves(browser, live_ser
     author.groups.add(Group.objects.get(name=RESOURCE_PERSONS))
     reviewer = UserFactory(username="kaja", first_name="Kaja", last_name="Verhoef")
     reviewer.groups.add(Group.objects.get(name=COMMUNICATIONS))
+    authenticator = TOTPDevice.objects.create(user=reviewer, name="Phone", confirmed=True)
 
     # The resource person writes a case study and submits it.
     context = browser.new_context()
@@ -62,7 +70,7 @@ def test_a_resource_person_submits_and_communications_approves(browser, live_ser
     # Communications approves it from the editor.
     context = browser.new_context()
     page = context.new_page()
-    sign_in(page, live_server.url, "kaja")
+    sign_in(page, live_server.url, "kaja", authenticator)
     page.goto(f"{live_server.url}/admin/pages/{case_study.pk}/edit/")
     # Approving posts the editor's form; wait until Wagtail's scripts have built every field
     # (StreamFields render client-side), or the half-built form counts as an edit needing reapproval.

@@ -13,7 +13,7 @@ from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from home.models import HomePage
 from portal.factories import OrganisationFactory, TopicFactory
 from tests.casestudies.conftest import Related, count_queries, english_home, preview_form_data
-from tests.utils import PageTestCase
+from tests.utils import PageTestCase, login_with_second_factor
 
 
 class TestCaseStudyPageType(PageTestCase):
@@ -34,7 +34,7 @@ class TestCaseStudyPageType(PageTestCase):
         cls.superuser = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
 
     def setUp(self):
-        self.client.force_login(self.superuser)
+        login_with_second_factor(self.client, self.superuser)
 
     def test_page_tree(self):
         self.assertAllowedParentPageTypes(CaseStudyIndexPage, {HomePage})

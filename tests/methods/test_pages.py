@@ -17,7 +17,7 @@ from methods.factories import (
 )
 from methods.models import MethodIndexPage, MethodPage, ShareableTemplateIndexPage, ShareableTemplatePage
 from people.factories import ResourcePersonIndexPageFactory, ResourcePersonPageFactory
-from tests.utils import PageTestCase
+from tests.utils import PageTestCase, login_with_second_factor
 
 
 def method_form_data(page):
@@ -79,7 +79,7 @@ class TestPagesRenderAndPreview(PageTestCase):
         cls.superuser = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
 
     def setUp(self):
-        self.client.force_login(self.superuser)
+        login_with_second_factor(self.client, self.superuser)
 
     def test_every_type_is_routable_renderable_and_previewable(self):
         for page in (self.method_index, self.method, self.library, self.template):

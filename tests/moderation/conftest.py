@@ -67,6 +67,6 @@ def facilitator_user(roles):
 def client_for(user):
     from django.test import Client
 
-    client = Client()
-    client.force_login(user)
-    return client
+    from tests.utils import login_with_second_factor
+
+    return login_with_second_factor(Client(), user)

@@ -22,7 +22,7 @@ from networks.factories import (
 )
 from networks.models import NetworkIndexPage, NetworkPage, NetworkUpdatePage
 from people.factories import ResourcePersonIndexPageFactory, ResourcePersonPageFactory
-from tests.utils import PageTestCase
+from tests.utils import PageTestCase, login_with_second_factor
 
 UPDATE_BODY = streamfield(
     [
@@ -55,7 +55,7 @@ class TestNetworkPageTypes(PageTestCase):
         cls.superuser = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
 
     def setUp(self):
-        self.client.force_login(self.superuser)
+        login_with_second_factor(self.client, self.superuser)
 
     def test_page_tree(self):
         self.assertAllowedParentPageTypes(NetworkIndexPage, {HomePage})

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from home.models import HomePage
 from people.factories import ResourcePersonIndexPageFactory, ResourcePersonPageFactory, SpokenLanguageFactory
 from people.models import ResourcePersonIndexPage, ResourcePersonPage
-from tests.utils import PageTestCase
+from tests.utils import PageTestCase, login_with_second_factor
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ class TestProfilePage(PageTestCase):
         cls.superuser = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
 
     def setUp(self):
-        self.client.force_login(self.superuser)
+        login_with_second_factor(self.client, self.superuser)
 
     def test_routable_renderable_previewable(self):
         self.assertPageIsRoutable(self.person)

@@ -11,13 +11,14 @@ from casestudies.factories import CaseStudyIndexPageFactory
 from home.models import HomePage
 from methods.factories import ShareableTemplateIndexPageFactory
 from portal.factories import OrganisationFactory, TopicFactory
+from tests.utils import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def admin_client(client, site_tree):
-    client.force_login(get_user_model().objects.create_superuser("ada", "ada@example.org", "x"))
+    login_with_second_factor(client, get_user_model().objects.create_superuser("ada", "ada@example.org", "x"))
     return client
 
 

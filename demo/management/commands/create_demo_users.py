@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from portal.roles import COMMUNICATIONS, EMPLOYEES, NETWORK_FACILITATORS, RESOURCE_PERSONS
+from portal.security import two_factor
 
 # Fictional people; example.org is reserved for documentation and never delivers mail.
 DEMO_USERS = [
@@ -21,7 +22,8 @@ DEMO_USERS = [
 
 class Command(BaseCommand):
     help = (
-        "Create one demo user per role and print each new user's password once. "
+        "Create one demo user per role and print each new user's password once, and for Communications and "
+        "the administrator the secret of their authenticator app (two-factor authentication). "
         "Existing users are left as they are. Refuses to run with DJANGO_DEBUG off "
         "unless --allow-production is given."
     )
@@ -42,6 +44,7 @@ class Command(BaseCommand):
             )
         User = get_user_model()
         created_rows = []
+        authenticators = []
         for username, first_name, last_name, group_name in DEMO_USERS:
             if User.objects.filter(username=username).exists():
                 continue
@@ -61,10 +64,26 @@ class Command(BaseCommand):
                 except Group.DoesNotExist as error:
                     raise CommandError("Role groups are missing. Run `manage.py setup_roles` first.") from error
             created_rows.append((username, password, group_name or "Administrators"))
+            if two_factor.requires_two_factor(user):
+                # The admin asks these roles for a code from an authenticator app (portal/security/two_factor.py).
+                device = two_factor.pending_totp_device(user)
+                two_factor.enrol_confirmed(user, device)
+                authenticators.append((username, two_factor.base32_secret(device), device.config_url))
 
         if not created_rows:
             self.stdout.write("Demo users already exist; their passwords are unchanged.")
             return
+        secrets_by_user = {username: secret for username, secret, _uri in authenticators}
         self.stdout.write(self.style.SUCCESS("Demo users created. Their passwords are shown only now:"))
         for username, password, role in created_rows:
-            self.stdout.write(f"  {username:<16} {password:<16} {role}")
+            secret = secrets_by_user.get(username)
+            authenticator = f"  authenticator secret: {secret}" if secret else ""
+            self.stdout.write(f"  {username:<16} {password:<16} {role:<22}{authenticator}".rstrip())
+        if authenticators:
+            self.stdout.write("")
+            self.stdout.write(
+                "The admin also asks these users for a code from an authenticator app. Type the secret into the "
+                "app, or open the otpauth:// link on the phone (or make a QR code of it):"
+            )
+            for username, _secret, uri in authenticators:
+                self.stdout.write(f"  {username:<16} {uri}")
