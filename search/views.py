@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from portal.i18n import reader_page_url
+from portal.i18n import reader_page_url, reader_url
 from search import facets, service
 from search.backends.languages import ALL, language_code
 from search.models import SearchQueryDay
@@ -47,6 +47,13 @@ def add_facet_links(facet_list, params):
     return facet_list
 
 
+def promotion_links(promotions, request):
+    """Each promoted page's link under the reader's language prefix."""
+    for promotion in promotions:
+        promotion["url"] = reader_url(promotion["page"].get_url(request)) if promotion["page"] else None
+    return promotions
+
+
 def degraded_message():
     return _(
         "The search engine is not answering at the moment, so only page titles were searched. "
@@ -62,9 +69,10 @@ def search(request):
     language = ALL if request.GET.get("in") == ALL else active
     selected = selected_facets(request.GET)
 
-    outcome = service.run_search(query, language)
+    outcome = service.run_search(query, language, reader=active)
     values = facets.facet_values(outcome.hits) if outcome.hits else None
-    hits = facets.apply_filters(outcome.hits, values, selected) if values else []
+    wanted = facets.selected_groups(selected) if values else {}
+    hits = facets.apply_filters(outcome.hits, values, wanted) if values else []
     paginator = Paginator([hit.pk for hit in hits], RESULTS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     first_view = request.GET.get("page") in (None, "", "1") and not selected
@@ -80,10 +88,10 @@ def search(request):
             "search_in": language,
             "active_language_name": LANGUAGE_NAMES.get(active, active),
             "results": page,
-            "items": result_items(list(page.object_list), query_terms(query)),
-            "facets": add_facet_links(facets.facet_counts(hits, values, selected), request.GET) if values else [],
+            "items": result_items(list(page.object_list), query_terms(query), request, active),
+            "facets": add_facet_links(facets.facet_counts(hits, values, wanted, active), request.GET) if values else [],
             "selected": selected,
-            "promotions": service.promotions(query, language),
+            "promotions": promotion_links(service.promotions(query, active), request),
             "error": degraded_message() if outcome.degraded else None,
             "max_query_length": MAX_QUERY_LENGTH,
         },
@@ -94,7 +102,7 @@ def search(request):
 def autocomplete(request):
     query = clean_query(request.GET.get("q", ""))
     language = ALL if request.GET.get("in") == ALL else language_code(get_language())
-    pages, degraded = service.autocomplete(query, language)
+    pages, degraded = service.autocomplete(query, language, reader=language_code(get_language()))
     return JsonResponse(
         {
             "query": query,
