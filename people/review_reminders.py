@@ -20,9 +20,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import Page, PageLogEntry
 
+from moderation.reader import title_for_reader
 from portal.i18n import preferred_language
 from portal.models import ContentPageMixin
-from portal.moderation.reader import title_for_reader
 
 logger = logging.getLogger(__name__)
 

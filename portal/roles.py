@@ -1,7 +1,7 @@
 """Erfa's roles as Django groups, created in code so that every installation has the same ones.
 
 The README's "Roles" section describes what each role is for; `manage.py setup_roles` applies what
-is declared here (portal/permissions.py does the work). Page permissions on index pages are declared
+is declared here (moderation/permissions.py does the work). Page permissions on index pages are declared
 by the page models themselves through a protocol (PAGE_PERMISSIONS_ATTRIBUTE), because portal sits
 below the apps that define them.
 """

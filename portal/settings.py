@@ -10,32 +10,11 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.csp import CSP
 
-from portal import languages
+from portal import csp_policy, languages
+from portal.env import env_bool, env_int, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None or value.strip() == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-def env_int(name, default):
-    value = os.environ.get(name, "").strip()
-    if not value:
-        return default
-    try:
-        return int(value)
-    except ValueError as error:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from error
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
@@ -59,6 +38,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Content areas, lowest first: each app may import only the ones above it.
     "portal",
+    "accounts",
+    "moderation",
     "people",
     "methods",
     "networks",
@@ -79,7 +60,7 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
-    # Login protection (portal/security/): lock-outs after repeated failures, and a second factor.
+    # Login protection (accounts/): lock-outs after repeated failures, and a second factor.
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -109,7 +90,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "portal.security.two_factor.TwoFactorRequiredMiddleware",
+    "accounts.two_factor.TwoFactorRequiredMiddleware",
     "portal.middleware.IntranetLoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -227,16 +208,16 @@ AXES_LOCKOUT_PARAMETERS = [
 ]
 AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
-AXES_LOCKOUT_CALLABLE = "portal.security.lockout.lockout_response"
-# Erfa has no Django admin; lock-outs are listed and lifted in Wagtail's (portal/security/).
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+# Erfa has no Django admin; lock-outs are listed and lifted in Wagtail's (accounts/).
 AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = False
 # The client's address is REMOTE_ADDR, as axes reads it by default. Behind a TLS proxy (BEHIND_TLS_PROXY=1)
 # that is the proxy's, so the address the proxy appended to X-Forwarded-For counts instead.
 if env_bool("BEHIND_TLS_PROXY", False):
-    AXES_CLIENT_IP_CALLABLE = "portal.security.lockout.client_ip_behind_proxy"
+    AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip_behind_proxy"
 # Two-factor authentication (django-otp) for the roles that can publish or administer: see
-# portal/security/two_factor.py. The issuer is the name authenticator apps show beside the code.
+# accounts/two_factor.py. The issuer is the name authenticator apps show beside the code.
 OTP_TOTP_ISSUER = "Erfa"
 
 # --- Languages --------------------------------------------------------------
@@ -384,38 +365,15 @@ SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12)
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
-# Content-Security-Policy. The front end runs only the site's own scripts and styles; violations are
-# reported to portal.csp.csp_report, which logs them. Network updates may embed videos (networks/blocks.py):
-# their players are the only other origins a page may frame (CSP_FRAME_SOURCES).
+# Content-Security-Policy (portal/csp_policy.py). Network updates may embed videos (networks/blocks.py):
+# their players are the only other origins a page may frame.
 CSP_REPORT_URL = "/csp-report/"
-SECURE_CSP = {
-    "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF],
-    "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
-    "font-src": [CSP.SELF],
-    "connect-src": [CSP.SELF],
-    "frame-src": [
-        CSP.SELF,
-        *env_list(
-            "CSP_FRAME_SOURCES", "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com"
-        ),
-    ],
-    "object-src": [CSP.NONE],
-    "base-uri": [CSP.SELF],
-    "form-action": [CSP.SELF],
-    "frame-ancestors": [CSP.SELF],
-    "report-uri": CSP_REPORT_URL,
-}
-# Wagtail's admin writes inline scripts and styles (date pickers, inline panels, wagtail-localize), so it gets
-# them, and nothing else: still only the site's own origin.
-ERFA_ADMIN_CSP = {
-    **SECURE_CSP,
-    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
-    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
-    "img-src": [CSP.SELF, "data:", "blob:"],
-    "font-src": [CSP.SELF, "data:"],
-}
+SECURE_CSP, ERFA_ADMIN_CSP = csp_policy.policies(
+    CSP_REPORT_URL,
+    frame_sources=env_list(
+        "CSP_FRAME_SOURCES", "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com"
+    ),
+)
 # No third-party calls from the browser: no Gravatar (it would receive a hash of each user's e-mail),
 # and no check for new Wagtail releases from the admin's dashboard.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -12,6 +12,7 @@ TESTS_DIR = Path(__file__).parent
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 APP_MARKERS = {
     "portal",
+    "accounts",
     "home",
     "people",
     "methods",

@@ -7,7 +7,7 @@ from wagtail.test.utils import WagtailPageTestCase
 def login_with_second_factor(client, user):
     """force_login, and the session as after entering a code from an authenticator app.
 
-    The admin asks Communications and administrators for that code (portal/security/two_factor.py); tests
+    The admin asks Communications and administrators for that code (accounts/two_factor.py); tests
     about something else start past it.
     """
     client.force_login(user)

@@ -25,7 +25,7 @@ def sign_in(page, base_url, username, authenticator=None):
     page.locator("#id_password").fill(PASSWORD)
     page.get_by_role("button", name=re.compile("Sign in", re.I)).click()
     if authenticator is not None:
-        # Communications gives the code from its authenticator app as well (portal/security/two_factor.py).
+        # Communications gives the code from its authenticator app as well (accounts/two_factor.py).
         expect(page).to_have_url(re.compile(r"/admin/two-factor/verify/"))
         page.locator("#id_otp_token").fill(f"{totp(authenticator.bin_key):06d}")
         page.get_by_role("button", name="Continue").click()

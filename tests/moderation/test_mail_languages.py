@@ -16,11 +16,11 @@ from wagtail.models import Locale, Task, Workflow
 
 from methods.factories import ShareableTemplatePageFactory
 from methods.models import ShareableTemplatePage
+from moderation.names import TranslatedName
+from moderation.workflow import TASK_NAME, WORKFLOW_NAME
 from people.factories import ResourcePersonPageFactory
 from people.review_reminders import send_review_reminders
 from portal.factories import UserFactory
-from portal.moderation.names import TranslatedName
-from portal.moderation.workflow import TASK_NAME, WORKFLOW_NAME
 from tests.moderation.conftest import client_for
 from tests.moderation.test_notifications import choose_language
 from tests.moderation.test_reminders import at

@@ -13,7 +13,16 @@ from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
 # Lowest first. An app may import only apps below it; search and demo both sit on top, apart.
-LAYERS = [["portal"], ["people"], ["methods"], ["networks"], ["casestudies"], ["home"], ["search", "demo"]]
+LAYERS = [
+    ["portal"],
+    ["accounts", "moderation"],
+    ["people"],
+    ["methods"],
+    ["networks"],
+    ["casestudies"],
+    ["home"],
+    ["search", "demo"],
+]
 RANK = {app: rank for rank, apps in enumerate(LAYERS) for app in apps}
 APPS = sorted(RANK)
 MAX_MODULE_LINES = 400

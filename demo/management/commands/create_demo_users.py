@@ -6,8 +6,8 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from accounts import two_factor
 from portal.roles import COMMUNICATIONS, EMPLOYEES, NETWORK_FACILITATORS, RESOURCE_PERSONS
-from portal.security import two_factor
 
 # Fictional people; example.org is reserved for documentation and never delivers mail.
 DEMO_USERS = [
@@ -65,7 +65,7 @@ class Command(BaseCommand):
                     raise CommandError("Role groups are missing. Run `manage.py setup_roles` first.") from error
             created_rows.append((username, password, group_name or "Administrators"))
             if two_factor.requires_two_factor(user):
-                # The admin asks these roles for a code from an authenticator app (portal/security/two_factor.py).
+                # The admin asks these roles for a code from an authenticator app (accounts/two_factor.py).
                 device = two_factor.pending_totp_device(user)
                 two_factor.enrol_confirmed(user, device)
                 authenticators.append((username, two_factor.base32_secret(device), device.config_url))

@@ -3,7 +3,7 @@
 from django import template
 from wagtail.models import TaskState
 
-from portal.moderation import reader, translations
+from moderation import reader, translations
 
 register = template.Library()
 

@@ -23,7 +23,7 @@ from django.utils.html import escape
 from wagtail.models import Task, Workflow
 from wagtail.workflows import get_task_types
 
-from portal.moderation.workflow import TASK_NAME, WORKFLOW_NAME
+from moderation.workflow import TASK_NAME, WORKFLOW_NAME
 
 SOURCE_NAMES = (WORKFLOW_NAME, TASK_NAME)
 

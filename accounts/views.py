@@ -16,8 +16,8 @@ from django_otp import login as otp_login
 from django_otp import match_token
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from portal.security import lockout, two_factor
-from portal.security.forms import TokenForm
+from accounts import lockout, two_factor
+from accounts.forms import TokenForm
 
 
 def _next_url(request):
@@ -42,7 +42,7 @@ def enrol(request):
             otp_login(request, device)
             return render(
                 request,
-                "portal/security/recovery_codes.html",
+                "accounts/recovery_codes.html",
                 {"codes": codes, "next": _next_url(request)},
             )
         form.add_error("otp_token", _("That code is not right. Check the time on your phone and try the newest code."))
@@ -52,7 +52,7 @@ def enrol(request):
         "secret": two_factor.base32_secret(device),
         "next": _next_url(request),
     }
-    return render(request, "portal/security/enrol.html", context)
+    return render(request, "accounts/enrol.html", context)
 
 
 @never_cache
@@ -71,13 +71,13 @@ def verify(request):
             "otp_token",
             _("That code is not right, or it has been used already. Wait a moment and try the newest code."),
         )
-    return render(request, "portal/security/verify.html", {"form": form, "next": _next_url(request)})
+    return render(request, "accounts/verify.html", {"form": form, "next": _next_url(request)})
 
 
 class LockoutsView(WagtailAdminTemplateMixin, TemplateView):
     """Administrators see which usernames and addresses are locked out, and unlock them."""
 
-    template_name = "portal/security/lockouts.html"
+    template_name = "accounts/lockouts.html"
     page_title = gettext_lazy("Login lock-outs")
     header_icon = "lock"
 

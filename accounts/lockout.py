@@ -30,7 +30,7 @@ def lockout_response(request, original_response=None, credentials=None):
     }
     if request.path_info.startswith(reverse("wagtailadmin_home")):
         context["form"] = LoginForm(request=request, initial={"username": username})
-        template = "portal/security/admin_lockout.html"
+        template = "accounts/admin_lockout.html"
     else:
         context["form"] = AuthenticationForm(request=request, initial={"username": username})
         template = "registration/lockout.html"

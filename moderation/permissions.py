@@ -12,8 +12,8 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, get_page_models
 
+from moderation.workflow import cover_with_workflow, setup_workflow
 from portal import roles
-from portal.moderation.workflow import cover_with_workflow, setup_workflow
 
 
 class RoleSetupError(Exception):

@@ -12,9 +12,9 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts import two_factor
 from portal.factories import UserFactory
 from portal.roles import COMMUNICATIONS, NETWORK_FACILITATORS, RESOURCE_PERSONS
-from portal.security import two_factor
 
 pytestmark = pytest.mark.django_db
 

@@ -22,7 +22,7 @@ from wagtail.models import Page, TaskState
 from wagtail_localize.components import TranslationComponentManager
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitTranslationView
 
-from portal.moderation.translations import synced_translation, untranslated_segments
+from moderation.translations import synced_translation, untranslated_segments
 
 
 def submit_translation_for_review(request, page_id):
@@ -49,7 +49,7 @@ def submit_translation_for_review(request, page_id):
     translation = synced_translation(page)
     segments = untranslated_segments(translation, page.specific_class) if translation else []
     return TemplateResponse(
-        request, "portal/moderation/submit_translation.html", {"page": page, "untranslated_segments": segments}
+        request, "moderation/submit_translation.html", {"page": page, "untranslated_segments": segments}
     )
 
 

@@ -71,7 +71,7 @@ def confirm_before_publishing_incomplete(request, page):
         return None
     return TemplateResponse(
         request,
-        "portal/moderation/confirm_incomplete_translation.html",
+        "moderation/confirm_incomplete_translation.html",
         {
             "page": page,
             "target_language": translation.target_locale.get_display_name(),

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.permissions import RoleSetupError, apply_roles
+from moderation.permissions import RoleSetupError, apply_roles
 
 
 class Command(BaseCommand):
