@@ -27,6 +27,8 @@ EXEMPT_URL_NAMES = {
     "wagtailadmin_login",
     "wagtailadmin_logout",
     "wagtailadmin_javascript_catalog",
+    # The icon sprite every admin page fetches: no data, and a redirect would become the place to return to.
+    "wagtailadmin_sprite",
     "erfa_two_factor_enrol",
     "erfa_two_factor_verify",
 }

@@ -6,6 +6,7 @@ import time
 from urllib.parse import quote
 
 import pytest
+from django.urls import reverse
 from django.core.management import call_command
 from django.test import Client
 from django_otp.oath import totp
@@ -164,6 +165,10 @@ def test_the_login_logout_and_script_catalogue_stay_open_before_the_code(enrolle
     user, _device = enrolled
     client = signed_in(user)
     assert client.get("/admin/jsi18n/").status_code == 200
+    # The icon sprite the code page itself fetches: redirecting it made the sprite the place to return to.
+    sprite = client.get(reverse("wagtailadmin_sprite"))
+    assert sprite.status_code == 200
+    assert sprite["Content-Type"].startswith("image/svg+xml") or b"<svg" in sprite.content
     assert client.get(VERIFY).status_code == 200
     client.post("/admin/logout/")
     assert "_auth_user_id" not in client.session
