@@ -6,9 +6,9 @@ import time
 from urllib.parse import quote
 
 import pytest
-from django.urls import reverse
 from django.core.management import call_command
 from django.test import Client
+from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
