@@ -49,3 +49,25 @@ def test_a_resource_persons_translation_is_not_live_until_approved(
     # Nothing left to submit once it is live.
     explorer = author.get(reverse("wagtailadmin_explore", args=[sv_index.pk])).content.decode()
     assert reverse("erfa_submit_translation", args=[target.pk]) not in explorer
+
+
+def test_the_translation_editor_names_both_languages_in_the_editors_language(case_index, communications_user):
+    """wagtail-localize writes "<source> to <target> translation" in English in its bundle; Erfa hands the
+    editor's-language heading to moderation/static/moderation/translation_title.js, which swaps it in."""
+    from wagtail.users.models import UserProfile
+
+    source = CaseStudyPageFactory(parent=case_index, title="Reflection after home visits")
+    danish = Locale.objects.get(language_code="da")
+    case_index.copy_for_translation(danish).save_revision().publish()
+    source_record, _ = TranslationSource.get_or_create_from_instance(source)
+    Translation.objects.create(source=source_record, target_locale=danish).save_target(user=communications_user)
+    target = source.get_translation(danish)
+    profile = UserProfile.get_for_user(communications_user)
+    profile.preferred_language = "da"
+    profile.save()
+
+    page = client_for(communications_user).get(reverse("wagtailadmin_pages:edit", args=[target.pk])).content.decode()
+    assert 'data-english="English to Danish translation"' not in page  # the names, too, are the editor's
+    assert 'data-english="Engelsk to Dansk translation"' in page
+    assert 'data-translated="Oversættelse fra Engelsk til Dansk"' in page
+    assert "moderation/translation_title" in page
