@@ -32,6 +32,7 @@ from methods.factories import (  # noqa: E402
     ShareableTemplatePageFactory,
 )
 from portal.factories import OrganisationFactory, TopicFactory, UserFactory  # noqa: E402
+from tests.utils import login_with_second_factor  # noqa: E402
 
 HUGE = "99999999999999999999"
 
@@ -51,7 +52,7 @@ def main():
     OrganisationFactory(name="Norrvik care home", region="Norrvik")
 
     client = Client(raise_request_exception=False)
-    client.force_login(UserFactory(username="root", is_superuser=True, is_staff=True))
+    login_with_second_factor(client, UserFactory(username="root", is_superuser=True, is_staff=True))
     urls = {
         "templates": [f"{library.url}?method={HUGE}", f"{library.url}?topic={HUGE}", f"{library.url}?page={HUGE}"],
         "methods": [f"{methods.url}?topic=-{HUGE}", f"{methods.url}?category={HUGE}&sort={HUGE}"],

@@ -105,7 +105,7 @@ def test_all_languages_shows_each_page_once_linked_under_the_readers_language(sq
     everywhere = sqlite_report["search_page_all"]
     urls = dict(zip(everywhere["titles"], everywhere["urls"], strict=True))
     # The Swedish-only method opens inside the Norwegian interface.
-    assert urls["Nätverk i praktiken"] == "/nb/metoder/natverk/"
+    assert urls["Nätverk i praktiken"] == "/nb/sv/metoder/natverk/"
 
 
 def test_words_split_and_fold_like_fts5():
