@@ -37,7 +37,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_highlights(self))
+        context.update(home_highlights(self, request))
         return context
 
     def route(self, request, path_components):

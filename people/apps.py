@@ -8,3 +8,13 @@ class PeopleConfig(AppConfig):
 
     def ready(self):
         from people import signals  # noqa: F401 - connects the receivers.
+        from people.models import ResourcePersonPage
+        from portal.visibility import register_unlisted
+
+        # "Hidden from the directory" keeps a profile out of every listing of people: the directory,
+        # search and autocomplete (with the engine down too), contact cards and a network's facilitators
+        # and spokespersons. The profile itself still opens from its address, so old links and e-mails
+        # work, but nowhere offers the person to be found or asked: being listed as a network's
+        # facilitator or a case study's contact is an invitation to contact them, which is what the
+        # person (or Communications) turned off.
+        register_unlisted(ResourcePersonPage, "hidden_from_directory")

@@ -173,7 +173,12 @@ def _email(message):
 
 
 def _email_copy(message):
-    """The sender's copy. It is a courtesy: a failure is logged, never retried."""
+    """The sender's copy. It is a courtesy: a failure is logged, never retried.
+
+    It names the recipient's profile, which the sender may see (portal.visibility): messages are sent
+    from the profile's own page, which Wagtail serves only to readers who pass its view restrictions.
+    The message to the recipient names no page at all, only the sender.
+    """
     try:
         with translation.override(message.sender_language):
             subject = clean_header_text(

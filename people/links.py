@@ -10,12 +10,17 @@ apps registers what it knows about a person in its AppConfig.ready():
 - `register_directory_networks(options, members)`: the directory's network filter; options(locale_id)
   returns the networks to choose from, members(network_id) a Q over profiles.
 
+What a provider gives is checked here against the reader (portal.visibility), once for every app: a
+page the reader may not see is never named on a profile.
+
 A provider that breaks (say, a renamed relation) raises where it is registered, instead of a lookup by
 name quietly finding nothing.
 """
 
 from dataclasses import dataclass
 from typing import Any
+
+from portal.visibility import visibility_for
 
 
 @dataclass(frozen=True)
@@ -49,22 +54,26 @@ def register_directory_networks(options, members):
     _directory_networks[:] = [DirectoryNetworks(options, members)]
 
 
-def networks_with_roles(person):
-    """Each network the person takes part in, once, with their roles there, sorted by title."""
+def networks_with_roles(person, viewer=None):
+    """Each network the person takes part in that the viewer may see, once, with their roles there, by title."""
+    visibility = visibility_for(viewer)
     found = {}
     for provider in _network_role_providers:
         for network, role in provider(person):
+            if not visibility.allows(network):
+                continue
             entry = found.setdefault(network.pk, {"network": network, "roles": []})
             if role not in entry["roles"]:
                 entry["roles"].append(role)
     return sorted(found.values(), key=lambda entry: entry["network"].title.lower())
 
 
-def profile_sections(person):
-    """The registered sections that have something for this person: [{"key", "heading", "pages"}]."""
+def profile_sections(person, viewer=None):
+    """The registered sections that have something for this person and the viewer: [{"key", "heading", "pages"}]."""
+    visibility = visibility_for(viewer)
     sections = []
     for section in _profile_sections.values():
-        pages = list(section.provider(person))
+        pages = list(visibility.filter(section.provider(person)))
         if pages:
             sections.append({"key": section.key, "heading": section.heading, "pages": pages})
     return sections

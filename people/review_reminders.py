@@ -23,6 +23,7 @@ from wagtail.models import Page, PageLogEntry
 from moderation.reader import title_for_reader
 from portal.i18n import preferred_language
 from portal.models import ContentPageMixin
+from portal.visibility import visibility_for
 
 logger = logging.getLogger(__name__)
 
@@ -69,19 +70,29 @@ def send_review_reminders(now=None, dry_run=False):
     )
     by_address = defaultdict(list)
     owners = {}
+    visibilities = {}
     for page in candidates:
         if page.pk in recently:
             continue
         email, user = owner_address(page.content_owner)
         if not email:
             continue
-        by_address[email.lower()].append(page)
-        owners.setdefault(email.lower(), (email, user, page.content_owner))
+        key = email.lower()
+        owners.setdefault(key, (email, user, page.content_owner))
+        # An e-mail never names a page its recipient may not open (portal.visibility): an owner without
+        # an account, or outside the group a page is restricted to, is not reminded of that page. It is
+        # not logged as reminded either, so it is reminded once the owner may see it.
+        if key not in visibilities:
+            visibilities[key] = visibility_for(owners[key][1])
+        if not visibilities[key].can_view(page):
+            logger.info("Review reminder for page %s left out: its owner at %s may not view it", page.pk, email)
+            continue
+        by_address[key].append(page)
 
     sent = []
     for key, pages in sorted(by_address.items()):
         email, user, owner = owners[key]
-        if not dry_run and not send_reminder(email, user, owner, pages):
+        if not dry_run and not send_reminder(email, user, owner, pages, visibilities[key]):
             continue
         if not dry_run:
             with transaction.atomic():
@@ -95,18 +106,28 @@ def admin_url(view_name, *args):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(view_name, args=args)
 
 
-def send_reminder(email, user, owner, pages):
+def reminder_title(page, language, visibility):
+    """The page's title in the recipient's language version, if they may view that version, else its own."""
+    if page.locale.language_code != language:
+        versions = Page.objects.filter(translation_key=page.translation_key, locale__language_code=language)
+        if not visibility.filter(versions).exists():
+            return page.get_admin_display_title()
+    return title_for_reader(page, language)
+
+
+def send_reminder(email, user, owner, pages, visibility=None):
     """E-mail one owner, in their admin language, or else the language of their profile.
 
-    Each page is named by its title in that language's version when there is one (the link and the
-    language marker still point at the version that is due).
+    Each page is named by its title in that language's version when there is one the owner may view
+    (the link and the language marker still point at the version that is due).
     """
+    visibility = visibility or visibility_for(user)
     language = preferred_language(user, default=owner.locale.language_code)
     context = {
         "owner_name": owner.title,
         "pages": [
             {
-                "title": title_for_reader(page, language),
+                "title": reminder_title(page, language, visibility),
                 "locale": page.locale.get_display_name(),
                 "due": page.review_due,
                 "edit_url": admin_url("wagtailadmin_pages:edit", page.pk),

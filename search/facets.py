@@ -24,6 +24,7 @@ from people.models import ResourcePersonPage
 from portal.i18n import localized_pages
 from portal.models import Organisation, Topic
 from portal.models.content import ContentPageMixin
+from portal.visibility import visible_to
 
 FACETS = [
     ("type", _("Type")),
@@ -77,36 +78,38 @@ def organisation_values(hits):
     return values
 
 
-def network_values(hits):
-    """A network itself, its updates (its children) and the case studies that name it."""
+def network_values(hits, viewer=None):
+    """A network itself, its updates (its children) and the case studies that name it.
+
+    Only networks the viewer may see: a facet would otherwise name a restricted network.
+    """
     values = defaultdict(set)
     ids = [hit.pk for hit in hits]
-    for pk, group in NetworkPage.objects.filter(pk__in=ids).values_list("pk", "translation_key"):
+    networks = visible_to(NetworkPage.objects.all(), viewer)
+    for pk, group in networks.filter(pk__in=ids).values_list("pk", "translation_key"):
         values[pk].add(group)
-    for page_id, group in CaseStudyPage.objects.filter(pk__in=ids, network__isnull=False).values_list(
+    for page_id, group in CaseStudyPage.objects.filter(pk__in=ids, network__in=networks).values_list(
         "pk", "network__translation_key"
     ):
         values[page_id].add(group)
     update_type = ContentType.objects.get_for_model(NetworkUpdatePage).pk
     parent_paths = {hit.pk: hit.path[: -NetworkPage.steplen] for hit in hits if hit.content_type_id == update_type}
     if parent_paths:
-        networks = dict(
-            NetworkPage.objects.filter(path__in=parent_paths.values()).values_list("path", "translation_key")
-        )
+        networks = dict(networks.filter(path__in=parent_paths.values()).values_list("path", "translation_key"))
         for page_id, parent_path in parent_paths.items():
             if parent_path in networks:
                 values[page_id].add(networks[parent_path])
     return values
 
 
-def facet_values(hits):
-    """For each facet, each hit's values in it: {facet: {page id: {value, …}}}."""
+def facet_values(hits, viewer=None):
+    """For each facet, each hit's values in it: {facet: {page id: {value, …}}}, as the viewer may see them."""
     return {
         "type": {hit.pk: {str(hit.content_type_id)} for hit in hits},
         "language": {hit.pk: {hit.language} for hit in hits},
         "topic": {pk: {str(v) for v in vs} for pk, vs in topic_values(hits).items()},
         "organisation": {pk: {str(v) for v in vs} for pk, vs in organisation_values(hits).items()},
-        "network": {pk: {str(v) for v in vs} for pk, vs in network_values(hits).items()},
+        "network": {pk: {str(v) for v in vs} for pk, vs in network_values(hits, viewer).items()},
     }
 
 

@@ -1,7 +1,7 @@
 """One search, from the reader's words to the ranked, visible page ids.
 
-The engine ranks; the database decides visibility (search.access) and
-facets (search.facets). If the engine does not answer (search.outage), the
+The engine ranks; the database decides what the viewer may see (search.access,
+the portal's one visibility rule) and facets (search.facets). If the engine does not answer (search.outage), the
 search falls back to matching titles in the database, and says so; any other
 error is a bug and propagates.
 """
@@ -17,7 +17,8 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
-from search.access import restricted_path_pattern, visible_pages
+from portal.visibility import visibility_for
+from search.access import visible_pages
 from search.backends.engine import one_per_translation
 from search.backends.languages import ALL, ANALYZERS, search_language
 from search.groups import group_versions, one_per_group
@@ -80,17 +81,21 @@ def engine_ids(query, language, backend=None):
         return [page.pk for page in results[: max_hits(language, backend=backend)]]
 
 
-def title_match_ids(query, language):
-    """The degraded mode: pages whose title contains every word, newest first."""
+def title_match_ids(query, language, viewer=None):
+    """The degraded mode: pages whose title contains every word, newest first.
+
+    Only pages the viewer may see count towards the limit, so hidden people and restricted pages
+    neither show nor crowd out the others (visible_hits checks again, as for the engine's ids).
+    """
     condition = Q()
     for term in query_terms(query) or [query.lower()]:
         condition &= Q(title__icontains=term)
-    pages = scope(language).filter(condition).order_by("-last_published_at")
+    pages = visible_pages(scope(language), viewer).filter(condition).order_by("-last_published_at")
     return list(pages.values_list("pk", flat=True)[: max_hits(language)])
 
 
-def visible_hits(ids, language=None, reader=None):
-    """The ids a reader may see, in the engine's order, with what facets and listings need.
+def visible_hits(ids, language=None, reader=None, viewer=None):
+    """The ids the ``viewer`` may see, in the engine's order, with what facets and listings need.
 
     Across all languages, one hit per translation group, in the ``reader``'s language
     where it exists (search.groups); within one language each group has one version anyway.
@@ -98,16 +103,16 @@ def visible_hits(ids, language=None, reader=None):
     if not ids:
         return []
     if language == ALL:
-        return [Hit(*row) for row in one_per_group(ids, group_versions(ids, visible_pages()), reader)]
-    rows = visible_pages(Page.objects.filter(pk__in=ids)).values_list(
+        return [Hit(*row) for row in one_per_group(ids, group_versions(ids, visible_pages(viewer=viewer)), reader)]
+    rows = visible_pages(Page.objects.filter(pk__in=ids), viewer).values_list(
         "pk", "content_type_id", "locale__language_code", "path", "translation_key"
     )
     by_pk = {row[0]: Hit(*row) for row in rows}
     return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
-def engine_or_titles(ask_engine, query, language, limit):
-    """The engine's ids, or the title matches when the engine is out: (ids, degraded)."""
+def engine_or_titles(ask_engine, query, language, limit, viewer=None):
+    """The engine's ids, or the title matches the viewer may see when the engine is out: (ids, degraded)."""
     try:
         return ask_engine(), False
     except Exception as error:
@@ -115,20 +120,24 @@ def engine_or_titles(ask_engine, query, language, limit):
             raise
         # The traceback tells an operator which node and why; the reader gets the title matches.
         logger.warning("Search engine not answering; matching titles instead", exc_info=True)
-        return title_match_ids(query, language)[:limit], True
+        return title_match_ids(query, language, viewer)[:limit], True
 
 
-def run_search(query, language, backend=None, reader=None):
-    """The visible hits for ``query`` in ``language`` (or ``ALL``), for a ``reader`` of that language."""
+def run_search(query, language, backend=None, reader=None, viewer=None):
+    """The hits for ``query`` in ``language`` (or ``ALL``) that the ``viewer`` (a request, a user or None)
+    may see, for a ``reader`` of that language."""
     if not query:
         return SearchOutcome()
-    ids, degraded = engine_or_titles(lambda: engine_ids(query, language, backend), query, language, max_hits(language))
-    hits = visible_hits(ids, language, reader or language)
+    viewer = visibility_for(viewer)
+    ids, degraded = engine_or_titles(
+        lambda: engine_ids(query, language, backend), query, language, max_hits(language), viewer
+    )
+    hits = visible_hits(ids, language, reader or language, viewer)
     return SearchOutcome(hits=hits[: settings.SEARCH_MAX_RESULTS], degraded=degraded)
 
 
-def promotions(query, language):
-    """Search promotions for the query, shown first, in the reader's ``language`` where translated."""
+def promotions(query, language, viewer=None):
+    """Search promotions for the query that the viewer may see, first, in the reader's ``language`` where translated."""
     normalised = normalise_query_string(query) if query else ""
     if not normalised:
         return []
@@ -136,13 +145,13 @@ def promotions(query, language):
         SearchPromotion.objects.filter(query__query_string=normalised).select_related("page").order_by("sort_order")
     )
     page_ids = [pick.page_id for pick in picks if pick.page_id]
-    pattern = restricted_path_pattern()
-    visible = {page.pk: page for page in visible_pages(Page.objects.filter(pk__in=page_ids), pattern)}
+    viewer = visibility_for(viewer)
+    visible = {page.pk: page for page in visible_pages(Page.objects.filter(pk__in=page_ids), viewer)}
     translations = {}
     if language != ALL and visible:
         keys = [page.translation_key for page in visible.values()]
         translated = visible_pages(
-            Page.objects.filter(translation_key__in=keys, locale__language_code=language), pattern
+            Page.objects.filter(translation_key__in=keys, locale__language_code=language), viewer
         )
         translations = {page.translation_key: page for page in translated}
     shown = []
@@ -157,10 +166,11 @@ def promotions(query, language):
     return shown
 
 
-def autocomplete(query, language, limit=8, backend=None, reader=None):
-    """Titles that start like the query, visible to the reader; the database answers if the engine cannot."""
+def autocomplete(query, language, limit=8, backend=None, reader=None, viewer=None):
+    """Titles that start like the query, visible to the viewer; the database answers if the engine cannot."""
     if not query:
         return [], False
+    viewer = visibility_for(viewer)
     engine = backend or get_search_backend()
     asked = max_hits(language, limit * 3, engine)
 
@@ -168,8 +178,8 @@ def autocomplete(query, language, limit=8, backend=None, reader=None):
         with analysed_in(language):
             return [page.pk for page in engine.autocomplete(query, scope(language))[:asked]]
 
-    ids, degraded = engine_or_titles(ask_engine, query, language, max_hits(language, limit * 3))
-    keep = [hit.pk for hit in visible_hits(ids, language, reader or language)][:limit]
+    ids, degraded = engine_or_titles(ask_engine, query, language, max_hits(language, limit * 3), viewer)
+    keep = [hit.pk for hit in visible_hits(ids, language, reader or language, viewer)][:limit]
     pages = Page.objects.filter(pk__in=keep).select_related("locale", "content_type")
     by_pk = {page.pk: page for page in pages}
     return [by_pk[pk] for pk in keep if pk in by_pk], degraded

@@ -69,8 +69,8 @@ def search(request):
     language = ALL if request.GET.get("in") == ALL else active
     selected = selected_facets(request.GET)
 
-    outcome = service.run_search(query, language, reader=active)
-    values = facets.facet_values(outcome.hits) if outcome.hits else None
+    outcome = service.run_search(query, language, reader=active, viewer=request)
+    values = facets.facet_values(outcome.hits, viewer=request) if outcome.hits else None
     wanted = facets.selected_groups(selected) if values else {}
     hits = facets.apply_filters(outcome.hits, values, wanted) if values else []
     paginator = Paginator([hit.pk for hit in hits], RESULTS_PER_PAGE)
@@ -91,7 +91,7 @@ def search(request):
             "items": result_items(list(page.object_list), query_terms(query), request, active),
             "facets": add_facet_links(facets.facet_counts(hits, values, wanted, active), request.GET) if values else [],
             "selected": selected,
-            "promotions": promotion_links(service.promotions(query, active), request),
+            "promotions": promotion_links(service.promotions(query, active, viewer=request), request),
             "error": degraded_message() if outcome.degraded else None,
             "max_query_length": MAX_QUERY_LENGTH,
         },
@@ -102,7 +102,7 @@ def search(request):
 def autocomplete(request):
     query = clean_query(request.GET.get("q", ""))
     language = ALL if request.GET.get("in") == ALL else language_code(get_language())
-    pages, degraded = service.autocomplete(query, language, reader=language_code(get_language()))
+    pages, degraded = service.autocomplete(query, language, reader=language_code(get_language()), viewer=request)
     return JsonResponse(
         {
             "query": query,

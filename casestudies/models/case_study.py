@@ -15,6 +15,7 @@ from casestudies.blocks import WhatWasDoneBlock
 from networks.models import NetworkPage
 from portal.i18n import reader_versions
 from portal.models import ContentPageMixin
+from portal.visibility import visible_to
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -171,23 +172,23 @@ class CaseStudyPage(ContentPageMixin, Page):
     # drops out. `.filter(live=True)` rather than `.live()`: in preview the relations are
     # modelcluster's in-memory querysets, which know filter() but not Wagtail's shortcuts. Each comes
     # in the reader's best version (portal.i18n.reader_versions): the title listed is the title of the
-    # page its link opens.
-    def live_network(self):
+    # page its link opens. And only pages the reader may see (portal.visibility): a method restricted to
+    # a group is not named to others, nor a contact hidden from the directory.
+    def live_network(self, viewer=None):
         if self.network_id is None:
             return None
-        return reader_versions(NetworkPage.objects.filter(pk=self.network_id)).live().first()
+        return visible_to(reader_versions(NetworkPage.objects.filter(pk=self.network_id)), viewer).first()
 
-    def live_methods(self):
-        return reader_versions(self.methods_used.all()).live().order_by("title")
+    def live_methods(self, viewer=None):
+        return visible_to(reader_versions(self.methods_used.all()), viewer).order_by("title")
 
-    def live_shareable_templates(self):
-        return reader_versions(self.shareable_templates_used.all()).live().order_by("title")
+    def live_shareable_templates(self, viewer=None):
+        return visible_to(reader_versions(self.shareable_templates_used.all()), viewer).order_by("title")
 
-    def live_contact_persons(self):
+    def live_contact_persons(self, viewer=None):
         # The person card shows photo, organisation and topics; renditions come along so photos cost no query each.
         return (
-            reader_versions(self.contact_persons.all())
-            .live()
+            visible_to(reader_versions(self.contact_persons.all()), viewer)
             .select_related("photo", "organisation")
             .prefetch_related("topics", "photo__renditions")
             .order_by("title")
@@ -196,10 +197,10 @@ class CaseStudyPage(ContentPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            network=self.live_network(),
-            methods=self.live_methods(),
-            shareable_templates_used=self.live_shareable_templates(),
-            contact_persons=self.live_contact_persons(),
+            network=self.live_network(request),
+            methods=self.live_methods(request),
+            shareable_templates_used=self.live_shareable_templates(request),
+            contact_persons=self.live_contact_persons(request),
             case_study_organisations=self.organisations.all(),
             case_study_topics=self.topics.all(),
         )

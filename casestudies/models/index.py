@@ -7,6 +7,7 @@ from methods.models import MethodPage
 from networks.models import NetworkPage
 from portal.models import IndexPage, Organisation
 from portal.roles import RESOURCE_PERSONS
+from portal.visibility import visible_to
 from portal.vocabulary import topics_in_language
 
 
@@ -31,8 +32,9 @@ class CaseStudyIndexPage(IndexPage):
         verbose_name = _("case study index")
         verbose_name_plural = _("case study indexes")
 
-    def filter_form_kwargs(self, case_studies):
-        """Offer only choices that lead somewhere: those used by the case studies in this index.
+    def filter_form_kwargs(self, case_studies, viewer=None):
+        """Offer only choices that lead somewhere: those used by the case studies in this index, and
+        networks and methods only if the reader may see them (an option names its page).
 
         The four lists come back from a single query. SQLite refuses ORDER BY inside a UNION,
         so each part drops the models' default ordering; the rows are sorted in Python.
@@ -44,10 +46,10 @@ class CaseStudyIndexPage(IndexPage):
             Organisation.objects.filter(pk__in=case_studies.values("organisations"))
             .values_list(Value("organisation"), "pk", "name")
             .order_by(),
-            NetworkPage.objects.filter(pk__in=case_studies.values("network"), live=True)
+            visible_to(NetworkPage.objects.filter(pk__in=case_studies.values("network")), viewer)
             .values_list(Value("network"), "pk", "title")
             .order_by(),
-            MethodPage.objects.filter(pk__in=case_studies.values("methods_used"), live=True)
+            visible_to(MethodPage.objects.filter(pk__in=case_studies.values("methods_used")), viewer)
             .values_list(Value("method"), "pk", "title")
             .order_by(),
         ]
@@ -56,13 +58,13 @@ class CaseStudyIndexPage(IndexPage):
             options.setdefault(param, []).append((pk, label))
         return {"options": options}
 
-    def filter_pages(self, case_studies, filters):
+    def filter_pages(self, case_studies, filters, viewer=None):
         return (
             narrow(case_studies, filters)
             .select_related("network")
             .prefetch_related(
                 "organisations",
                 "topics",
-                Prefetch("methods_used", queryset=MethodPage.objects.filter(live=True).order_by("title")),
+                Prefetch("methods_used", queryset=visible_to(MethodPage.objects.all(), viewer).order_by("title")),
             )
         )

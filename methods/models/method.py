@@ -23,6 +23,7 @@ from methods.models.rating import MethodRating
 from portal.i18n import reader_page_url, reader_versions
 from portal.listing import sort_ordering
 from portal.models import ContentPageMixin, IndexPage, Topic
+from portal.visibility import visible_to
 from portal.vocabulary import tagged_with
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4", "document-link"]
@@ -60,10 +61,10 @@ class MethodIndexPage(IndexPage):
         verbose_name = _("method index")
         verbose_name_plural = _("method indexes")
 
-    def listed_pages(self):
+    def listed_pages(self, viewer=None):
         return (
             super()
-            .listed_pages()
+            .listed_pages(viewer)
             .prefetch_related("topics")
             .annotate(
                 rating_average=MethodRating.objects.average_subquery(),
@@ -71,10 +72,10 @@ class MethodIndexPage(IndexPage):
             )
         )
 
-    def filter_form_kwargs(self, pages):
+    def filter_form_kwargs(self, pages, viewer=None):
         return {"topics": Topic.objects.filter(locale_id=self.locale_id).order_by("name")}
 
-    def filter_pages(self, methods, filters):
+    def filter_pages(self, methods, filters, viewer=None):
         if filters.get("topic"):
             methods = tagged_with(methods, filters["topic"])
         if filters.get("category"):
@@ -173,11 +174,15 @@ class MethodPage(RoutablePageMixin, ContentPageMixin, Page):
         """{"average", "count", "user_score"} over the votes of every language version."""
         return MethodRating.objects.summary(self.translation_key, user)
 
-    def related_shareable_templates(self):
-        # Templates for any version of this method, each in the reader's best version (one query): a
-        # Danish template for the English method belongs on the Swedish method's page too.
+    def related_shareable_templates(self, viewer=None):
+        # Templates for any version of this method that the reader may see, each in the reader's best
+        # version (one query): a Danish template for the English method belongs on the Swedish method's page too.
         templates = self.shareable_templates.model.objects.filter(related_method__translation_key=self.translation_key)
-        return reader_versions(templates).live().order_by("title")
+        return visible_to(reader_versions(templates), viewer).order_by("title")
+
+    def related_case_studies(self, viewer=None):
+        """The case studies that used this method and that the reader may see."""
+        return visible_to(self.case_studies.all(), viewer)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -185,7 +190,8 @@ class MethodPage(RoutablePageMixin, ContentPageMixin, Page):
         context["rating"] = rating = self.rating_summary(request.user)
         context["user_score"] = rating["user_score"]
         context.setdefault("rating_form", RatingForm(initial={"score": rating["user_score"]}))
-        context["related_shareable_templates"] = self.related_shareable_templates()
+        context["related_shareable_templates"] = self.related_shareable_templates(request)
+        context["case_studies"] = self.related_case_studies(request)
         context["rate_url"] = reader_page_url(self, request) + self.reverse_subpage("rate")
         return context
 

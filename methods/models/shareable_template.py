@@ -30,6 +30,7 @@ from portal.i18n import reader_page_url, reader_versions
 from portal.listing import sort_ordering
 from portal.models import ContentPageMixin, IndexPage, Topic
 from portal.roles import RESOURCE_PERSONS
+from portal.visibility import visible_to
 from portal.vocabulary import tagged_with
 
 
@@ -51,14 +52,14 @@ class ShareableTemplateIndexPage(IndexPage):
         values = templates.exclude(file_format="").values_list("file_format", flat=True)
         return list(values.distinct().order_by("file_format"))
 
-    def filter_form_kwargs(self, templates):
+    def filter_form_kwargs(self, templates, viewer=None):
         return {
             "topics": Topic.objects.filter(locale_id=self.locale_id).order_by("name"),
-            "methods": MethodPage.objects.live().filter(locale_id=self.locale_id).order_by("title"),
+            "methods": visible_to(MethodPage.objects.filter(locale_id=self.locale_id), viewer).order_by("title"),
             "formats": self.formats(templates),
         }
 
-    def filter_pages(self, templates, filters):
+    def filter_pages(self, templates, filters, viewer=None):
         templates = templates.select_related("related_method").prefetch_related("topics")
         if filters.get("topic"):
             templates = tagged_with(templates, filters["topic"])
@@ -206,16 +207,17 @@ class ShareableTemplatePage(RoutablePageMixin, ContentPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["file_entries"] = self.file_entries(request)
-        # The publisher and the method in the reader's best version, the one their links open.
-        context["publisher_version"] = self.reader_version(ResourcePersonPage, self.publisher_id)
-        context["method_version"] = self.reader_version(MethodPage, self.related_method_id)
+        # The publisher and the method in the reader's best version, the one their links open, if the
+        # reader may see it (portal.visibility).
+        context["publisher_version"] = self.reader_version(ResourcePersonPage, self.publisher_id, request)
+        context["method_version"] = self.reader_version(MethodPage, self.related_method_id, request)
         return context
 
     contact_person_fields = ["publisher", "content_owner"]
 
     @staticmethod
-    def reader_version(model, pk):
-        return reader_versions(model.objects.filter(pk=pk)).live().first() if pk else None
+    def reader_version(model, pk, viewer=None):
+        return visible_to(reader_versions(model.objects.filter(pk=pk)), viewer).first() if pk else None
 
     @path("download/<int:file_id>/")
     def download(self, request, file_id):

@@ -26,7 +26,7 @@ class NetworkIndexPage(IndexPage):
         verbose_name = _("network index")
         verbose_name_plural = _("network indexes")
 
-    def listed_pages(self):
+    def listed_pages(self, viewer=None):
         """The live networks with what their cards show: member count and next gathering."""
         now = timezone.now()
         member_count = (
@@ -39,12 +39,12 @@ class NetworkIndexPage(IndexPage):
         next_start = Gathering.objects.filter(page=OuterRef("pk"), end__gte=now).order_by("start").values("start")[:1]
         return (
             super()
-            .listed_pages()
+            .listed_pages(viewer)
             .annotate(member_count=Coalesce(Subquery(member_count), 0), next_gathering=Subquery(next_start))
             .prefetch_related("topics")
         )
 
-    def filter_form_kwargs(self, networks):
+    def filter_form_kwargs(self, networks, viewer=None):
         network_ids = networks.values("pk")
         topic_ids = NetworkPage.topics.through.objects.filter(networkpage__in=network_ids).values("topic_id")
         organisation_ids = NetworkMember.objects.filter(page__in=network_ids).values("organisation_id")
@@ -54,7 +54,7 @@ class NetworkIndexPage(IndexPage):
             "regions": list(networks.exclude(region="").order_by("region").values_list("region", flat=True).distinct()),
         }
 
-    def filter_pages(self, networks, filters):
+    def filter_pages(self, networks, filters, viewer=None):
         """Only values offered in the form count; anything else is ignored rather than emptying the list."""
         if "topic" in filters:
             networks = tagged_with(networks, filters["topic"])

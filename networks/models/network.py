@@ -17,6 +17,7 @@ from networks.permissions import NetworkPermissionTester
 from people.models import ResourcePersonPage
 from portal.i18n import reader_page_url
 from portal.models import ContentPageMixin
+from portal.visibility import visibility_for
 
 CALENDAR_ROUTE = "gatherings_ics"
 
@@ -107,9 +108,12 @@ class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
         verbose_name = _("network")
         verbose_name_plural = _("networks")
 
-    # Each listing below costs a fixed number of queries, however many rows the network has.
+    # Each listing below costs a fixed number of queries, however many rows the network has. People are
+    # listed as the reader may see them (portal.visibility): not under a restriction they do not pass, and
+    # not hidden from the directory (see people/apps.py for why a hidden person is not named here either).
 
-    def facilitator_rows(self):
+    def facilitator_rows(self, viewer=None):
+        visibility = visibility_for(viewer)
         rows = self.facilitators.select_related("person__photo", "person__organisation").prefetch_related(
             "person__topics"
         )
@@ -118,12 +122,19 @@ class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
         people = services.localize_people(
             [person for _row, person in rows],
             self.locale_id,
-            ResourcePersonPage.objects.select_related("photo", "organisation").prefetch_related("topics"),
+            visibility.filter(ResourcePersonPage.objects.select_related("photo", "organisation")).prefetch_related(
+                "topics"
+            ),
         )
-        return [{"person": person, "role": row.role_title} for (row, _person), person in zip(rows, people, strict=True)]
+        return [
+            {"person": person, "role": row.role_title}
+            for (row, _person), person in zip(rows, people, strict=True)
+            if visibility.allows(person)
+        ]
 
-    def member_rows(self):
-        """Members in their editor's order, each with the spokespersons who speak for it."""
+    def member_rows(self, viewer=None):
+        """Members in their editor's order, each with the spokespersons the reader may see who speak for it."""
+        visibility = visibility_for(viewer)
         members = [
             member
             for member in self.members.select_related("organisation")
@@ -137,11 +148,13 @@ class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
         people = services.localize_people(
             [person for _row, person in spokespeople],
             self.locale_id,
-            ResourcePersonPage.objects.select_related("organisation"),
+            visibility.filter(ResourcePersonPage.objects.select_related("organisation")),
         )
         # Organisations are translatable snippets: match across languages by translation key.
         by_organisation = {}
         for (row, _person), person in zip(spokespeople, people, strict=True):
+            if not visibility.allows(person):
+                continue
             organisation = services.related_or_none(row, "organisation")
             key = organisation.translation_key if organisation else None
             by_organisation.setdefault(key, []).append(person)
@@ -164,10 +177,10 @@ class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
             if services.related_or_none(row, "document") is not None
         ]
 
-    def updates(self):
+    def updates(self, viewer=None):
         if not self.pk:
             return []
-        return NetworkUpdatePage.objects.child_of(self).live().order_by("-date", "-pk")
+        return visibility_for(viewer).filter(NetworkUpdatePage.objects.child_of(self)).order_by("-date", "-pk")
 
     def calendar_url(self, request=None):
         page_url = reader_page_url(self, request) if self.pk else None
@@ -179,15 +192,15 @@ class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
         now = timezone.now()
         cloud = services.word_cloud(self.expectations.all())
         context.update(
-            facilitators=self.facilitator_rows(),
-            members=self.member_rows(),
+            facilitators=self.facilitator_rows(request),
+            members=self.member_rows(request),
             gatherings=gatherings,
             next_gathering=next((gathering for gathering in gatherings if gathering.end >= now), None),
             word_cloud=cloud,
             word_list=services.word_list(cloud),
             documents=self.document_rows(),
-            updates=self.updates(),
-            network_sections=links.network_sections(self),
+            updates=self.updates(request),
+            network_sections=links.network_sections(self, request),
             calendar_url=self.calendar_url(request),
         )
         return context

@@ -12,12 +12,13 @@ from people.forms import DirectoryFilterForm
 from people.models.profile_routes import PRIVATE
 from portal.i18n import reader_page_url, reader_path_url
 from portal.listing import Listing
+from portal.visibility import visible_to
 
 
 class DirectoryRoutesMixin(RoutablePageMixin):
     @path("")
     def directory(self, request):
-        everyone = self.people()
+        everyone = self.people(request)
         networks = links.directory_networks()
 
         def find(people, filters):
@@ -32,7 +33,8 @@ class DirectoryRoutesMixin(RoutablePageMixin):
             form_kwargs={
                 "topics": list(directory.topic_options(everyone, self.locale_id)),
                 "organisations": list(directory.organisation_options(everyone)),
-                "networks": None if networks is None else list(networks.options(self.locale_id)),
+                # Only networks the reader may see: an option names its network.
+                "networks": None if networks is None else list(visible_to(networks.options(self.locale_id), request)),
             },
         )
         return self.render(
@@ -48,7 +50,7 @@ class DirectoryRoutesMixin(RoutablePageMixin):
 
     @path("autocomplete/")
     def autocomplete(self, request):
-        rows = directory.suggestions(self.people(), request.GET.get("q", ""))
+        rows = directory.suggestions(self.people(request), request.GET.get("q", ""))
         response = JsonResponse(
             {
                 "results": [

@@ -36,9 +36,10 @@ class ResourcePersonIndexPage(DirectoryRoutesMixin, IndexPage):
         verbose_name = _("resource person directory")
         verbose_name_plural = _("resource person directories")
 
-    def listed_pages(self):
-        """Everyone the directory may show: live, in this directory, and not hidden."""
-        return super().listed_pages().filter(hidden_from_directory=False)
+    def listed_pages(self, viewer=None):
+        """Everyone the directory may show the viewer: live, in this directory, not restricted for them, and
+        not hidden (people register "hidden from the directory" with portal.visibility, see people/apps.py)."""
+        return super().listed_pages(viewer)
 
     people = listed_pages
 

@@ -29,8 +29,8 @@ class ProfileRoutesMixin(RoutablePageMixin):
         profile_url = reader_page_url(self, request)
         is_owner = self.is_owned_by(request.user)
         return {
-            "networks": links.networks_with_roles(self),
-            "profile_sections": links.profile_sections(self),
+            "networks": links.networks_with_roles(self, request),
+            "profile_sections": links.profile_sections(self, request),
             "contact_form": form or ContactMessageForm(),
             "can_message": bool(self.email) and request.user.is_authenticated,
             "message_url": profile_url + self.reverse_subpage("message"),

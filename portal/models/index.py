@@ -11,6 +11,7 @@ from portal.i18n import localized_children
 from portal.listing import Listing
 from portal.models.content import ContentPageMixin
 from portal.pagetree import SECTION_PARENT_PAGE_TYPES
+from portal.visibility import visible_to
 
 
 class IndexPage(ContentPageMixin, Page):
@@ -18,7 +19,9 @@ class IndexPage(ContentPageMixin, Page):
 
     Subclasses name the model (as "app_label.Model"), the form, the context name of the page of
     results (besides the common `listing_items`), and override `filter_form_kwargs` (the options
-    the form offers) and `filter_pages` (narrowing and sorting by the valid filters). A page that
+    the form offers) and `filter_pages` (narrowing and sorting by the valid filters). Both get the
+    `viewer` (the request): an option or a card that names another page names only one the reader
+    may see (portal.visibility), as the listing itself lists only those. A page that
     lists through its own route (the people directory) leaves `filter_form_class` empty, builds its
     `Listing` there and passes it through `listing_context`.
 
@@ -41,19 +44,26 @@ class IndexPage(ContentPageMixin, Page):
     class Meta:
         abstract = True
 
-    def listed_pages(self):
-        """The live children, one language version of each (see portal.i18n.localized_children)."""
-        return localized_children(self, resolve_model_string(self.listing_model)).live()
+    def listed_pages(self, viewer=None):
+        """The children the viewer may see listed, one language version of each (see
+        portal.i18n.localized_children and portal.visibility)."""
+        return visible_to(localized_children(self, resolve_model_string(self.listing_model)), viewer)
 
-    def filter_form_kwargs(self, pages):
+    def filter_form_kwargs(self, pages, viewer=None):
         return {}
 
-    def filter_pages(self, pages, filters):
+    def filter_pages(self, pages, filters, viewer=None):
         return pages
 
-    def get_listing(self, data):
-        pages = self.listed_pages()
-        return Listing(data, self.filter_form_class, pages, self.filter_pages, self.filter_form_kwargs(pages))
+    def get_listing(self, data, viewer=None):
+        pages = self.listed_pages(viewer)
+        return Listing(
+            data,
+            self.filter_form_class,
+            pages,
+            lambda items, filters: self.filter_pages(items, filters, viewer),
+            self.filter_form_kwargs(pages, viewer),
+        )
 
     def listing_context(self, listing):
         """The page of results under two names: `listing_items`, which the shared template
@@ -69,5 +79,5 @@ class IndexPage(ContentPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if self.filter_form_class is not None:
-            context.update(self.listing_context(self.get_listing(request.GET)))
+            context.update(self.listing_context(self.get_listing(request.GET, request)))
         return context

@@ -4,6 +4,7 @@ from wagtail.models import Page
 
 from portal.i18n import LANGUAGE_NAMES, language_links, page_translations, reader_page_url
 from portal.languages import name_in_sentence
+from portal.visibility import visible_to
 
 register = template.Library()
 
@@ -92,14 +93,13 @@ def fallback_notice(context):
 
 @register.inclusion_tag("portal/includes/main_navigation.html", takes_context=True)
 def main_navigation(context):
-    """The sections under the home page, in the reader's language, from one query."""
+    """The sections under the home page that the reader may see, in the reader's language, from one query."""
+    request = context.get("request")
     sections = (
-        Page.objects.live()
-        .filter(depth=3, show_in_menus=True, locale__language_code=get_language())
+        visible_to(Page.objects.filter(depth=3, show_in_menus=True, locale__language_code=get_language()), request)
         .order_by("path")
         .only("id", "title", "url_path", "path", "depth", "locale_id")
     )
-    request = context.get("request")
     current = context.get("page")
     return {
         "sections": [
