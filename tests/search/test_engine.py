@@ -5,6 +5,7 @@ import logging
 
 import opensearchpy
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client, override_settings
 from wagtail.models import PageViewRestriction
@@ -119,7 +120,8 @@ def test_private_and_draft_pages_are_never_shown_on_opensearch(employee_client, 
         call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
         public = MethodPageFactory(parent=methods, title="Reflection in public")
         private = MethodPageFactory(parent=methods, title="Reflection in private")
-        PageViewRestriction.objects.create(page=private, restriction_type="login")
+        restriction = PageViewRestriction.objects.create(page=private, restriction_type="groups")
+        restriction.groups.add(Group.objects.create(name="Board"))
         draft = MethodPageFactory(parent=methods, title="Reflection in draft")
         draft.unpublish()
         opensearch_settings_backend_refresh()

@@ -125,14 +125,15 @@ def test_private_group_restricted_and_draft_pages_are_never_shown(employee_clien
     assert {r["title"] for r in autocomplete["results"]} == {"Reflection at home care", "Reflection round 0"}
 
 
-def test_privacy_is_one_clause_however_many_private_pages(employee_client, content):
-    from search.access import restricted_path_pattern
+def test_privacy_is_one_clause_however_many_private_pages(employee_client, employee, content):
+    from portal.visibility import visibility_for
 
     methods = content["methods"][0].get_parent()
+    board = Group.objects.create(name="Board")
     for n in range(40):
         page = MethodPageFactory(parent=methods, title=f"Secret reflection {n}")
-        PageViewRestriction.objects.create(page=page, restriction_type="login")
-    assert restricted_path_pattern().count("|") == 39
+        PageViewRestriction.objects.create(page=page, restriction_type="groups").groups.add(board)
+    assert visibility_for(employee).pattern.count("|") == 39
     response = search(employee_client, q="reflection")
     assert not [title for title in titles(response) if title.startswith("Secret")]
     assert response.context["results"].paginator.count == 6
@@ -144,7 +145,9 @@ def test_promotions_come_first(employee_client, content, home):
     guide = "https://example.org/guide"
     SearchPromotion.objects.create(query=query, external_link_url=guide, external_link_text="Guide", sort_order=1)
     private = content["methods"][1]
-    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    PageViewRestriction.objects.create(page=private, restriction_type="groups").groups.add(
+        Group.objects.create(name="Board")
+    )
     SearchPromotion.objects.create(query=query, page=private, sort_order=2)
     response = search(employee_client, q="Reflection")
     promoted = response.context["promotions"]
