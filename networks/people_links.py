@@ -4,13 +4,16 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from networks.models import NetworkFacilitator, NetworkMember, NetworkPage, NetworkSpokesperson
+from portal.visibility import visible_to
 
 
-def network_roles(person):
-    """(network, role) for each live network the person facilitates, speaks for, or works at a member of."""
-    for row in NetworkFacilitator.objects.filter(person=person, page__live=True).select_related("page"):
+def network_roles(person, viewer=None):
+    """(network, role) for each network the viewer may see that the person facilitates, speaks for, or
+    works at a member of. Live and not restricted for the viewer: checked in each query (portal.visibility)."""
+    networks = visible_to(NetworkPage.objects.all(), viewer)
+    for row in NetworkFacilitator.objects.filter(person=person, page__in=networks).select_related("page"):
         yield row.page, row.role_title or _("facilitator")
-    for row in NetworkSpokesperson.objects.filter(person=person, page__live=True).select_related(
+    for row in NetworkSpokesperson.objects.filter(person=person, page__in=networks).select_related(
         "page", "organisation"
     ):
         if row.organisation is not None:
@@ -18,9 +21,9 @@ def network_roles(person):
         else:
             yield row.page, _("spokesperson")
     if person.organisation_id:
-        for row in NetworkMember.objects.filter(organisation_id=person.organisation_id, page__live=True).select_related(
-            "page", "organisation"
-        ):
+        for row in NetworkMember.objects.filter(
+            organisation_id=person.organisation_id, page__in=networks
+        ).select_related("page", "organisation"):
             yield row.page, _("member, with %(organisation)s") % {"organisation": row.organisation.name}
 
 

@@ -6,9 +6,12 @@ from datetime import UTC, datetime
 from html import unescape
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import QuerySet
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
+
+from portal.visibility import can_list, visible_to
 
 WORD_CLOUD_LEVELS = 5
 
@@ -58,6 +61,17 @@ def related_or_none(obj, field_name):
         return getattr(obj, field_name)
     except ObjectDoesNotExist:
         return None
+
+
+def rows_with_visible_people(rows, viewer):
+    """Inline rows whose person the viewer may see listed (portal.visibility), in the rows' own query.
+
+    A preview's rows are modelcluster's in-memory lists, checked one by one instead.
+    """
+    if isinstance(rows, QuerySet):
+        person_model = rows.model._meta.get_field("person").related_model
+        return rows.filter(person__in=visible_to(person_model.objects.all(), viewer))
+    return [row for row in rows if can_list(related_or_none(row, "person"), viewer)]
 
 
 def live_person(row):

@@ -11,21 +11,22 @@ the directory", registered with `register_unlisted`). Wagtail's own rules decide
 
 A restriction covers the page's whole subtree, as it does when the page is served.
 
-Cost: the restrictions are read in one query per viewer (with whether the viewer is in one of each
-restriction's groups), kept on the request, and the subtrees the viewer does not pass are folded
-into one regular expression over the tree path. However many restricted pages there are, a listing
-gets one extra clause and no extra query per page. Wagtail's ``.public()`` adds a clause per
-restricted page instead, which a large site cannot afford (wagtail#14108). Django runs ``regex``
-lookups on SQLite too.
+Cost: in a listing's own query, one clause, however many restricted pages there are: "no
+restriction the viewer fails sits on this page's path or above it", an EXISTS over the (small)
+restrictions table, with the viewer's groups and passed passwords inside it. No query of its own, so
+no page's query count grows with it. Wagtail's ``.public()`` instead adds a ``path LIKE`` clause per
+restricted page, which a large site (and a search engine's clause limit) cannot take (wagtail#14108).
+Checking one page already loaded (`allows`) reads the restrictions the viewer fails once, kept on the
+request. Both work on SQLite as on PostgreSQL.
 
 The viewer is a request (the reader of a page: their user and their session), a user (the recipient
 of an e-mail: no session, so no password restriction is passed), or None (nobody signed in).
 """
 
-import re
-from dataclasses import dataclass
+from functools import cached_property
 
-from django.db.models import Exists, OuterRef, Value
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
 from wagtail.models import PageViewRestriction
 
@@ -43,40 +44,34 @@ def register_unlisted(model, field_name):
         _unlisted.append((model, field_name))
 
 
-def outermost(paths):
-    """The tree paths that are not inside another one of `paths`: a subtree's pattern covers its pages."""
-    kept = []
-    for path in sorted(set(paths)):
-        if not kept or not path.startswith(kept[-1]):
-            kept.append(path)
-    return kept
-
-
-def path_pattern(paths):
-    """One regular expression that matches the path of every page in the subtrees at `paths`, or None."""
-    if not paths:
-        return None
-    return "^(?:" + "|".join(re.escape(path) for path in paths) + ")"
-
-
-@dataclass(frozen=True)
 class Visibility:
-    """What one viewer may see listed: `hidden_paths` are the outermost subtrees they do not pass."""
+    """What one viewer may see listed: a user (or None) and the password restrictions they passed."""
 
-    hidden_paths: tuple = ()
+    def __init__(self, user=None, passed=()):
+        self.user = user
+        self.passed = sorted({pk for pk in passed if isinstance(pk, int)})
 
-    @property
-    def pattern(self):
-        return path_pattern(self.hidden_paths)
+    def failed_restrictions(self):
+        """The restrictions this viewer does not pass (Wagtail's BaseViewRestriction.accept_request)."""
+        user = self.user
+        failed = Q(restriction_type=PageViewRestriction.PASSWORD) & ~Q(pk__in=self.passed)
+        if user is None or not user.is_authenticated:
+            failed |= Q(restriction_type__in=[PageViewRestriction.LOGIN, PageViewRestriction.GROUPS])
+        elif not user.is_superuser:
+            member = PageViewRestriction.groups.through.objects.filter(
+                pageviewrestriction_id=OuterRef("pk"), group__user=user.pk
+            )
+            failed |= Q(restriction_type=PageViewRestriction.GROUPS) & ~Exists(member)
+        return PageViewRestriction.objects.filter(failed)
 
     def filter(self, pages):
-        """The pages of a queryset the viewer may see listed, still one query.
+        """The pages of a queryset the viewer may see listed, in the same single query.
 
-        `filter(live=True)` rather than `.live()`: it works on any page queryset, specific or not.
+        A restriction applies when its page's path begins the listed page's path (the page or an
+        ancestor). `filter(live=True)` rather than `.live()`: it works on any page queryset.
         """
-        pages = pages.filter(live=True)
-        if self.hidden_paths:
-            pages = pages.exclude(path__regex=self.pattern)
+        above = self.failed_restrictions().filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+        pages = pages.filter(live=True).exclude(Exists(above))
         for model, field_name in _unlisted:
             if issubclass(pages.model, model):
                 pages = pages.exclude(**{field_name: True})
@@ -85,8 +80,13 @@ class Visibility:
                 pages = pages.exclude(pk__in=model.objects.filter(**{field_name: True}).values("pk"))
         return pages
 
+    @cached_property
+    def hidden_paths(self):
+        """The paths of the pages whose subtrees the viewer does not pass: one query, the first time."""
+        return tuple(sorted(set(self.failed_restrictions().values_list("page__path", flat=True))))
+
     def can_view(self, page):
-        """Whether the viewer may open one page, already loaded: live and no restriction they fail. No query.
+        """Whether the viewer may open one page, already loaded: live and no restriction they fail.
 
         For naming a page to its own people (a review reminder to its content owner), where being
         listed does not matter: a profile hidden from the directory still reminds its owner.
@@ -96,46 +96,10 @@ class Visibility:
         return not (self.hidden_paths and page.path.startswith(self.hidden_paths))
 
     def allows(self, page):
-        """Whether one page, already loaded, may be named to the viewer in a listing or a link: no query."""
+        """Whether one page, already loaded, may be named to the viewer in a listing or a link."""
         if not self.can_view(page):
             return False
         return not any(isinstance(page, model) and getattr(page, field) for model, field in _unlisted)
-
-
-def _restriction_rows(user):
-    """(id, path, type, viewer is in one of its groups) for every restriction: one query."""
-    rows = PageViewRestriction.objects.all()
-    if user is not None and user.is_authenticated and not user.is_superuser:
-        member = PageViewRestriction.groups.through.objects.filter(
-            pageviewrestriction_id=OuterRef("pk"), group__user=user.pk
-        )
-        rows = rows.annotate(member=Exists(member))
-    else:
-        rows = rows.annotate(member=Value(bool(user is not None and user.is_superuser)))
-    return rows.values_list("pk", "page__path", "restriction_type", "member")
-
-
-def _passes(restriction_type, pk, member, user, passed):
-    """Wagtail's BaseViewRestriction.accept_request, answered from the row."""
-    signed_in = user is not None and user.is_authenticated
-    if restriction_type == PageViewRestriction.PASSWORD:
-        return pk in passed
-    if restriction_type == PageViewRestriction.LOGIN:
-        return signed_in
-    if restriction_type == PageViewRestriction.GROUPS:
-        return signed_in and bool(member)
-    return True
-
-
-def visibility_for_user(user, passed=()):
-    """The Visibility of a user who has passed the password restrictions with ids in `passed`."""
-    passed = set(passed)
-    failed = [
-        path
-        for pk, path, restriction_type, member in _restriction_rows(user)
-        if not _passes(restriction_type, pk, member, user, passed)
-    ]
-    return Visibility(tuple(outermost(failed)))
 
 
 def visibility_for(viewer):
@@ -143,12 +107,12 @@ def visibility_for(viewer):
     if isinstance(viewer, Visibility):
         return viewer
     if not isinstance(viewer, HttpRequest):
-        return visibility_for_user(viewer)
+        return Visibility(viewer)
     cached = getattr(viewer, _REQUEST_ATTRIBUTE, None)
     if cached is None:
         session = getattr(viewer, "session", None)
         passed = session.get(PASSED_SESSION_KEY, []) if session is not None else []
-        cached = visibility_for_user(getattr(viewer, "user", None), passed)
+        cached = Visibility(getattr(viewer, "user", None), passed)
         setattr(viewer, _REQUEST_ATTRIBUTE, cached)
     return cached
 
@@ -156,6 +120,12 @@ def visibility_for(viewer):
 def visible_to(pages, viewer):
     """The pages of the queryset `pages` that `viewer` may see listed (see the module's docstring)."""
     return visibility_for(viewer).filter(pages)
+
+
+def listed_subquery(model, viewer, field="pk"):
+    """`Exists` of a visible `model` page whose pk is the outer row's `field`: for annotating a listing
+    with whether a page it names may be shown (a card's network), inside the listing's own query."""
+    return Exists(visible_to(model.objects.filter(pk=OuterRef(field)), viewer))
 
 
 def can_list(page, viewer):

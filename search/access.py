@@ -1,9 +1,9 @@
 """Which pages a search may show a viewer: the portal's one visibility rule (portal.visibility).
 
-The engine ranks whatever matches; the database then keeps the hits the viewer may see, with one
-regular expression over ``path`` for every restricted subtree they do not pass (one clause, however
-many private pages there are), and without people hidden from the directory, in the engine's mode
-and in the degraded mode alike.
+The engine ranks whatever matches; the database then keeps the hits the viewer may see, in the
+engine's mode and in the degraded mode alike: live, under no restriction the viewer fails, and no
+people hidden from the directory. The restrictions are one clause of the hits' query, however many
+private pages there are (Wagtail's ``.public()`` adds one per restricted page, wagtail#14108).
 """
 
 from wagtail.models import Page

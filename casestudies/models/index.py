@@ -7,7 +7,7 @@ from methods.models import MethodPage
 from networks.models import NetworkPage
 from portal.models import IndexPage, Organisation
 from portal.roles import RESOURCE_PERSONS
-from portal.visibility import visible_to
+from portal.visibility import listed_subquery, visible_to
 from portal.vocabulary import topics_in_language
 
 
@@ -62,6 +62,8 @@ class CaseStudyIndexPage(IndexPage):
         return (
             narrow(case_studies, filters)
             .select_related("network")
+            # Whether the card may name its network, in the listing's own query.
+            .annotate(network_listed=listed_subquery(NetworkPage, viewer, "network_id"))
             .prefetch_related(
                 "organisations",
                 "topics",

@@ -30,7 +30,7 @@ from portal.i18n import reader_page_url, reader_versions
 from portal.listing import sort_ordering
 from portal.models import ContentPageMixin, IndexPage, Topic
 from portal.roles import RESOURCE_PERSONS
-from portal.visibility import visible_to
+from portal.visibility import listed_subquery, visible_to
 from portal.vocabulary import tagged_with
 
 
@@ -60,7 +60,12 @@ class ShareableTemplateIndexPage(IndexPage):
         }
 
     def filter_pages(self, templates, filters, viewer=None):
-        templates = templates.select_related("related_method").prefetch_related("topics")
+        templates = (
+            templates.select_related("related_method")
+            .prefetch_related("topics")
+            # Whether the card may name its method, in the listing's own query.
+            .annotate(related_method_listed=listed_subquery(MethodPage, viewer, "related_method_id"))
+        )
         if filters.get("topic"):
             templates = tagged_with(templates, filters["topic"])
         if filters.get("format"):

@@ -117,6 +117,7 @@ class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
         rows = self.facilitators.select_related("person__photo", "person__organisation").prefetch_related(
             "person__topics"
         )
+        rows = services.rows_with_visible_people(rows, visibility)
         rows = [(row, services.live_person(row)) for row in rows]
         rows = [(row, person) for row, person in rows if person is not None]
         people = services.localize_people(
@@ -126,11 +127,7 @@ class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
                 "topics"
             ),
         )
-        return [
-            {"person": person, "role": row.role_title}
-            for (row, _person), person in zip(rows, people, strict=True)
-            if visibility.allows(person)
-        ]
+        return [{"person": person, "role": row.role_title} for (row, _person), person in zip(rows, people, strict=True)]
 
     def member_rows(self, viewer=None):
         """Members in their editor's order, each with the spokespersons the reader may see who speak for it."""
@@ -142,7 +139,9 @@ class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
         ]
         spokespeople = [
             (row, person)
-            for row in self.spokespersons.select_related("person__organisation", "organisation")
+            for row in services.rows_with_visible_people(
+                self.spokespersons.select_related("person__organisation", "organisation"), visibility
+            )
             if (person := services.live_person(row)) is not None
         ]
         people = services.localize_people(
@@ -153,8 +152,6 @@ class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
         # Organisations are translatable snippets: match across languages by translation key.
         by_organisation = {}
         for (row, _person), person in zip(spokespeople, people, strict=True):
-            if not visibility.allows(person):
-                continue
             organisation = services.related_or_none(row, "organisation")
             key = organisation.translation_key if organisation else None
             by_organisation.setdefault(key, []).append(person)
