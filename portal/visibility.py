@@ -9,7 +9,9 @@ the directory", registered with `register_unlisted`). Wagtail's own rules decide
 - "password": only who entered the password in this session (Wagtail keeps the passed
   restrictions in the session); everyone else, even a superuser, does not see the page listed.
 
-A restriction covers the page's whole subtree, as it does when the page is served.
+A restriction covers the page's whole subtree, as it does when the page is served. Each language
+version is judged by its own tree; a listing that picks one version per page (portal.i18n) picks
+first, so a version the reader may not see leaves the page out rather than showing another language.
 
 Cost: in a listing's own query, one clause, however many restricted pages there are: "no
 restriction the viewer fails sits on this page's path or above it", an EXISTS over the (small)
