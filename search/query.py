@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 MAX_QUERY_LENGTH = 200
-# The engines turn each word into a clause per searched field; OpenSearch refuses a query of more
-# than 1,024 clauses. Twenty words is more than anyone types.
+# Each word costs a clause per searched field in the engines, and a condition in the title search
+# that stands in when the engine is out; twenty words is more than anyone types, and bounds that cost.
 MAX_QUERY_WORDS = 20
 # What is read of the raw text at all: room for the words inside markup, bounded for a 10 KB paste.
 MAX_RAW_LENGTH = 20 * MAX_QUERY_LENGTH
