@@ -6,6 +6,8 @@ at Erfa's size (thousands of profiles) a filtered scan answers well within the l
 (see bench/people_directory.py). Contact details are never searched, so no result can reveal them.
 """
 
+import re
+
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
 from django.db.models.functions import Substr, Upper
 
@@ -16,10 +18,12 @@ MAX_QUERY_LENGTH = 100
 MAX_TERMS = 6
 AUTOCOMPLETE_MIN_LENGTH = 2
 AUTOCOMPLETE_LIMIT = 8
+# Control characters (NUL among them, which PostgreSQL refuses in a query) and lone surrogates are no part of a name.
+UNUSABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def search_terms(query):
-    return (query or "").strip()[:MAX_QUERY_LENGTH].split()[:MAX_TERMS]
+    return UNUSABLE.sub(" ", query or "").strip()[:MAX_QUERY_LENGTH].split()[:MAX_TERMS]
 
 
 def matching(people, query):

@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "accounts.two_factor.TwoFactorRequiredMiddleware",
     "portal.middleware.IntranetLoginRequiredMiddleware",
+    # Keeps Wagtail's page-password form from a server error on a return_url that is no URL.
+    "portal.middleware.PagePasswordReturnMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

@@ -1,20 +1,51 @@
-"""Cleaning what a reader typed into something every backend can search for."""
+"""Cleaning what a reader typed into something every backend can search for.
+
+Any text is a query: markup, query syntax, control characters, NUL bytes, lone surrogates and pastes
+of any length become plain words, at most MAX_QUERY_WORDS of them in MAX_QUERY_LENGTH characters.
+Every step is one linear pass (no nested quantifiers, no loops over the text), so the cost grows
+with the length of what is read and nothing else, and that length is bounded by MAX_RAW_LENGTH.
+Django's strip_tags is not used: it raises SuspiciousOperation (a 400) on deeply nested tags.
+"""
 
 import re
-
-from django.utils.html import strip_tags
+from dataclasses import dataclass
 
 MAX_QUERY_LENGTH = 200
+# Each word costs a clause per searched field in the engines, and a condition in the title search
+# that stands in when the engine is out; twenty words is more than anyone types, and bounds that cost.
+MAX_QUERY_WORDS = 20
+# What is read of the raw text at all: room for the words inside markup, bounded for a 10 KB paste.
+MAX_RAW_LENGTH = 20 * MAX_QUERY_LENGTH
+# An HTML tag or comment; a lone "<" or ">" is left to SYNTAX.
+TAG = re.compile(r"</?[A-Za-z!?][^<>]*>")
 # Characters with a meaning in the engines' or PostgreSQL's query syntax; a reader means words.
 SYNTAX = re.compile(r"[\"'`&|!():*<>\[\]{}^~\\/+=;#@$%?]")
-CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# C0 and C1 control characters (NUL among them, which PostgreSQL refuses) and lone UTF-16 surrogates,
+# which no database or engine can store.
+UNUSABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+@dataclass(frozen=True)
+class CleanQuery:
+    text: str
+    # True when the reader's words did not all fit and only the first ones were searched.
+    shortened: bool
+
+
+def read_query(raw):
+    """The plain words of ``raw`` (a CleanQuery), and whether they had to be shortened."""
+    raw = str(raw or "")
+    read = raw[:MAX_RAW_LENGTH]
+    text = SYNTAX.sub(" ", TAG.sub(" ", UNUSABLE.sub(" ", read)))
+    words = text.split()
+    kept = " ".join(words[:MAX_QUERY_WORDS])[:MAX_QUERY_LENGTH].strip()
+    shortened = len(raw) > len(read) or len(words) > MAX_QUERY_WORDS or len(" ".join(words)) > MAX_QUERY_LENGTH
+    return CleanQuery(kept, shortened)
 
 
 def clean_query(raw):
-    """Plain words: no markup, no query syntax, single spaces, at most 200 characters."""
-    text = strip_tags(CONTROL.sub(" ", raw or ""))
-    text = SYNTAX.sub(" ", text)
-    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+    """Plain words: no markup, no query syntax, single spaces, at most 20 words in 200 characters."""
+    return read_query(raw).text
 
 
 def query_terms(query):

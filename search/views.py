@@ -1,7 +1,10 @@
 """The search page and the header's autocomplete endpoint. The rules live in service, access and facets."""
 
+import logging
 import re
+from functools import wraps
 
+from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -13,7 +16,7 @@ from portal.i18n import reader_page_url, reader_url
 from search import facets, service
 from search.backends.languages import ALL, language_code
 from search.models import SearchQueryDay
-from search.query import MAX_QUERY_LENGTH, clean_query, query_terms
+from search.query import MAX_QUERY_LENGTH, MAX_QUERY_WORDS, query_terms, read_query
 from search.results import LANGUAGE_NAMES, result_items
 
 RESULTS_PER_PAGE = 10
@@ -61,10 +64,18 @@ def degraded_message():
     )
 
 
+def shortened_message():
+    return _("Your search was long, so only its first %(count)s words or %(length)s characters were searched.") % {
+        "count": MAX_QUERY_WORDS,
+        "length": MAX_QUERY_LENGTH,
+    }
+
+
 @require_GET
 def search(request):
     raw = request.GET.get("q", "")
-    query = clean_query(raw)
+    cleaned = read_query(raw)
+    query = cleaned.text
     active = language_code(get_language())
     language = ALL if request.GET.get("in") == ALL else active
     selected = selected_facets(request.GET)
@@ -93,14 +104,34 @@ def search(request):
             "selected": selected,
             "promotions": promotion_links(service.promotions(query, active, viewer=request), request),
             "error": degraded_message() if outcome.degraded else None,
+            "shortened": shortened_message() if cleaned.shortened else None,
             "max_query_length": MAX_QUERY_LENGTH,
         },
     )
 
 
-@require_GET
+def json_errors(view):
+    """The header's script reads JSON, so the autocomplete answers its errors in JSON too, never an HTML page."""
+
+    @wraps(view)
+    def answer(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            response = JsonResponse({"error": "method not allowed", "results": []}, status=405)
+            response["Allow"] = "GET, HEAD"
+            return response
+        try:
+            return view(request, *args, **kwargs)
+        except (BadRequest, SuspiciousOperation) as error:
+            # Logged where Django logs the requests it refuses, with the same logger names.
+            logging.getLogger(f"django.security.{type(error).__name__}").warning(str(error))
+            return JsonResponse({"error": "bad request", "results": []}, status=400)
+
+    return answer
+
+
+@json_errors
 def autocomplete(request):
-    query = clean_query(request.GET.get("q", ""))
+    query = read_query(request.GET.get("q", "")).text
     language = ALL if request.GET.get("in") == ALL else language_code(get_language())
     pages, degraded = service.autocomplete(query, language, reader=language_code(get_language()), viewer=request)
     return JsonResponse(
