@@ -8,8 +8,9 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploadedFile
+from django.core.management import call_command
 from django.test import Client, RequestFactory
-from django.test.client import MULTIPART_CONTENT, encode_multipart
+from django.test.client import encode_multipart
 from django.urls import reverse
 from PIL import Image
 from wagtail.documents import get_document_model
@@ -35,8 +36,9 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture
 def library(site_tree, media_root):
-    setup_indexes_and_roles()
-    return build_media_library()
+    library = build_media_library()
+    call_command("setup_roles", stdout=io.StringIO())  # the roles' collection permissions, as `make run` has them
+    return library
 
 
 def png_bytes(color="olive", size=(8, 8)):
@@ -61,8 +63,9 @@ def test_uploads_over_the_memory_threshold_stream_to_a_temporary_file():
     assert "django.core.files.uploadhandler.TemporaryFileUploadHandler" in settings.FILE_UPLOAD_HANDLERS
 
     body = encode_multipart("BoUnDaRy", {"file": SimpleUploadedFile("big.pdf", b"%" * (threshold + 1))})
-    request = RequestFactory().post("/admin/documents/add/", body, content_type=MULTIPART_CONTENT)
-    request.META["CONTENT_TYPE"] = "multipart/form-data; boundary=BoUnDaRy"
+    request = RequestFactory().post(
+        "/admin/documents/add/", body, content_type="multipart/form-data; boundary=BoUnDaRy"
+    )
     upload = request.FILES["file"]
     assert isinstance(upload, TemporaryUploadedFile)
     assert upload.size == threshold + 1
