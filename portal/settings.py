@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "accounts.two_factor.TwoFactorRequiredMiddleware",
     "portal.middleware.IntranetLoginRequiredMiddleware",
+    # Bounds the admin's search text, which the search backend turns into one expression per word.
+    "portal.middleware.AdminSearchQueryLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

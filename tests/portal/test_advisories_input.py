@@ -42,7 +42,7 @@ def test_a_wrong_page_password_is_refused_and_the_right_one_admits(protected, em
     page, restriction = protected
     assert SECRET_TEXT not in employee_client.get(page.url).content.decode()
     url = password_url(page, restriction)
-    for wrong in ("", "reflection-2023", PASSWORD[:-1], PASSWORD + " ", PASSWORD.upper()):
+    for wrong in ("", "reflection-2023", PASSWORD[:-1], PASSWORD + "5", PASSWORD.upper()):
         response = employee_client.post(url, {"password": wrong, "return_url": page.url})
         assert response.status_code == 200, wrong
         assert isinstance(response.context["form"], wagtail.forms.PasswordViewRestrictionForm)
@@ -134,7 +134,10 @@ def test_front_end_search_answers_pathological_queries(name, site_tree, employee
 @pytest.mark.parametrize("name", sorted(PATHOLOGICAL_QUERIES))
 def test_admin_searches_answer_pathological_queries(name, site_tree, admin_client):
     """Advisory class: ReDoS in query parsing (CVE-2024-39317, GHSA-jmp3-39vp-fwg8), in the admin, where
-    Wagtail's own parse_query_string runs: pages, documents, images, users and Erfa's snippets."""
+    Wagtail's own parse_query_string runs: pages, documents, images, users and Erfa's snippets.
+
+    Tens of thousands of words or quoted phrases also made the database backend recurse too deep (a 500)
+    or plan for over ten seconds; portal.middleware.AdminSearchQueryLimitMiddleware bounds the text."""
     query = PATHOLOGICAL_QUERIES[name]
     for url in (
         reverse("wagtailadmin_pages:search"),
@@ -147,6 +150,7 @@ def test_admin_searches_answer_pathological_queries(name, site_tree, admin_clien
         with hang_guard():
             response = admin_client.get(url, {"q": query})
         assert response.status_code == 200, url
+        assert len(response.wsgi_request.GET["q"]) <= 255
 
 
 def test_an_ordinary_search_still_finds_pages(site_tree, employee_client):
