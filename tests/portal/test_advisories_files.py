@@ -1,6 +1,7 @@
 """Advisory regressions, files: large uploads, private-collection documents and the file-hash oracle."""
 
 import io
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -144,8 +145,8 @@ def test_a_private_collection_document_is_refused_outside_its_group_everywhere(l
             response = client.get(url, follow=True)
             assert b"salary review" not in response.content, f"{who} {url}"
             assert response.redirect_chain and "/login/" in response.redirect_chain[-1][0], f"{who} {url}"
-        html = client.get("/en/search/", {"q": "Salary review"}, follow=True).content.decode()
-        assert "Salary review" not in html.replace('value="Salary review"', ""), who
+        html = client.get("/en/search/", {"q": "salary"}, follow=True).content.decode()
+        assert "Salary review" not in html, who
         for url in (
             reverse("wagtaildocs_chooser:choose"),
             reverse("wagtaildocs_chooser:choose_results") + "?q=Salary",
@@ -192,7 +193,7 @@ def upload_copy_of(client, image, collection):
         content = handle.read()
     response = client.post(
         reverse("wagtailimages:add_multiple"),
-        {"files[]": SimpleUploadedFile("copy.png", content), "collection": collection.pk},
+        {"files[]": SimpleUploadedFile(Path(image.file.name).name, content), "collection": collection.pk},
     )
     assert response.status_code == 200, response.content[:2000]
     return response.json()
@@ -207,7 +208,7 @@ def test_uploading_a_copy_of_a_private_photo_does_not_reveal_it(library, photo_u
     client, own = photo_uploader
     private = library.private_photo
     answer = upload_copy_of(client, private, own)
-    assert answer["success"] is True
+    assert answer["success"] is True, answer
     assert answer["duplicate"] is False
     assert "Board retreat" not in str(answer)
     assert private.get_file_hash() not in str(answer)
