@@ -43,3 +43,30 @@ class PagePasswordReturnMiddleware:
             data["return_url"] = settings.LOGIN_REDIRECT_URL
             request.POST = data
         return None
+
+
+# Longer than any search an editor types; short enough for the search backend to plan in no time.
+ADMIN_QUERY_MAX_LENGTH = 255
+
+
+class AdminSearchQueryLimitMiddleware:
+    """Cuts the admin's search text (``?q=``) to ADMIN_QUERY_MAX_LENGTH characters.
+
+    The admin's page, document, image and user searches hand the whole text to the database search
+    backend, which builds one nested expression per word or quoted phrase: tens of thousands of them
+    exhaust Python's recursion limit (a 500) or keep a worker busy for many seconds. The front end's
+    search cleans its own query (search/query.py); this gives the admin the same bound.
+    """
+
+    admin_prefix = IntranetLoginRequiredMiddleware.admin_prefix
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query = request.GET.get("q")
+        if query and len(query) > ADMIN_QUERY_MAX_LENGTH and request.path_info.startswith(self.admin_prefix):
+            params = request.GET.copy()
+            params["q"] = query[:ADMIN_QUERY_MAX_LENGTH]
+            request.GET = params
+        return self.get_response(request)

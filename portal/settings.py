@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "portal.middleware.IntranetLoginRequiredMiddleware",
     # Keeps Wagtail's page-password form from a server error on a return_url that is no URL.
     "portal.middleware.PagePasswordReturnMiddleware",
+    # Bounds the admin's search text, which the search backend turns into one expression per word.
+    "portal.middleware.AdminSearchQueryLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

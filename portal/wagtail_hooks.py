@@ -1,7 +1,9 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal.document_privacy import documents_the_user_may_open
 from portal.models import Organisation, Topic
 
 
@@ -32,3 +34,6 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+
+# Private-collection documents are offered only to those who may open them (portal/document_privacy.py).
+hooks.register("construct_document_chooser_queryset", documents_the_user_may_open)
