@@ -9,7 +9,7 @@ from methods.factories import MethodIndexPageFactory, MethodPageFactory
 
 pytestmark = pytest.mark.django_db
 
-# Measured with the database backend, signed in as an employee; it was 22 + one locale query per result.
+# Measured with the database backend, signed in as an employee; before, one more locale query ran per result.
 SEARCH_QUERIES = 24
 
 
