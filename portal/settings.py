@@ -128,7 +128,29 @@ if not DATABASE_URL:
     # The embedded default: a git-ignored SQLite file, so `make run` needs no server.
     (BASE_DIR / "var").mkdir(exist_ok=True)
     DATABASE_URL = f"sqlite:///{BASE_DIR / 'var' / 'erfa.sqlite3'}"
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0))}
+DATABASES = {
+    "default": dj_database_url.parse(
+        DATABASE_URL,
+        # Connections stay open across requests (a new PostgreSQL connection per request costs the
+        # server about three times a page's own queries); each is checked before its first use in a
+        # request, so one the server dropped is replaced instead of failing the request.
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 600),
+        conn_health_checks=True,
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database under concurrent requests (`make run` serves each in a thread): readers do
+    # not wait for a writer (WAL), a transaction takes the write lock when it starts, so two never
+    # deadlock upgrading a read lock, and a writer waits up to 20 s for the lock instead of answering
+    # "database is locked". Opening the file is cheap, so connections are not kept.
+    DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 0)
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------
