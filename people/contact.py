@@ -1,4 +1,4 @@
-"""Sending a message to a resource person: save it, e-mail it, and retry later if the mail server fails.
+"""Sending a message to a resource person: save it, e-mail it from a task, and retry later if the mail server fails.
 
 Nothing is lost: the message is a ContactMessage row before any e-mail is attempted, a failed attempt
 only reschedules it, and `manage.py undelivered_messages` lists (and can resend) whatever is left.
@@ -81,9 +81,17 @@ def create_message(*, sender, recipient, subject, body, send_copy=False):
 
 
 def send_message(**kwargs):
-    """Save the message, then try to deliver it at once. Returns the saved ContactMessage."""
+    """Save the message and queue its delivery. Returns the saved ContactMessage.
+
+    The request never talks to the mail server: in production the task worker (`manage.py db_worker`)
+    sends it, so a slow or hanging server holds no web worker. With the immediate task backend
+    (development, tests) the task runs here and the returned message is already sent or rescheduled.
+    """
     message = create_message(**kwargs)
-    deliver(message.pk)
+    try:
+        deliver_contact_message.enqueue(message.pk)
+    except Exception:  # noqa: BLE001 - the saved message is pending; retry_due and the command find it.
+        logger.exception("Could not queue the delivery of contact message %s", message.pk)
     message.refresh_from_db()
     return message
 
@@ -125,6 +133,13 @@ def deliver(message_id):
     if retry_at is not None:
         schedule_retry(message, retry_at)
     return message
+
+
+@task()
+def deliver_contact_message(message_id):
+    """The first attempt to e-mail a saved contact message, outside the request that saved it."""
+    message = deliver(message_id)
+    return message.status if message is not None else None
 
 
 @task()
