@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from people.models.contact import ContactMessage
 from portal.i18n import preferred_language
+from portal.mail import outgoing_mailer
 
 logger = logging.getLogger(__name__)
 
@@ -184,7 +185,7 @@ def _email(message):
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[message.recipient_email],
         reply_to=[formataddr((clean_header_text(message.sender_name), message.sender_email))],
-    ).send()
+    ).send(using=outgoing_mailer())  # already in a task, with its own retries: straight to the server
 
 
 def _email_copy(message):
@@ -198,6 +199,6 @@ def _email_copy(message):
             body = render_to_string("people/email/contact_message_copy.txt", {"message": message})
         EmailMessage(
             subject=subject[:200], body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[message.sender_email]
-        ).send()
+        ).send(using=outgoing_mailer())
     except Exception:  # noqa: BLE001
         logger.exception("Could not send the copy of contact message %s to its sender", message.pk)

@@ -335,7 +335,7 @@ _email_host = os.environ.get("EMAIL_HOST", "")
 if _email_host:
     _email_port = env_int("EMAIL_PORT", 587)
     MAILERS = {
-        "default": {
+        "outgoing": {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "OPTIONS": {
                 "host": _email_host,
@@ -348,6 +348,11 @@ if _email_host:
             },
         }
     }
+    # With a task worker, a request only queues its e-mails (moderation notifications too) and the
+    # worker meets the mail server (portal/mail.py); with immediate tasks they are sent at once.
+    MAILERS["default"] = (
+        {"BACKEND": "portal.mail.QueuedEmailBackend"} if TASKS_BACKEND == "database" else MAILERS["outgoing"]
+    )
 else:
     # Without a mail server, e-mails are printed to the console (development) instead of lost.
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
