@@ -296,7 +296,12 @@ def prepare(env, load_content):
     setup_env = dict(env, TASKS_BACKEND="immediate")
     commands = [["compile_translations"], ["migrate", "--noinput"], ["collectstatic", "--noinput"]]
     if load_content:
-        commands += [["setup_site"], ["setup_roles"], ["create_demo_users"], ["load_demo_content"]]
+        commands += [
+            ["setup_site"],
+            ["setup_roles"],
+            ["create_demo_users", "--allow-production"],
+            ["load_demo_content"],
+        ]
     for command in commands:
         say(f"manage.py {' '.join(command)}")
         subprocess.run(
