@@ -4,12 +4,14 @@ Anything that goes wrong while reading an uploaded file means "no preview", neve
 the files come from many editors and some will be damaged, encrypted or mislabelled.
 """
 
+import hashlib
 import io
 import logging
 import re
 import zipfile
 
 from defusedxml import ElementTree
+from django.core.cache import cache
 from pypdf import PdfReader
 
 from methods.documents import file_extension
@@ -19,6 +21,11 @@ logger = logging.getLogger(__name__)
 EXCERPT_LENGTH = 700
 # Previews are made while the page renders; bigger files are left to the download.
 MAX_FILE_BYTES = 10 * 1024 * 1024
+# A made preview (or the finding that there is none) is kept in the cache under the file's identity, so a
+# page view reads and parses each file once, not on every view. A replaced file has another name, hash
+# and size, hence another key: the old entry is never read again and expires.
+CACHE_SECONDS = 7 * 24 * 60 * 60
+NO_PREVIEW = ""
 MAX_XML_BYTES = 5 * 1024 * 1024
 
 WORD_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -75,11 +82,26 @@ def excerpt(text, length=EXCERPT_LENGTH):
     return f"{cut} …"
 
 
+def preview_cache_key(document):
+    """The document's file as the database describes it: no file is opened to make the key."""
+    identity = f"{document.pk}:{document.file.name}:{document.file_hash}:{document.file_size}"
+    return "erfa:methods:preview:v1:" + hashlib.sha256(identity.encode()).hexdigest()
+
+
 def document_preview(document):
     """A plain-text excerpt of the document, or None when there is nothing to show."""
     extractor = EXTRACTORS.get(file_extension(document))
     if extractor is None:
         return None
+    key = preview_cache_key(document)
+    cached = cache.get(key)
+    if cached is None:
+        cached = extract_preview(document, extractor) or NO_PREVIEW
+        cache.set(key, cached, CACHE_SECONDS)
+    return cached or None
+
+
+def extract_preview(document, extractor):
     try:
         with document.open_file() as handle:
             data = handle.read(MAX_FILE_BYTES + 1)

@@ -1,4 +1,4 @@
-"""Sending a message to a resource person: save it, e-mail it, and retry later if the mail server fails.
+"""Sending a message to a resource person: save it, e-mail it from a task, and retry later if the mail server fails.
 
 Nothing is lost: the message is a ContactMessage row before any e-mail is attempted, a failed attempt
 only reschedules it, and `manage.py undelivered_messages` lists (and can resend) whatever is left.
@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from people.models.contact import ContactMessage
 from portal.i18n import preferred_language
+from portal.mail import outgoing_mailer
 
 logger = logging.getLogger(__name__)
 
@@ -81,9 +82,17 @@ def create_message(*, sender, recipient, subject, body, send_copy=False):
 
 
 def send_message(**kwargs):
-    """Save the message, then try to deliver it at once. Returns the saved ContactMessage."""
+    """Save the message and queue its delivery. Returns the saved ContactMessage.
+
+    The request never talks to the mail server: in production the task worker (`manage.py db_worker`)
+    sends it, so a slow or hanging server holds no web worker. With the immediate task backend
+    (development, tests) the task runs here and the returned message is already sent or rescheduled.
+    """
     message = create_message(**kwargs)
-    deliver(message.pk)
+    try:
+        deliver_contact_message.enqueue(message.pk)
+    except Exception:  # noqa: BLE001 - the saved message is pending; retry_due and the command find it.
+        logger.exception("Could not queue the delivery of contact message %s", message.pk)
     message.refresh_from_db()
     return message
 
@@ -128,6 +137,13 @@ def deliver(message_id):
 
 
 @task()
+def deliver_contact_message(message_id):
+    """The first attempt to e-mail a saved contact message, outside the request that saved it."""
+    message = deliver(message_id)
+    return message.status if message is not None else None
+
+
+@task()
 def retry_contact_message(message_id):
     """Try again to e-mail a saved contact message; `deliver` schedules the next try if this one fails."""
     message = deliver(message_id)
@@ -169,7 +185,7 @@ def _email(message):
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[message.recipient_email],
         reply_to=[formataddr((clean_header_text(message.sender_name), message.sender_email))],
-    ).send()
+    ).send(using=outgoing_mailer())  # already in a task, with its own retries: straight to the server
 
 
 def _email_copy(message):
@@ -188,6 +204,6 @@ def _email_copy(message):
             body = render_to_string("people/email/contact_message_copy.txt", {"message": message})
         EmailMessage(
             subject=subject[:200], body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[message.sender_email]
-        ).send()
+        ).send(using=outgoing_mailer())
     except Exception:  # noqa: BLE001
         logger.exception("Could not send the copy of contact message %s to its sender", message.pk)

@@ -22,6 +22,7 @@ from wagtail.models import Page, PageLogEntry
 
 from moderation.reader import title_for_reader
 from portal.i18n import preferred_language
+from portal.mail import outgoing_mailer
 from portal.models import ContentPageMixin
 from portal.visibility import visibility_for
 
@@ -139,7 +140,8 @@ def send_reminder(email, user, owner, pages, visibility=None):
         subject = " ".join(render_to_string("people/email/review_reminder_subject.txt", context).split())
         body = render_to_string("people/email/review_reminder.txt", context).strip() + "\n"
     try:
-        send_mail(subject, body, None, [email])
+        # Run by cron or the task worker, never in a request: straight to the server, so a failure is seen here.
+        send_mail(subject, body, None, [email], using=outgoing_mailer())
     except OSError:
         # A failing mail server must not stop the other reminders; this one is tried again next run.
         logger.exception("Could not send the review reminder to %s", email)

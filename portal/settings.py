@@ -132,7 +132,29 @@ if not DATABASE_URL:
     # The embedded default: a git-ignored SQLite file, so `make run` needs no server.
     (BASE_DIR / "var").mkdir(exist_ok=True)
     DATABASE_URL = f"sqlite:///{BASE_DIR / 'var' / 'erfa.sqlite3'}"
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0))}
+DATABASES = {
+    "default": dj_database_url.parse(
+        DATABASE_URL,
+        # Connections stay open across requests (a new PostgreSQL connection per request costs the
+        # server about three times a page's own queries); each is checked before its first use in a
+        # request, so one the server dropped is replaced instead of failing the request.
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 600),
+        conn_health_checks=True,
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database under concurrent requests (`make run` serves each in a thread): readers do
+    # not wait for a writer (WAL), a transaction takes the write lock when it starts, so two never
+    # deadlock upgrading a read lock, and a writer waits up to 20 s for the lock instead of answering
+    # "database is locked". Opening the file is cheap, so connections are not kept.
+    DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 0)
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------
@@ -317,7 +339,7 @@ _email_host = os.environ.get("EMAIL_HOST", "")
 if _email_host:
     _email_port = env_int("EMAIL_PORT", 587)
     MAILERS = {
-        "default": {
+        "outgoing": {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "OPTIONS": {
                 "host": _email_host,
@@ -330,6 +352,11 @@ if _email_host:
             },
         }
     }
+    # With a task worker, a request only queues its e-mails (moderation notifications too) and the
+    # worker meets the mail server (portal/mail.py); with immediate tasks they are sent at once.
+    MAILERS["default"] = (
+        {"BACKEND": "portal.mail.QueuedEmailBackend"} if TASKS_BACKEND == "database" else MAILERS["outgoing"]
+    )
 else:
     # Without a mail server, e-mails are printed to the console (development) instead of lost.
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}

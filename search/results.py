@@ -66,7 +66,9 @@ def result_items(ids, terms, request=None, language=None):
     Each links under the reader's ``language`` prefix: a page without a version in that
     language opens inside the reader's interface, with the fallback notice.
     """
-    pages = Page.objects.filter(pk__in=ids).select_related("locale").specific()
+    # The locale is joined into each specific query: a plain select_related("locale") stays on the
+    # base query, and each result would then fetch its locale on its own.
+    pages = Page.objects.filter(pk__in=ids).specific().select_related("locale", for_specific_subqueries=True)
     by_pk = {page.pk: page for page in pages}
     items = []
     for pk in ids:

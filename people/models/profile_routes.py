@@ -83,7 +83,8 @@ class ProfileRoutesMixin(RoutablePageMixin):
             body=form.cleaned_data["body"],
             send_copy=form.cleaned_data["send_copy"],
         )
-        if message.is_delivered:
+        # Sent, or queued for the task worker: only a failed attempt is worth the reader's attention.
+        if message.is_delivered or not message.last_error:
             messages.success(request, _("Your message has been sent to %(name)s.") % {"name": self.title})
         else:
             messages.success(

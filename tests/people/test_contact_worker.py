@@ -23,6 +23,12 @@ def run_worker():
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=io.StringIO())
 
 
+def make_due(task_path):
+    DBTaskResult.objects.filter(task_path=task_path, status="READY").update(
+        run_after=timezone.now() - timedelta(seconds=1)
+    )
+
+
 @override_settings(TASKS=DATABASE_TASKS, MAILERS=BROKEN_MAIL)
 def test_database_worker_retries_until_delivered(person, employee_client):
     response = employee_client.post(
@@ -30,8 +36,16 @@ def test_database_worker_retries_until_delivered(person, employee_client):
     )
     assert response.status_code == 302
     message = ContactMessage.objects.get()
-    assert message.status == ContactMessage.Status.PENDING
+    # The request only saved and queued it.
+    assert (message.status, message.attempts) == (ContactMessage.Status.PENDING, 0)
+    first = DBTaskResult.objects.get(task_path="people.contact.deliver_contact_message")
+    assert first.args_kwargs == {"args": [message.pk], "kwargs": {}}
+    assert "Your message has been sent to Sigrid Lunde." in employee_client.get(person.url).content.decode()
 
+    # The worker's first attempt fails: the failure is recorded and the retry queued for later.
+    run_worker()
+    message.refresh_from_db()
+    assert (message.status, message.attempts) == (ContactMessage.Status.PENDING, 1)
     task = DBTaskResult.objects.get(task_path="people.contact.retry_contact_message")
     assert task.args_kwargs == {"args": [message.pk], "kwargs": {}}
     assert task.run_after == message.next_attempt_at
@@ -42,14 +56,14 @@ def test_database_worker_retries_until_delivered(person, employee_client):
     assert task.status == "READY"
 
     # Due, and the mail server is still down: the worker records the failure and queues the next attempt.
-    DBTaskResult.objects.filter(pk=task.pk).update(run_after=timezone.now() - timedelta(seconds=1))
+    make_due("people.contact.retry_contact_message")
     run_worker()
     message.refresh_from_db()
     assert (message.status, message.attempts) == (ContactMessage.Status.PENDING, 2)
     assert DBTaskResult.objects.filter(task_path="people.contact.retry_contact_message").count() == 2
 
     # Due again, and the server is back: delivered once, with Reply-To the sender.
-    DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now() - timedelta(seconds=1))
+    make_due("people.contact.retry_contact_message")
     mail.outbox = []
     with override_settings(MAILERS=WORKING_MAIL):
         run_worker()
