@@ -1,5 +1,6 @@
 import factory
 import wagtail_factories
+from django.utils.text import slugify
 
 from people.models import ResourcePersonIndexPage, ResourcePersonPage, SpokenLanguage
 from portal.factories import OrganisationFactory
@@ -18,6 +19,8 @@ class ResourcePersonPageFactory(wagtail_factories.PageFactory):
         model = ResourcePersonPage
 
     title = factory.Faker("name")
+    # Names repeat (Faker has only so many); the sequence keeps two profiles with one name apart.
+    slug = factory.LazyAttributeSequence(lambda person, n: f"{slugify(person.title)}-{n}")
     job_title = "Social worker"
     organisation = factory.SubFactory(OrganisationFactory)
     ask_me_about = "Reflection meetings after home visits."
