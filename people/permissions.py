@@ -22,9 +22,10 @@ from wagtail.models import PagePermissionTester
 EDITING = frozenset({"add", "change", "delete", "lock", "unlock"})
 
 
-def is_writer(user, permissions):
-    """An active, non-super user who writes in this section but may not publish here."""
-    return user.is_active and not user.is_superuser and "publish" not in permissions
+def is_writer(tester):
+    """An active, non-super user who may not publish here (Wagtail gives superusers no permission set)."""
+    user = tester.user
+    return user.is_active and not user.is_superuser and "publish" not in tester.permissions
 
 
 class OwnPagePermissionTester(PagePermissionTester):
@@ -37,7 +38,7 @@ class OwnPagePermissionTester(PagePermissionTester):
 
     def __init__(self, user, page, is_own):
         super().__init__(user, page)
-        if not is_writer(user, self.permissions):
+        if not is_writer(self):
             return
         if "add" in self.permissions and (page.owner_id == user.pk or is_own()):
             # "change" rather than Wagtail's owner rule, so a contact who did not create it edits it too.
