@@ -22,7 +22,6 @@ from wagtail.models import Page, TaskState
 from wagtail_localize.components import TranslationComponentManager
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitTranslationView
 
-from moderation import page_permissions
 from moderation.translations import synced_translation, untranslated_segments
 
 
@@ -110,13 +109,10 @@ class WorkflowActionView(wagtail_workflow.WorkflowActionView):
 
 
 class PageViewSet(pages.PageViewSet):
-    """Wagtail's page views for every page type, with Erfa's workflow action, copy and move views.
+    """Wagtail's page views for every page type, with Erfa's workflow action view.
 
     Registered through the register_admin_viewset hook after Wagtail's own base viewset (its hook
     runs first, with order=-1), so it replaces that for all pages.
     """
 
     workflow_action_view_class = WorkflowActionView
-    # They ask the specific page's permissions, not only the group grants (moderation/page_permissions.py).
-    copy_view_class = page_permissions.CopyView
-    move_view_class = page_permissions.MoveChooseDestinationView

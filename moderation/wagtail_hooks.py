@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.models import Locale
 
-from moderation import page_permissions, translations
+from moderation import translations
 from moderation import views as moderation_views
 
 
@@ -12,9 +12,6 @@ from moderation import views as moderation_views
 def register_page_viewset():
     return moderation_views.PageViewSet(name="erfa_pages")
 
-
-# Page bulk actions follow each page's own permissions_for_user, as the single-page views do.
-hooks.register("before_bulk_action", page_permissions.check_page_bulk_action)
 
 # Before wagtail-localize's own before_edit_page hook (order 0), which publishes the translation.
 hooks.register("before_edit_page", translations.confirm_before_publishing_incomplete, order=-10)

@@ -2,12 +2,11 @@
 
 Roles that write content (Resource persons, Network facilitators) hold only "add" on their section's
 index pages (portal/roles.py). With that alone, Wagtail lets them edit the pages they created
-(page.owner) and nothing else, wherever it checks permissions, even where it holds a plain `Page`
-rather than the specific one (copy, move, bulk actions, wagtail-localize's convert to alias). The
-specific page models widen that through `permissions_for_user` to the pages that are theirs in
-another way: case studies and templates that list them as a contact, networks they facilitate, their
-own profile. So no role ever holds "change" on someone else's page, and a place that misses the
-specific tester errs on the side of refusing.
+(page.owner) and nothing else: not the index page itself, nor anyone else's page, and the reports and
+listings Wagtail builds from group grants (workflow, locked pages) show them nothing of others'. The
+specific page models widen that through `permissions_for_user`, which Wagtail asks wherever it checks a
+page (it hands a plain `Page` on to its specific model), to the pages that are theirs in another way:
+case studies and templates that list them as a contact, networks they facilitate, their own profile.
 
 Anyone who may publish (Communications) and superusers keep their permissions unchanged.
 
