@@ -75,6 +75,6 @@ def test_even_a_broad_change_grant_does_not_open_someone_elses_case_study(
         response = client.get(reverse(f"wagtailadmin_pages:{name}", args=[other.pk]))
         assert (response.status_code, response["Location"]) == (302, home), name
     bulk_delete = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
-    response = client.post(f"{bulk_delete}?id={other.pk}&next=/admin/pages/", {})
-    assert (response.status_code, response["Location"]) == (302, home)
+    # Wagtail leaves out the pages the user may not delete, and says so by deleting nothing.
+    client.post(f"{bulk_delete}?id={other.pk}&next=/admin/pages/", {})
     assert Page.objects.filter(pk=other.pk).exists()

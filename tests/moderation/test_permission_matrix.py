@@ -59,7 +59,7 @@ unpublish             login  login     denied  denied    denied   denied     ok 
 privacy               login  login     denied  denied    denied   denied     ok      ok
 lock                  login  login     denied  denied    denied   denied     ok      ok
 unlock                login  login     denied  denied    denied   denied     denied  ok
-bulk_delete           login  login     denied  denied    denied   denied     ok      ok
+bulk_delete           login  login     ok      denied    ok       denied     ok      ok
 # Revisions and history (Wagtail 8's revisions list is the history view)
 revision_preview      login  login     ok      denied    ok       denied     ok      ok
 revision_compare      login  login     ok      denied    ok       denied     ok      ok
