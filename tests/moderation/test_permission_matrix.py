@@ -10,8 +10,10 @@ Each subject page has two revisions, a review in progress and a Swedish translat
 wagtail-localize. What a cell says:
 
     ok      the view answers (200), or a POST does its work and moves on
-    denied  refused: Wagtail's "Sorry, you do not have permission" (back to the dashboard) or a 403
+    denied  refused: Wagtail's "Sorry, you do not have permission" (back to the dashboard) or a 403;
+            for a bulk action, which answers alike either way, the page is still there
     login   sent to the admin's login: anonymous visitors, and employees, who have no admin at all
+    ·       not asked again: the view is the same whichever page the role works on
 
 The world is built once for the module and rolled back at its end; each test runs in a savepoint of
 it, so a POST that deletes or locks changes nothing for the next test.
