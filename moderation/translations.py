@@ -40,9 +40,11 @@ def field_label(model, path):
     """The field a segment belongs to, by its verbose name ("body.<block id>.text" is in "body")."""
     name = path.split(".", 1)[0]
     try:
-        return str(model._meta.get_field(name).verbose_name)
+        field = model._meta.get_field(name)
     except FieldDoesNotExist:
         return name
+    # An inline panel's rows (a network's facilitators, say) are a relation, named by the related model.
+    return str(getattr(field, "verbose_name", None) or field.related_model._meta.verbose_name_plural)
 
 
 def untranslated_segments(translation, model):

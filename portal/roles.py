@@ -4,6 +4,22 @@ The README's "Roles" section describes what each role is for; `manage.py setup_r
 is declared here (moderation/permissions.py does the work). Page permissions on index pages are declared
 by the page models themselves through a protocol (PAGE_PERMISSIONS_ATTRIBUTE), because portal sits
 below the apps that define them.
+
+What each role may do:
+- Employees: the front end only; no admin.
+- Resource persons: add case studies and shareable templates, and edit (as drafts) only their own:
+  those they created (page.owner) or where their profile is the listed contact (a case study's contact
+  persons or content owner; a template's publisher or content owner). They edit their own profile,
+  translate what they may edit, upload into the "Resource persons" collection, submit for review.
+- Network facilitators: add networks, and edit (as drafts) only the networks they facilitate or
+  created, and those networks' updates; translate what they may edit; submit for review.
+- Communications: approve, reject and publish anywhere; topics, organisations, collections, documents,
+  images, search promotions, translations; the site's reports.
+- Administrators (superusers): everything, including users, groups and login lock-outs.
+
+Writers hold only "add" on their sections' index pages, never "change": Wagtail then lets them edit
+just the pages they created, and the page models widen that to the pages that are theirs in another
+way (people/permissions.py). Nobody but Communications and administrators may publish.
 """
 
 
@@ -42,8 +58,9 @@ ROLE_ROOT_PAGE_PERMISSIONS = {
 
 # The extension point for the content apps: a page model grants roles permissions on each of its pages,
 # in every locale, by declaring this class attribute, e.g.
-#     role_page_permissions = {RESOURCE_PERSONS: ["add_page", "change_page"]}
-# (portal sits below the apps that define the index pages, so it never names them).
+#     role_page_permissions = {RESOURCE_PERSONS: ["add_page"]}
+# (portal sits below the apps that define the index pages, so it never names them). A writer's grant is
+# "add" only: a "change" here would reach every page below, someone else's included.
 PAGE_PERMISSIONS_ATTRIBUTE = "role_page_permissions"
 
 # Wagtail's own default groups, which Erfa's roles replace, and the role their members move to: the

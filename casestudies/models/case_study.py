@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from casestudies.blocks import WhatWasDoneBlock
 from networks.models import NetworkPage
+from people.permissions import ContactPermissionTester
 from portal.i18n import reader_versions
 from portal.models import ContentPageMixin
 from portal.visibility import visible_to
@@ -162,6 +163,12 @@ class CaseStudyPage(ContentPageMixin, Page):
     class Meta:
         verbose_name = _("case study")
         verbose_name_plural = _("case studies")
+
+    # The case study's listed contacts, who may edit it besides its creator (people/permissions.py).
+    contact_relations = ["contact_persons", "content_owner"]
+
+    def permissions_for_user(self, user):
+        return ContactPermissionTester(user, self)
 
     def clean(self):
         super().clean()

@@ -22,8 +22,9 @@ class CaseStudyIndexPage(IndexPage):
     )
 
     subpage_types = ["casestudies.CaseStudyPage"]
-    # Resource persons write case studies; Communications publish them (portal/roles.py).
-    role_page_permissions = {RESOURCE_PERSONS: ["add_page", "change_page"]}
+    # Resource persons write case studies and edit their own (CaseStudyPage.permissions_for_user);
+    # Communications publish them (portal/roles.py).
+    role_page_permissions = {RESOURCE_PERSONS: ["add_page"]}
     listing_model = "casestudies.CaseStudyPage"
     filter_form_class = CaseStudyFilterForm
     listing_context_name = "case_studies"

@@ -26,6 +26,7 @@ from methods.models.download import TemplateDownload
 from methods.models.method import MethodPage
 from methods.preview import document_preview
 from people.models import ResourcePersonPage
+from people.permissions import ContactPermissionTester
 from portal.i18n import reader_page_url, reader_versions
 from portal.listing import sort_ordering
 from portal.models import ContentPageMixin, IndexPage, Topic
@@ -38,8 +39,9 @@ class ShareableTemplateIndexPage(IndexPage):
     """All shareable templates of one language version."""
 
     subpage_types = ["methods.ShareableTemplatePage"]
-    # Resource persons share templates; Communications publish them (portal/roles.py).
-    role_page_permissions = {RESOURCE_PERSONS: ["add_page", "change_page"]}
+    # Resource persons share templates and edit their own (ShareableTemplatePage.permissions_for_user);
+    # Communications publish them (portal/roles.py).
+    role_page_permissions = {RESOURCE_PERSONS: ["add_page"]}
     listing_model = "methods.ShareableTemplatePage"
     filter_form_class = ShareableTemplateFilterForm
     listing_context_name = "shareable_templates"
@@ -219,6 +221,11 @@ class ShareableTemplatePage(RoutablePageMixin, ContentPageMixin, Page):
         return context
 
     contact_person_fields = ["publisher", "content_owner"]
+    # Who counts as the template's listed contact, and so may edit it (people/permissions.py).
+    contact_relations = contact_person_fields
+
+    def permissions_for_user(self, user):
+        return ContactPermissionTester(user, self)
 
     @staticmethod
     def reader_version(model, pk, viewer=None):

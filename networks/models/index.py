@@ -16,8 +16,8 @@ class NetworkIndexPage(IndexPage):
     """All learning networks, filterable by topic, member organisation and region."""
 
     subpage_types = ["networks.NetworkPage"]
-    # Narrowed to the facilitator's own networks by NetworkPage.permissions_for_user.
-    role_page_permissions = {NETWORK_FACILITATORS: ["add_page", "change_page"]}
+    # Facilitators start networks here; NetworkPage.permissions_for_user lets them edit the ones they facilitate.
+    role_page_permissions = {NETWORK_FACILITATORS: ["add_page"]}
     listing_model = "networks.NetworkPage"
     filter_form_class = NetworkFilterForm
     listing_context_name = "networks"

@@ -10,9 +10,12 @@ from tests.moderation.conftest import client_for
 
 
 def test_a_resource_persons_translation_is_not_live_until_approved(
-    case_index, resource_user, communications_user, mailoutbox
+    case_index, resource_user, resource_profile, communications_user, mailoutbox
 ):
-    source = CaseStudyPageFactory(parent=case_index, title="Reflection after home visits")
+    # Their own case study: they are its contact, and so of its translation too.
+    source = CaseStudyPageFactory(
+        parent=case_index, title="Reflection after home visits", contact_persons=[resource_profile]
+    )
     sv_index = case_index.copy_for_translation(Locale.objects.get(language_code="sv"))
     sv_index.save_revision().publish()
     call_command("setup_roles", stdout=io.StringIO())  # as after anyone adds an index page
