@@ -158,7 +158,8 @@ def test_the_reminder_is_in_the_owners_language_with_their_languages_title(langu
     local_library.save_revision().publish()
     local = overdue.copy_for_translation(Locale.objects.get(language_code=language))
     local.title = {"da": "Gammel dagsorden", "sv": "Gammal dagordning"}[language]
-    local.save_revision()  # a draft: the English version is the one due
+    local.last_reviewed = date(2026, 3, 1)  # reviewed: the English version is the one due
+    local.save_revision().publish()
 
     send_review_reminders(now=at(date(2026, 3, 10)))
 
@@ -189,3 +190,23 @@ def test_workflow_and_task_names_are_stored_in_english_and_shown_translated(role
     listing = client_for(administrator).get(reverse("wagtailadmin_workflows:index")).content.decode()
     assert in_language("sv", WORKFLOW_NAME) in listing
     assert WORKFLOW_NAME not in listing
+
+
+def test_the_reminder_never_names_a_draft_translations_title(library, people_index, mailoutbox):
+    """A version nobody may view yet (a draft translation) keeps its title out of the e-mail."""
+    owner_user = UserFactory(username="signe", email="signe@example.org")
+    choose_language(owner_user, "sv")
+    owner = ResourcePersonPageFactory(parent=people_index, title="Signe Berg", email="", user=owner_user)
+    overdue = ShareableTemplatePageFactory(
+        parent=library, title="Old agenda", content_owner=owner, last_reviewed=date(2025, 1, 1)
+    )
+    local_library = library.copy_for_translation(Locale.objects.get(language_code="sv"))
+    local_library.save_revision().publish()
+    local = overdue.copy_for_translation(Locale.objects.get(language_code="sv"))
+    local.title = "Hemligt utkast"
+    local.save_revision()
+
+    send_review_reminders(now=at(date(2026, 3, 10)))
+
+    [mail] = mailoutbox
+    assert "Old agenda" in mail.body and "Hemligt utkast" not in mail.body
