@@ -64,8 +64,12 @@ class AdminSearchQueryLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # The path first: reading request.GET parses the query string, which must stay the front-end
+        # views' job (the autocomplete answers even an unparsable one in JSON).
+        if not request.path_info.startswith(self.admin_prefix):
+            return self.get_response(request)
         query = request.GET.get("q")
-        if query and len(query) > ADMIN_QUERY_MAX_LENGTH and request.path_info.startswith(self.admin_prefix):
+        if query and len(query) > ADMIN_QUERY_MAX_LENGTH:
             params = request.GET.copy()
             params["q"] = query[:ADMIN_QUERY_MAX_LENGTH]
             request.GET = params
