@@ -27,3 +27,11 @@ def env_int(name, default):
         return int(value)
     except ValueError as error:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from error
+
+
+def env_choice(name, choices, default):
+    """The key the variable `name` names in `choices` (a dict), and its value; empty means `default`."""
+    key = os.environ.get(name, "").strip().lower() or default
+    if key not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}, not {key!r}.")
+    return key, choices[key]

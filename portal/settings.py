@@ -12,10 +12,9 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from portal import csp_policy, languages
-from portal.env import env_bool, env_int, env_list
+from portal.env import env_bool, env_choice, env_int, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
 # The test runner (scripts/run_tests.py, which `make test` calls) announces itself with this variable:
@@ -27,26 +26,15 @@ if not SECRET_KEY:
     if DEBUG or TESTING:
         SECRET_KEY = "insecure-development-key-only-for-debug-mode-and-tests-0123456789"  # noqa: S105
     else:
-        raise ImproperlyConfigured(
-            "SECRET_KEY is not set. Set the SECRET_KEY environment variable to a long random "
-            "string, or set DJANGO_DEBUG=1 for local development."
-        )
+        message = "SECRET_KEY is not set: set it to a long random string, or DJANGO_DEBUG=1 for local development."
+        raise ImproperlyConfigured(message)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG or TESTING else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # Content areas, lowest first: each app may import only the ones above it.
-    "portal",
-    "accounts",
-    "moderation",
-    "people",
-    "methods",
-    "networks",
-    "casestudies",
-    "home",
-    "search",
-    "demo",
+    # Content areas, lowest first: each app may import only the ones before it (tests/portal/test_architecture.py).
+    *("portal", "accounts", "moderation", "people", "methods", "networks", "casestudies", "home", "search", "demo"),
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -148,12 +136,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # deadlock upgrading a read lock, and a writer waits up to 20 s for the lock instead of answering
     # "database is locked". Opening the file is cheap, so connections are not kept.
     DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 0)
+    _wal = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-            "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
-        }
+        {"init_command": _wal, "transaction_mode": "IMMEDIATE", "timeout": 20}
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -171,20 +156,19 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --- Search -----------------------------------------------------------------
-SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database").strip().lower() or "database"
 SEARCH_URLS = env_list("SEARCH_URLS", "http://127.0.0.1:9200")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "erfa_")
 # Wagtail's backends, extended to stem each content language with its own rules (search/backends/).
-_SEARCH_BACKEND_MODULES = {
-    "database": "search.backends.database",
-    "opensearch2": "search.backends.opensearch2",
-    "elasticsearch8": "search.backends.elasticsearch8",
-}
-if SEARCH_BACKEND not in _SEARCH_BACKEND_MODULES:
-    raise ImproperlyConfigured(
-        f"SEARCH_BACKEND must be one of {', '.join(_SEARCH_BACKEND_MODULES)}, not {SEARCH_BACKEND!r}."
-    )
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": _SEARCH_BACKEND_MODULES[SEARCH_BACKEND]}}
+SEARCH_BACKEND, _search_module = env_choice(
+    "SEARCH_BACKEND",
+    {
+        "database": "search.backends.database",
+        "opensearch2": "search.backends.opensearch2",
+        "elasticsearch8": "search.backends.elasticsearch8",
+    },
+    "database",
+)
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": _search_module}}
 if SEARCH_BACKEND != "database":
     WAGTAILSEARCH_BACKENDS["default"].update(
         {"URLS": SEARCH_URLS, "INDEX_PREFIX": SEARCH_INDEX_PREFIX, "TIMEOUT": env_int("SEARCH_TIMEOUT", 5)}
@@ -196,14 +180,12 @@ SEARCH_MAX_RESULTS = env_int("SEARCH_MAX_RESULTS", 200)
 # One task framework, Django's own (django.tasks): Wagtail queues search-index and reference-index
 # updates as tasks, Erfa its e-mail retries and reminders. Production runs them in `manage.py db_worker`
 # (django_tasks_db's database backend); development and tests run them at once.
-TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate" if DEBUG or TESTING else "database")
-_TASK_BACKENDS = {
-    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
-    "database": "django_tasks_db.DatabaseBackend",
-}
-if TASKS_BACKEND not in _TASK_BACKENDS:
-    raise ImproperlyConfigured(f"TASKS_BACKEND must be 'immediate' or 'database', not {TASKS_BACKEND!r}.")
-TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
+TASKS_BACKEND, _tasks_backend = env_choice(
+    "TASKS_BACKEND",
+    {"immediate": "django.tasks.backends.immediate.ImmediateBackend", "database": "django_tasks_db.DatabaseBackend"},
+    "immediate" if DEBUG or TESTING else "database",
+)
+TASKS = {"default": {"BACKEND": _tasks_backend}}
 
 # --- Authentication ---------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -242,8 +224,7 @@ AXES_VERBOSE = False
 # that is the proxy's, so the address the proxy appended to X-Forwarded-For counts instead.
 if env_bool("BEHIND_TLS_PROXY", False):
     AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip_behind_proxy"
-# Two-factor authentication (django-otp) for the roles that can publish or administer: see
-# accounts/two_factor.py. The issuer is the name authenticator apps show beside the code.
+# Two-factor authentication (accounts/two_factor.py): the issuer is the name authenticator apps show.
 OTP_TOTP_ISSUER = "Erfa"
 
 # --- Languages --------------------------------------------------------------
@@ -261,35 +242,31 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # wagtail-localize ship untranslated (portal/admin_catalogues.py). Both load before the apps' own.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "portal" / "wagtail_locale"]
 
-# Machine translation in the translation editor. The offline translator needs no network.
-MACHINE_TRANSLATOR = os.environ.get("MACHINE_TRANSLATOR", "offline").strip().lower() or "offline"
-if MACHINE_TRANSLATOR == "deepl":
-    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        # wagtail-localize's translator, with DEEPL_API_URL for another address (portal/machine_translation.py).
-        "CLASS": "portal.machine_translation.DeepLTranslator",
-        "OPTIONS": {
-            "AUTH_KEY": os.environ.get("DEEPL_API_KEY", ""),
-            "API_URL": os.environ.get("DEEPL_API_URL", "").strip(),
-        },
-    }
-elif MACHINE_TRANSLATOR == "libretranslate":
-    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
-        "OPTIONS": {
-            "LIBRETRANSLATE_URL": os.environ.get("LIBRETRANSLATE_URL", ""),
-            "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
-        },
-    }
-elif MACHINE_TRANSLATOR == "offline":
-    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "portal.machine_translation.OfflineTranslator", "OPTIONS": {}}
-else:
-    raise ImproperlyConfigured(
-        f"MACHINE_TRANSLATOR must be offline, deepl or libretranslate, not {MACHINE_TRANSLATOR!r}."
-    )
-if MACHINE_TRANSLATOR == "deepl" and not WAGTAILLOCALIZE_MACHINE_TRANSLATOR["OPTIONS"]["AUTH_KEY"]:
-    raise ImproperlyConfigured("MACHINE_TRANSLATOR=deepl needs DEEPL_API_KEY.")
-if MACHINE_TRANSLATOR == "libretranslate" and not WAGTAILLOCALIZE_MACHINE_TRANSLATOR["OPTIONS"]["LIBRETRANSLATE_URL"]:
-    raise ImproperlyConfigured("MACHINE_TRANSLATOR=libretranslate needs LIBRETRANSLATE_URL.")
+# Machine translation in the translation editor. The offline translator needs no network; the others
+# take their options from the variables named here, the first of which they cannot do without.
+MACHINE_TRANSLATOR, (_translator_class, _translator_options) = env_choice(
+    "MACHINE_TRANSLATOR",
+    {
+        "offline": ("portal.machine_translation.OfflineTranslator", {}),
+        # wagtail-localize's DeepL translator, with DEEPL_API_URL for another address.
+        "deepl": (
+            "portal.machine_translation.DeepLTranslator",
+            {"AUTH_KEY": "DEEPL_API_KEY", "API_URL": "DEEPL_API_URL"},
+        ),
+        "libretranslate": (
+            "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+            {"LIBRETRANSLATE_URL": "LIBRETRANSLATE_URL", "API_KEY": "LIBRETRANSLATE_API_KEY"},
+        ),
+    },
+    "offline",
+)
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": _translator_class,
+    "OPTIONS": {option: os.environ.get(variable, "").strip() for option, variable in _translator_options.items()},
+}
+_required = next(iter(_translator_options.values()), None)
+if _required and not os.environ.get(_required, "").strip():
+    raise ImproperlyConfigured(f"MACHINE_TRANSLATOR={MACHINE_TRANSLATOR} needs {_required}.")
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Stockholm")
@@ -306,57 +283,52 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 # (portal/media.py, Wagtail's document view), then hands the sending to django-sendfile2's backend:
 # Django itself, nginx (X-Accel-Redirect to the `internal` location in deploy/nginx/erfa.conf) or
 # Apache (X-Sendfile, mod_xsendfile).
-MEDIA_SERVE = os.environ.get("MEDIA_SERVE", "django").strip().lower() or "django"
-_SENDFILE_BACKENDS = {
-    # Wagtail's streaming backend: django-sendfile2's own simple and development backends take only
-    # paths as Path objects, which Wagtail's document view does not pass.
-    "django": "wagtail.utils.sendfile_streaming_backend",
-    "nginx": "django_sendfile.backends.nginx",
-    "apache": "django_sendfile.backends.xsendfile",
-}
-if MEDIA_SERVE not in _SENDFILE_BACKENDS:
-    raise ImproperlyConfigured(f"MEDIA_SERVE must be django, nginx or apache, not {MEDIA_SERVE!r}.")
-SENDFILE_BACKEND = _SENDFILE_BACKENDS[MEDIA_SERVE]
+MEDIA_SERVE, SENDFILE_BACKEND = env_choice(
+    "MEDIA_SERVE",
+    {
+        # Wagtail's streaming backend: django-sendfile2's own simple and development backends take only
+        # paths as Path objects, which Wagtail's document view does not pass.
+        "django": "wagtail.utils.sendfile_streaming_backend",
+        "nginx": "django_sendfile.backends.nginx",
+        "apache": "django_sendfile.backends.xsendfile",
+    },
+    "django",
+)
 SENDFILE_ROOT = str(MEDIA_ROOT)
 # Where nginx's internal location reads MEDIA_ROOT from; only nginx needs a URL.
 SENDFILE_URL = "/protected-media" if MEDIA_SERVE == "nginx" else None
 # Documents always go through Wagtail's view, which applies the collections' privacy.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# In production, WhiteNoise serves the collected files compressed, under names that change with their content.
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
+_static_storage = "django.contrib.staticfiles.storage.StaticFilesStorage"
+if not WHITENOISE_USE_FINDERS:
+    _static_storage = "whitenoise.storage.CompressedManifestStaticFilesStorage"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or TESTING
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        )
-    },
+    "staticfiles": {"BACKEND": _static_storage},
 }
-WHITENOISE_USE_FINDERS = DEBUG or TESTING
 
 # --- E-mail -----------------------------------------------------------------
 _email_host = os.environ.get("EMAIL_HOST", "")
 if _email_host:
     _email_port = env_int("EMAIL_PORT", 587)
-    MAILERS = {
-        "outgoing": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {
-                "host": _email_host,
-                "port": _email_port,
-                "username": os.environ.get("EMAIL_HOST_USER", ""),
-                "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
-                "use_tls": env_bool("EMAIL_USE_TLS", _email_port == 587),
-                "use_ssl": env_bool("EMAIL_USE_SSL", _email_port == 465),
-                "timeout": env_int("EMAIL_TIMEOUT", 10),
-            },
-        }
+    _smtp = {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": _email_host,
+            "port": _email_port,
+            "username": os.environ.get("EMAIL_HOST_USER", ""),
+            "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+            "use_tls": env_bool("EMAIL_USE_TLS", _email_port == 587),
+            "use_ssl": env_bool("EMAIL_USE_SSL", _email_port == 465),
+            "timeout": env_int("EMAIL_TIMEOUT", 10),
+        },
     }
     # With a task worker, a request only queues its e-mails (moderation notifications too) and the
     # worker meets the mail server (portal/mail.py); with immediate tasks they are sent at once.
-    MAILERS["default"] = (
-        {"BACKEND": "portal.mail.QueuedEmailBackend"} if TASKS_BACKEND == "database" else MAILERS["outgoing"]
-    )
+    _queued = {"BACKEND": "portal.mail.QueuedEmailBackend"}
+    MAILERS = {"outgoing": _smtp, "default": _queued if TASKS_BACKEND == "database" else _smtp}
 else:
     # Without a mail server, e-mails are printed to the console (development) instead of lost.
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
@@ -390,7 +362,6 @@ if not DEBUG and not TESTING:
 # client could send the header and be taken for HTTPS (the README binds gunicorn to 0.0.0.0).
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12)
 # Wagtail's live preview shows the page in a same-origin frame, which DENY would break.
 X_FRAME_OPTIONS = "SAMEORIGIN"
