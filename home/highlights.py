@@ -4,8 +4,10 @@ Each list holds only pages the reader may see (portal.visibility): a case study 
 Communications is not announced to everyone on the front page.
 """
 
+from django.core.cache import cache
 from django.utils import timezone
-from wagtail.models import Locale
+from django.utils.translation import get_language
+from wagtail.models import Page
 
 from casestudies.models import CaseStudyPage
 from methods.models import MethodPage
@@ -17,7 +19,26 @@ RECENT_LIMIT = 3
 
 
 def sections(home, viewer=None):
-    return visible_to(home.get_children(), viewer).specific().order_by("path")
+    """The sections under the home page, each with its `intro` or `summary`, in one query when warm.
+
+    Each section is a page of its own type; reading them as specific pages costs one query per type.
+    Their texts are kept in the cache under the published revision, so a new publication of a section
+    is read afresh; a page with no published revision (made in code) is always read.
+    """
+    pages = list(visible_to(home.get_children(), viewer).order_by("path"))
+    keys = {page.pk: f"erfa:section-texts:{page.pk}:{page.live_revision_id}" for page in pages if page.live_revision_id}
+    texts = cache.get_many(list(keys.values()))
+    missing = [page.pk for page in pages if keys.get(page.pk) not in texts]
+    if missing:
+        fresh = {}
+        for specific in Page.objects.filter(pk__in=missing).specific():
+            fresh[specific.pk] = {"intro": getattr(specific, "intro", ""), "summary": getattr(specific, "summary", "")}
+        cache.set_many({keys[pk]: found for pk, found in fresh.items() if pk in keys}, timeout=None)
+        texts.update({keys.get(pk, pk): found for pk, found in fresh.items()})
+    for page in pages:
+        for name, value in texts.get(keys.get(page.pk, page.pk), {}).items():
+            setattr(page, name, value)
+    return pages
 
 
 def recent_case_studies(locale, limit=RECENT_LIMIT, viewer=None):
@@ -45,7 +66,8 @@ def upcoming_gatherings(locale, limit=RECENT_LIMIT, now=None, viewer=None):
 
 
 def home_highlights(home, viewer=None):
-    locale = Locale.get_active()
+    # The reader's language code joins the locale into each listing: no query of its own.
+    locale = get_language()
     return {
         "sections": sections(home, viewer),
         "recent_case_studies": recent_case_studies(locale, viewer=viewer),

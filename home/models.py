@@ -42,11 +42,38 @@ class HomePage(Page):
 
     def route(self, request, path_components):
         try:
-            return super().route(request, path_components)
+            return self.route_below(request, path_components)
         except Http404:
             if not path_components:
                 raise
             return self.route_in_other_languages(request, path_components)
+
+    def route_below(self, request, path_components):
+        """Wagtail's route, with every step down the tree read in one query instead of two per step.
+
+        Wagtail's Page.route looks up one child by slug, then its specific page, at each level. The
+        pages on the way share their url_path prefixes, so all of them come from one query; only
+        the page that routes the rest (the last one, or one whose class has a route of its own, such
+        as the directory's letters) is then made specific, as Wagtail does. The result is the same.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [self.url_path + "/".join(path_components[: i + 1]) + "/" for i in range(len(path_components))]
+        on_the_way = {
+            page.url_path: page
+            for page in Page.objects.filter(url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth)
+        }
+        parent = self
+        for step, prefix in enumerate(prefixes):
+            page = on_the_way.get(prefix)
+            if page is None or page.depth != parent.depth + 1:
+                raise Http404
+            page._cached_parent_obj = parent
+            remaining = path_components[step + 1 :]
+            if not remaining or page.specific_class is None or page.specific_class.route is not Page.route:
+                return page.specific.route(request, remaining)
+            parent = page
+        raise Http404
 
     def route_in_other_languages(self, request, path_components):
         """Find a page that is missing in this language in the other language trees.

@@ -48,32 +48,42 @@ def content_models_with_topics(content_type_ids):
 
 
 def topic_values(hits):
+    """{page id: topic groups}, from every page type with topics in one UNION query."""
     values = defaultdict(set)
     ids = [hit.pk for hit in hits]
+    parts = []
     for model in content_models_with_topics({hit.content_type_id for hit in hits}):
         relation = model._meta.get_field("topics")
         source = relation.m2m_field_name() + "_id"
         rows = relation.remote_field.through.objects.filter(**{f"{source}__in": ids})
-        for page_id, group in rows.values_list(source, relation.m2m_reverse_field_name() + "__translation_key"):
-            values[page_id].add(group)
+        parts.append(rows.values_list(source, relation.m2m_reverse_field_name() + "__translation_key"))
+    for page_id, group in union_all(parts):
+        values[page_id].add(group)
     return values
 
 
+def union_all(querysets):
+    """The rows of all `querysets` (values_list of the same shape), from one query."""
+    if not querysets:
+        return []
+    first, *rest = querysets
+    return first.union(*rest, all=True) if rest else first
+
+
 def organisation_values(hits):
+    """{page id: organisation groups} of people, case studies and network members, in one UNION query."""
     values = defaultdict(set)
     ids = [hit.pk for hit in hits]
-    for page_id, group in ResourcePersonPage.objects.filter(pk__in=ids, organisation__isnull=False).values_list(
+    people = ResourcePersonPage.objects.filter(pk__in=ids, organisation__isnull=False).values_list(
         "pk", "organisation__translation_key"
-    ):
-        values[page_id].add(group)
-    through = CaseStudyPage.organisations.through
-    for page_id, group in through.objects.filter(casestudypage_id__in=ids).values_list(
+    )
+    cases = CaseStudyPage.organisations.through.objects.filter(casestudypage_id__in=ids).values_list(
         "casestudypage_id", "organisation__translation_key"
-    ):
-        values[page_id].add(group)
-    for page_id, group in NetworkMember.objects.filter(page_id__in=ids, organisation__isnull=False).values_list(
+    )
+    members = NetworkMember.objects.filter(page_id__in=ids, organisation__isnull=False).values_list(
         "page_id", "organisation__translation_key"
-    ):
+    )
+    for page_id, group in union_all([people, cases, members]):
         values[page_id].add(group)
     return values
 

@@ -36,7 +36,9 @@ class SearchQueryDay(models.Model):
         query = " ".join(query.lower().split())[:MAX_LOGGED_QUERY_LENGTH]
         if not query:
             return
-        row, _created = cls.objects.get_or_create(date=timezone.localdate(), language=language, query=query)
-        cls.objects.filter(pk=row.pk).update(
-            hits=F("hits") + 1, zero_result_hits=F("zero_result_hits") + (0 if result_count else 1)
-        )
+        day = {"date": timezone.localdate(), "language": language, "query": query}
+        counts = {"hits": F("hits") + 1, "zero_result_hits": F("zero_result_hits") + (0 if result_count else 1)}
+        # One UPDATE for a query already searched today (the usual case); the row is made only once.
+        if not cls.objects.filter(**day).update(**counts):
+            row, _created = cls.objects.get_or_create(**day)
+            cls.objects.filter(pk=row.pk).update(**counts)

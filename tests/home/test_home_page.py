@@ -87,4 +87,4 @@ def test_home_page_query_count_does_not_grow_with_content(employee_client, home,
     add(27, start=3)
     with django_assert_num_queries(len(three.captured_queries)):
         employee_client.get("/en/")
-    assert len(three.captured_queries) <= 20
+    assert len(three.captured_queries) <= 19
