@@ -7,9 +7,18 @@ class MethodsConfig(AppConfig):
     verbose_name = _("Methods and templates")
 
     def ready(self):
-        from methods.models import ShareableTemplatePage
+        from methods.models import MethodPage, MethodRating, ShareableTemplatePage
         from people.links import register_profile_section
         from portal.i18n import reader_versions
+        from portal.page_cache import register_variant
+
+        # A method page shows the reader's own score: cached per score (one small query per hit).
+        register_variant(
+            MethodPage,
+            "method-score",
+            lambda page: page.translation_key,
+            lambda key, request: MethodRating.objects.summary(key, request.user)["user_score"],
+        )
 
         # A profile lists the shareable templates the person publishes (as any language version of
         # their profile), each in the reader's best version.
