@@ -10,6 +10,7 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
+from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
@@ -141,7 +142,7 @@ def test_a_password_restricted_page_is_never_cached(scene, employee_reader):
         assert "Board minutes" not in response.content.decode()
         assert "X-Page-Cache" not in response
     restriction = PageViewRestriction.objects.get(page=page)
-    form_url = f"/_util/authenticate_with_password/{restriction.pk}/{page.pk}/"
+    form_url = reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, page.pk])
     employee_reader.post(form_url, {"password": "harbour", "return_url": page.url})
     for _ in range(2):
         response = employee_reader.get(page.url)
@@ -177,7 +178,7 @@ def test_unpublishing_removes_the_page_from_listings(scene, employee_reader):
 
 def test_moving_and_deleting_a_page_change_the_listing(scene, home, employee_reader):
     page = CaseStudyPageFactory(parent=scene["index"], title="Travelling case")
-    other_index = CaseStudyIndexPageFactory(parent=home, title="Archive")
+    other_index = CaseStudyIndexPageFactory(parent=home, title="Archive", slug="archive")
     warm(employee_reader, scene["index"].url)
     warm(employee_reader, other_index.url)
     page.move(other_index, pos="last-child")
