@@ -2,9 +2,10 @@
 
 A page's HTML depends on the page, the language, the URL (path and query) and on who reads it. Who
 reads it matters only through their *permission class*: signed in or not, superuser, may use the
-admin ("Edit content" in the header), and the ids of their groups (view restrictions, and everything
-else that grants by group). Two employees in the same groups get the same page, byte for byte, apart
-from the personal parts below, so the page is rendered once per class and served from the cache.
+admin ("Edit content" in the header), the ids of their groups (view restrictions, and everything else
+that grants by group) and of any permissions granted to them directly. Two employees in the same
+groups get the same page, byte for byte, apart from the personal parts below, so the page is rendered
+once per class and served from the cache.
 
 Personal parts are kept out of what is stored, and put back per reader when a copy is served:
 - the header's name: stored as a placeholder, filled with the reader's own name;
@@ -40,6 +41,7 @@ import re
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
@@ -105,13 +107,22 @@ def generation():
     return value
 
 
-def invalidate(**kwargs):
-    """Make every cached page stale: the next reader of each gets a fresh render."""
+def _bump():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.add(GENERATION_KEY, 2, None)
         cache.incr(GENERATION_KEY)
+
+
+def invalidate(**kwargs):
+    """Make every cached page stale: the next reader of each gets a fresh render.
+
+    Bumped at once and again when the transaction commits: a page (or a reader's class) rendered in
+    between, from data not yet committed, is dropped by the second bump.
+    """
+    _bump()
+    transaction.on_commit(_bump)
 
 
 def permission_class(user, current_generation):
@@ -122,8 +133,10 @@ def permission_class(user, current_generation):
     value = cache.get(key)
     if value is None:
         groups = ",".join(str(pk) for pk in sorted(user.groups.values_list("pk", flat=True)))
+        # Permissions granted to the user directly, beside their groups': rare, but a template may test one.
+        own = ",".join(str(pk) for pk in sorted(user.user_permissions.values_list("pk", flat=True)))
         admin = int(user.has_perm("wagtailadmin.access_admin"))
-        value = f"user:s{int(user.is_superuser)}:a{admin}:g{groups}"
+        value = f"user:s{int(user.is_superuser)}:a{admin}:g{groups}:p{own}"
         cache.set(key, value, settings.PAGE_CACHE_SECONDS)
     return value
 
