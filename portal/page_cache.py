@@ -69,6 +69,8 @@ _QUIET_MODELS = {
     ("wagtailcore", "workflowstate"),
     ("wagtailcore", "taskstate"),
     ("wagtailsearch", "indexentry"),
+    # Made on a page's first render: the page that asked for it is the same with it.
+    ("wagtailimages", "rendition"),
     ("wagtailusers", "userprofile"),
 }
 
