@@ -99,8 +99,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # After sign-in, two-factor and messages, so a cached page is served only to whom it was made for
-    # (portal/page_cache.py); before routing, so a hit skips it.
+    # After sign-in, two-factor and messages; before routing, so a hit skips it (portal/page_cache.py).
     "portal.page_cache.PageCacheMiddleware",
     # Last, as django-axes asks: it turns a refused login into the lock-out page.
     "axes.middleware.AxesMiddleware",
@@ -173,17 +172,10 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Sessions: in production with Redis, read from the cache and written through to the database
-# (`cached_db`), so a page costs no session query. Without a shared cache they stay in the database:
-# a per-process memory cache would keep a signed-out session alive in the other workers.
-SESSION_ENGINE = (
-    "django.contrib.sessions.backends.cached_db"
-    if REDIS_URL and not DEBUG
-    else "django.contrib.sessions.backends.db"
-)
-
-# Whole pages cached per reader's permission class (portal/page_cache.py). On by default where the
-# cache is shared by every process (Redis) and in tests (one process); PAGE_CACHE=on|off decides.
+# Production sessions with Redis: read from it, written through to the database. Not on a per-process
+# cache, which would keep a signed-out session alive in the other workers.
+SESSION_ENGINE = f"django.contrib.sessions.backends.{'cached_db' if REDIS_URL and not DEBUG else 'db'}"
+# Pages cached per permission class (portal/page_cache.py): on where all processes share the cache.
 PAGE_CACHE = env_bool("PAGE_CACHE", bool(REDIS_URL) or TESTING)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
