@@ -1,5 +1,9 @@
 """A short plain-text preview of a template file: the first page of a PDF, or the start of a text document.
 
+Made once per file, in the background: saving a document (an upload in the admin, a replaced file)
+and publishing a template page enqueue `store_document_preview`; production's task worker runs it,
+development and tests at once. Page views read the stored text (`document_preview`), never the file.
+
 Anything that goes wrong while reading an uploaded file means "no preview", never an error page:
 the files come from many editors and some will be damaged, encrypted or mislabelled.
 """
@@ -12,18 +16,22 @@ import zipfile
 
 from defusedxml import ElementTree
 from django.core.cache import cache
+from django.tasks import task
 from pypdf import PdfReader
+from wagtail.documents import get_document_model
 
 from methods.documents import file_extension
+from methods.models.preview import DocumentPreview
 
 logger = logging.getLogger(__name__)
 
 EXCERPT_LENGTH = 700
-# Previews are made while the page renders; bigger files are left to the download.
+# Bigger files are left to the download.
 MAX_FILE_BYTES = 10 * 1024 * 1024
-# A made preview (or the finding that there is none) is kept in the cache under the file's identity, so a
-# page view reads and parses each file once, not on every view. A replaced file has another name, hash
-# and size, hence another key: the old entry is never read again and expires.
+# A preview is made once, by a task, when the document is saved (store_document_preview), and stored on
+# methods.DocumentPreview under the file's identity; a page view reads the stored text and never the file.
+# The cache keeps a read preview (or the finding that there is none) so a warm view costs no query.
+# A replaced file has another name, hash and size, hence another identity and key.
 CACHE_SECONDS = 7 * 24 * 60 * 60
 NO_PREVIEW = ""
 MAX_XML_BYTES = 5 * 1024 * 1024
@@ -82,21 +90,39 @@ def excerpt(text, length=EXCERPT_LENGTH):
     return f"{cut} …"
 
 
-def preview_cache_key(document):
-    """The document's file as the database describes it: no file is opened to make the key."""
+def file_identity(document):
+    """The document's file as the database describes it: no file is opened to make it."""
     identity = f"{document.pk}:{document.file.name}:{document.file_hash}:{document.file_size}"
-    return "erfa:methods:preview:v1:" + hashlib.sha256(identity.encode()).hexdigest()
+    return hashlib.sha256(identity.encode()).hexdigest()
+
+
+def preview_cache_key(document):
+    return "erfa:methods:preview:v2:" + file_identity(document)
+
+
+def forget_cached_preview(document):
+    cache.delete(preview_cache_key(document))
 
 
 def document_preview(document):
-    """A plain-text excerpt of the document, or None when there is nothing to show."""
-    extractor = EXTRACTORS.get(file_extension(document))
-    if extractor is None:
+    """The stored plain-text excerpt of the document, or None when there is none (yet).
+
+    Never reads the file: a preview not stored yet (a file saved before previews were stored) is
+    queued for the task worker, and the page shows it from then on.
+    """
+    if EXTRACTORS.get(file_extension(document)) is None:
         return None
     key = preview_cache_key(document)
     cached = cache.get(key)
     if cached is None:
-        cached = extract_preview(document, extractor) or NO_PREVIEW
+        identity = file_identity(document)
+        stored = DocumentPreview.objects.filter(document_id=document.pk, identity=identity).first()
+        if stored is None:
+            store_document_preview.enqueue(document.pk)
+            stored = DocumentPreview.objects.filter(document_id=document.pk, identity=identity).first()
+            if stored is None:
+                return None  # The worker has not made it yet: nothing cached, so the next view looks again.
+        cached = stored.text or NO_PREVIEW
         cache.set(key, cached, CACHE_SECONDS)
     return cached or None
 
@@ -112,3 +138,30 @@ def extract_preview(document, extractor):
         logger.warning("No preview for document %s (%s)", document.pk, document.filename, exc_info=True)
         return None
     return text or None
+
+
+@task()
+def store_document_preview(document_id):
+    """Read and parse the document's file once; store the preview (or that there is none)."""
+    document = get_document_model().objects.filter(pk=document_id).first()
+    extractor = EXTRACTORS.get(file_extension(document)) if document is not None else None
+    if extractor is None:
+        return
+    identity = file_identity(document)
+    if DocumentPreview.objects.filter(document_id=document_id, identity=identity).exists():
+        return
+    text = extract_preview(document, extractor) or ""
+    DocumentPreview.objects.update_or_create(document_id=document_id, defaults={"identity": identity, "text": text})
+    forget_cached_preview(document)
+
+
+def on_document_saved(sender, instance, **kwargs):
+    """post_save of the document model: a new or replaced file gets its preview made."""
+    if instance.file and EXTRACTORS.get(file_extension(instance)) is not None:
+        store_document_preview.enqueue(instance.pk)
+
+
+def on_template_published(sender, instance, **kwargs):
+    """page_published of a template page: files saved before previews were stored get theirs."""
+    for document_id in instance.files.exclude(document=None).values_list("document_id", flat=True):
+        store_document_preview.enqueue(document_id)

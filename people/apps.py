@@ -9,7 +9,16 @@ class PeopleConfig(AppConfig):
     def ready(self):
         from people import signals  # noqa: F401 - connects the receivers.
         from people.models import ResourcePersonPage
+        from portal.page_cache import register_variant
         from portal.visibility import register_unlisted
+
+        # A profile shows its owner "Edit your profile" and review prompts: cached apart for them.
+        register_variant(
+            ResourcePersonPage,
+            "profile-owner",
+            lambda page: page.user_id,
+            lambda owner, request: owner == request.user.pk,
+        )
 
         # "Hidden from the directory" keeps a profile out of every listing of people: the directory,
         # search and autocomplete (with the engine down too), contact cards and a network's facilitators

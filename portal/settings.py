@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # After sign-in, two-factor and messages; before routing, so a hit skips it (portal/page_cache.py).
+    "portal.page_cache.PageCacheMiddleware",
     # Last, as django-axes asks: it turns a refused login into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -154,6 +156,13 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Production sessions with Redis: read from it, written through to the database. Not on a per-process
+# cache, which would keep a signed-out session alive in the other workers.
+SESSION_ENGINE = f"django.contrib.sessions.backends.{'cached_db' if REDIS_URL and not DEBUG else 'db'}"
+# Pages cached per permission class (portal/page_cache.py): on where all processes share the cache.
+PAGE_CACHE = env_bool("PAGE_CACHE", bool(REDIS_URL) or TESTING)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
 # --- Search -----------------------------------------------------------------
 SEARCH_URLS = env_list("SEARCH_URLS", "http://127.0.0.1:9200")

@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal import page_cache
 from portal.document_privacy import documents_the_user_may_open
 from portal.models import Organisation, Topic
 
@@ -37,3 +38,7 @@ register_snippet(TaxonomyViewSetGroup)
 
 # Private-collection documents are offered only to those who may open them (portal/document_privacy.py).
 hooks.register("construct_document_chooser_queryset", documents_the_user_may_open)
+
+
+# Marks a page Wagtail serves as one the page cache may keep (portal/page_cache.py).
+hooks.register("before_serve_page", page_cache.mark_page)

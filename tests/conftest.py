@@ -53,6 +53,19 @@ def require_service(name, value):
     pytest.skip(message)
 
 
+@pytest.fixture(autouse=True)
+def page_cache(request, settings):
+    """Each test starts with an empty cache. The page cache stays on (PAGE_CACHE, as in production with
+    Redis), except in tests that pin what a page costs to render: they count queries of a render, not of
+    a cached copy (portal/page_cache.py)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    counting = {"django_assert_num_queries", "django_assert_max_num_queries"} & set(request.fixturenames)
+    if counting or "quer" in request.node.name:
+        settings.PAGE_CACHE = False
+
+
 @pytest.fixture
 def opensearch_url():
     return require_service("OpenSearch (OPENSEARCH_URL)", os.environ.get("OPENSEARCH_URL"))

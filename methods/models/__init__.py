@@ -1,6 +1,7 @@
 from methods.choices import CATEGORY_CHOICES, COST_CHOICES, FILE_FORMAT_CHOICES, LANGUAGE_CHOICES, WHEN_TO_USE_CHOICES
 from methods.models.download import TemplateDownload
 from methods.models.method import MethodHandbook, MethodIndexPage, MethodPage
+from methods.models.preview import DocumentPreview
 from methods.models.rating import MethodRating
 from methods.models.shareable_template import (
     ShareableTemplateFile,
@@ -14,6 +15,7 @@ __all__ = [
     "FILE_FORMAT_CHOICES",
     "LANGUAGE_CHOICES",
     "WHEN_TO_USE_CHOICES",
+    "DocumentPreview",
     "MethodHandbook",
     "MethodIndexPage",
     "MethodPage",

@@ -1,0 +1,294 @@
+"""Render once what is the same for everyone: front-end pages cached whole, per permission class.
+
+A page's HTML depends on the page, the language, the URL (path and query) and on who reads it. Who
+reads it matters only through their *permission class*: signed in or not, superuser, may use the
+admin ("Edit content" in the header), the ids of their groups (view restrictions, and everything else
+that grants by group) and of any permissions granted to them directly. Two employees in the same
+groups get the same page, byte for byte, apart from the personal parts below, so the page is rendered
+once per class and served from the cache.
+
+Personal parts are kept out of what is stored, and put back per reader when a copy is served:
+- the header's name: stored as a placeholder, filled with the reader's own name;
+- CSRF tokens in forms: stored as a placeholder, filled with a token of the reader's own, so a form
+  on a cached page posts as the reader and sets their CSRF cookie as a fresh render would;
+- page parts that depend on the reader beyond their class (a method's "your score", "edit your
+  profile" on one's own profile): an app registers a *variant* for its page type
+  (`register_variant`), a cheap function of the reader; the page is cached per value of it.
+
+Never cached, always rendered: readers with messages waiting, sessions that passed a page password
+(Wagtail's password restrictions), pages under a password restriction, anything but a GET answered
+200 with HTML by Wagtail's page serving (the `before_serve_page` hook marks those), and requests when
+PAGE_CACHE is off.
+
+Invalidation is global and coarse, which keeps it correct: every key carries a *generation* number
+kept in the cache, and any change that can alter a page or who may see it bumps it: publishing,
+unpublishing, moving and deleting pages (Wagtail's signals), and any database write outside a short
+list of bookkeeping models (sessions, lock-out logs, tasks, log entries, download counts, last-login
+stamps): snippets, settings, group membership, view restrictions, page permissions, ratings. Pages
+link to each other, so a global generation is also what keeps a listing right when one page changes.
+Entries also expire after PAGE_CACHE_SECONDS, the bound on any change made behind Django's back.
+
+The generation lives in the cache, so every process must share that cache (Redis, REDIS_URL): with a
+per-process memory cache, one process would not see another's invalidation. The settings therefore
+switch the cache on by default only with Redis (and in tests, which run in one process).
+
+A hit costs a session and user lookup (as any page), three cache reads (generation, the reader's
+class, the page) and two substitutions; `PageCacheMiddleware` serves it before URL routing.
+"""
+
+import hashlib
+import re
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.html import escape
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from portal.visibility import PASSED_SESSION_KEY
+
+GENERATION_KEY = "erfa:page-cache:generation"
+CSRF_PLACEHOLDER = "\x00erfa-csrf\x00"
+NAME_PLACEHOLDER = "\x00erfa-name\x00"
+_CSRF_FIELD = re.compile(r'(name="csrfmiddlewaretoken" value=")([^"]*)(")')
+# The reader's name in the header (templates/base.html): the one place it is shown as the reader's.
+_HEADER_NAME = re.compile(r'(<span class="user-menu__name">)(.*?)(</span>)', re.S)
+_REQUEST_PAGE = "_erfa_page_cache_page"
+_STORED_HEADERS = ("Content-Type", "Cache-Control", "Content-Language", "Link")
+# Writes that change no page: who signed in when, lock-out logs, queued tasks, logs, search index rows.
+_QUIET_APPS = {"sessions", "axes", "django_tasks_db", "otp_totp", "otp_static", "contenttypes"}
+_QUIET_MODELS = {
+    ("wagtailcore", "pagelogentry"),
+    ("wagtailcore", "modellogentry"),
+    ("wagtailcore", "referenceindex"),
+    ("wagtailcore", "pagesubscription"),
+    ("wagtailcore", "workflowstate"),
+    ("wagtailcore", "taskstate"),
+    ("wagtailsearch", "indexentry"),
+    # Made on a page's first render: the page that asked for it is the same with it.
+    ("wagtailimages", "rendition"),
+    ("wagtailusers", "userprofile"),
+}
+
+# (page model, name, argument(page) -> small picklable value, value(argument, request) -> hashable)
+_variants = []
+
+
+def enabled():
+    return getattr(settings, "PAGE_CACHE", False)
+
+
+def register_variant(model, name, argument, value):
+    """Cache pages of `model` separately per `value(argument(page), request)`, evaluated per reader.
+
+    For a page part that depends on the reader beyond their permission class. `argument` is taken
+    from the page when it is stored and kept with it, so that a hit needs no page: `value` runs on
+    every hit, so it must be cheap (a comparison, or one small query).
+    """
+    if all(entry[:2] != (model, name) for entry in _variants):
+        _variants.append((model, name, argument, value))
+
+
+def register_quiet_model(model):
+    """Writes to `model` change no cached page (a counter nobody sees on a page, say)."""
+    _QUIET_MODELS.add((model._meta.app_label, model._meta.model_name))
+
+
+# --- Keys -------------------------------------------------------------------------------------
+
+
+def generation():
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, 1, None)
+        value = cache.get(GENERATION_KEY, 1)
+    return value
+
+
+def _bump():
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.add(GENERATION_KEY, 2, None)
+        cache.incr(GENERATION_KEY)
+
+
+def invalidate(**kwargs):
+    """Make every cached page stale: the next reader of each gets a fresh render.
+
+    Bumped at once and again when the transaction commits: a page (or a reader's class) rendered in
+    between, from data not yet committed, is dropped by the second bump.
+    """
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def permission_class(user, current_generation):
+    """What of the reader a page may depend on, as a short string; kept per user and generation."""
+    if not user.is_authenticated:
+        return "anonymous"
+    key = f"erfa:page-cache:class:{current_generation}:{user.pk}"
+    value = cache.get(key)
+    if value is None:
+        groups = ",".join(str(pk) for pk in sorted(user.groups.values_list("pk", flat=True)))
+        # Permissions granted to the user directly, beside their groups': rare, but a template may test one.
+        own = ",".join(str(pk) for pk in sorted(user.user_permissions.values_list("pk", flat=True)))
+        admin = int(user.has_perm("wagtailadmin.access_admin"))
+        value = f"user:s{int(user.is_superuser)}:a{admin}:g{groups}:p{own}"
+        cache.set(key, value, settings.PAGE_CACHE_SECONDS)
+    return value
+
+
+def _base_key(request, current_generation, reader_class):
+    query = "&".join(f"{name}={value}" for name, values in sorted(request.GET.lists()) for value in values)
+    identity = "\n".join((request.get_host(), request.path, query, request.LANGUAGE_CODE, reader_class))
+    return f"erfa:page-cache:{current_generation}:" + hashlib.sha256(identity.encode()).hexdigest()
+
+
+def _variant_key(base_key, values):
+    return f"{base_key}:{hashlib.sha256(repr(values).encode()).hexdigest()[:24]}"
+
+
+# --- Serving ------------------------------------------------------------------------------------
+
+
+def _may_use_cache(request):
+    if request.method != "GET" or not enabled():
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and session.get(PASSED_SESSION_KEY):
+        return False
+    messages = getattr(request, "_messages", None)
+    return not (messages is not None and len(messages))
+
+
+def _reader_name(user):
+    return escape(user.get_full_name() or user.get_username())
+
+
+def _personalise(request, body):
+    if CSRF_PLACEHOLDER in body:
+        body = body.replace(CSRF_PLACEHOLDER, get_token(request))
+    if NAME_PLACEHOLDER in body and request.user.is_authenticated:
+        body = body.replace(NAME_PLACEHOLDER, _reader_name(request.user))
+    return body
+
+
+def _depersonalise(request, body):
+    """The body with the reader's own parts replaced by placeholders, or None if it cannot be shared."""
+    body = _CSRF_FIELD.sub(lambda match: match[1] + CSRF_PLACEHOLDER + match[3], body)
+    if request.user.is_authenticated:
+        names = _HEADER_NAME.findall(body)
+        if len(names) != 1 or names[0][1] != _reader_name(request.user):
+            return None  # Not the header this module knows: better uncached than someone else's name.
+        body = _HEADER_NAME.sub(lambda match: match[1] + NAME_PLACEHOLDER + match[3], body)
+    return body
+
+
+def _response_from(entry, request):
+    response = HttpResponse(_personalise(request, entry["body"]), status=200)
+    for header, value in entry["headers"].items():
+        response[header] = value
+    response["X-Page-Cache"] = "hit"
+    return response
+
+
+def mark_page(page, request, serve_args, serve_kwargs):
+    """Wagtail's before_serve_page hook: this response, if a plain 200, may be shared."""
+    setattr(request, _REQUEST_PAGE, page)
+
+
+def _storable(request, response, page):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if not response.get("Content-Type", "").startswith("text/html"):
+        return False
+    messages = getattr(request, "_messages", None)
+    if messages is not None and (len(messages) or messages.added_new):
+        return False
+    # The password form, or a page whose password the reader passed: never shared.
+    restrictions = PageViewRestriction.objects.filter(page__path__in=_ancestor_paths(page))
+    return not restrictions.filter(restriction_type=PageViewRestriction.PASSWORD).exists()
+
+
+def _ancestor_paths(page):
+    steplen = page.steplen
+    return [page.path[:length] for length in range(steplen, len(page.path) + 1, steplen)]
+
+
+def _variants_of(page):
+    """[(name, argument)] of the variants registered for the page's type."""
+    return [(name, argument(page)) for model, name, argument, _ in _variants if isinstance(page, model)]
+
+
+def _variant_values(variants, request):
+    values = {name: value for _, name, _, value in _variants}
+    return tuple((name, values[name](argument, request)) for name, argument in variants)
+
+
+class PageCacheMiddleware:
+    """Serves a cached page before URL routing; stores pages Wagtail served. Placed after auth and messages."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _may_use_cache(request):
+            return self.get_response(request)
+        current_generation = generation()
+        base_key = _base_key(request, current_generation, permission_class(request.user, current_generation))
+        entry = cache.get(base_key)
+        if entry is not None and "variants" in entry:
+            entry = cache.get(_variant_key(base_key, _variant_values(entry["variants"], request)))
+        if entry is not None:
+            return _response_from(entry, request)
+        response = self.get_response(request)
+        page = getattr(request, _REQUEST_PAGE, None)
+        if page is not None and generation() == current_generation and _storable(request, response, page):
+            self._store(request, response, page, base_key)
+        return response
+
+    def _store(self, request, response, page, base_key):
+        body = _depersonalise(request, response.content.decode(response.charset))
+        if body is None:
+            return
+        entry = {"body": body, "headers": {h: response[h] for h in _STORED_HEADERS if h in response}}
+        variants = _variants_of(page)
+        timeout = settings.PAGE_CACHE_SECONDS
+        if variants:
+            cache.set(base_key, {"variants": variants}, timeout)
+            cache.set(_variant_key(base_key, _variant_values(variants, request)), entry, timeout)
+        else:
+            cache.set(base_key, entry, timeout)
+        response["X-Page-Cache"] = "miss"
+
+
+# --- Invalidation -------------------------------------------------------------------------------
+
+
+def _on_write(sender, **kwargs):
+    meta = sender._meta
+    if meta.app_label in _QUIET_APPS or (meta.app_label, meta.model_name) in _QUIET_MODELS:
+        return
+    update_fields = kwargs.get("update_fields")
+    if update_fields is not None and set(update_fields) <= {"last_login"}:
+        return  # A sign-in stamps the user; no page shows it.
+    invalidate()
+
+
+def connect_signals():
+    """Called from portal's AppConfig.ready(): every event that can change a page, or who may see it."""
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(invalidate, dispatch_uid=f"erfa-page-cache-{signal!r}")
+    post_save.connect(_on_write, dispatch_uid="erfa-page-cache-save")
+    post_delete.connect(_on_write, dispatch_uid="erfa-page-cache-delete")
+    m2m_changed.connect(_on_m2m, dispatch_uid="erfa-page-cache-m2m")
+
+
+def _on_m2m(sender, action, **kwargs):
+    if action in {"post_add", "post_remove", "post_clear"}:
+        _on_write(sender)
