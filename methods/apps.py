@@ -11,11 +11,11 @@ class MethodsConfig(AppConfig):
         from wagtail.documents import get_document_model
         from wagtail.signals import page_published
 
+        from caching.page_cache import register_variant
         from methods import preview
         from methods.models import MethodPage, MethodRating, ShareableTemplatePage
         from people.links import register_profile_section
         from portal.i18n import reader_versions
-        from portal.page_cache import register_variant
 
         # A method page shows the reader's own score: cached per score (one small query per hit).
         register_variant(

@@ -7,9 +7,9 @@ class PeopleConfig(AppConfig):
     verbose_name = _("People")
 
     def ready(self):
+        from caching.page_cache import register_variant
         from people import signals  # noqa: F401 - connects the receivers.
         from people.models import ResourcePersonPage
-        from portal.page_cache import register_variant
         from portal.visibility import register_unlisted
 
         # A profile shows its owner "Edit your profile" and review prompts: cached apart for them.

@@ -8,10 +8,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import page_cache
         from portal.link_overrides import keep_overridden_links_safe
-
-        page_cache.connect_signals()
 
         pre_save.connect(
             keep_overridden_links_safe,

@@ -34,7 +34,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     # Content areas, lowest first: each app may import only the ones before it (tests/portal/test_architecture.py).
-    *("portal", "accounts", "moderation", "people", "methods", "networks", "casestudies", "home", "search", "demo"),
+    *("portal", "accounts", "moderation", "caching", "people", "methods"),
+    *("networks", "casestudies", "home", "search", "demo"),
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -87,8 +88,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # After sign-in, two-factor and messages; before routing, so a hit skips it (portal/page_cache.py).
-    "portal.page_cache.PageCacheMiddleware",
+    # After sign-in, two-factor and messages; before routing, so a hit skips it (caching/page_cache.py).
+    "caching.page_cache.PageCacheMiddleware",
     # Last, as django-axes asks: it turns a refused login into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -152,7 +153,7 @@ CACHES = {"default": _redis if REDIS_URL else {"BACKEND": "django.core.cache.bac
 # Production sessions with Redis: read from it, written through to the database. Not on a per-process
 # cache, which would keep a signed-out session alive in the other workers.
 SESSION_ENGINE = f"django.contrib.sessions.backends.{'cached_db' if REDIS_URL and not DEBUG else 'db'}"
-# Pages cached per permission class (portal/page_cache.py): on where all processes share the cache.
+# Pages cached per permission class (caching/page_cache.py): on where all processes share the cache.
 PAGE_CACHE = env_bool("PAGE_CACHE", bool(REDIS_URL) or TESTING)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
@@ -268,7 +269,6 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
 _required = next(iter(_translator_options.values()), None)
 if _required and not os.environ.get(_required, "").strip():
     raise ImproperlyConfigured(f"MACHINE_TRANSLATOR={MACHINE_TRANSLATOR} needs {_required}.")
-USE_I18N = True
 USE_TZ = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Stockholm")
 

@@ -3,7 +3,6 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from portal import page_cache
 from portal.document_privacy import documents_the_user_may_open
 from portal.models import Organisation, Topic
 
@@ -40,5 +39,3 @@ register_snippet(TaxonomyViewSetGroup)
 hooks.register("construct_document_chooser_queryset", documents_the_user_may_open)
 
 
-# Marks a page Wagtail serves as one the page cache may keep (portal/page_cache.py).
-hooks.register("before_serve_page", page_cache.mark_page)

@@ -13,6 +13,7 @@ IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 APP_MARKERS = {
     "portal",
     "accounts",
+    "caching",
     "home",
     "people",
     "methods",
@@ -57,7 +58,7 @@ def require_service(name, value):
 def page_cache(request, settings):
     """Each test starts with an empty cache. The page cache stays on (PAGE_CACHE, as in production with
     Redis), except in tests that pin what a page costs to render: they count queries of a render, not of
-    a cached copy (portal/page_cache.py)."""
+    a cached copy (caching/page_cache.py)."""
     from django.core.cache import cache
 
     cache.clear()

@@ -15,7 +15,7 @@ ROOT = Path(settings.BASE_DIR)
 # Lowest first. An app may import only apps below it; search and demo both sit on top, apart.
 LAYERS = [
     ["portal"],
-    ["accounts", "moderation"],
+    ["accounts", "moderation", "caching"],
     ["people"],
     ["methods"],
     ["networks"],

@@ -1,4 +1,4 @@
-"""The page cache (portal/page_cache.py): pages rendered once per permission class, never shown to the wrong reader.
+"""The page cache (caching/page_cache.py): pages rendered once per permission class, never shown to the wrong reader.
 
 Every test reads pages as users do, through the test client, with the cache on (as in production with
 Redis). `X-Page-Cache: hit` says a copy was served, so a test that expects fresh content can also show
