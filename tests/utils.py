@@ -1,3 +1,8 @@
+import json
+import os
+import subprocess
+import sys
+
 from django.http import Http404
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -51,3 +56,31 @@ class PageTestCase(WagtailPageTestCase):
             root.route(self.dummy_request, [part for part in path.split("/") if part])
         except Http404 as error:
             raise self.failureException(msg or f"Failed to route to {path!r} for {page!r}") from error
+
+
+# What a subprocess on its own SQLite site may inherit: the rest (the test database, the engine's
+# address) is the suite's.
+SQLITE_INHERITED = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR")
+
+
+def sqlite_env(folder, **extra):
+    """The environment for Erfa on a fresh SQLite file in `folder`, with the database search backend."""
+    env = {name: os.environ[name] for name in SQLITE_INHERITED if name in os.environ}
+    env.update(
+        {
+            "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
+            "ERFA_TESTING": "1",
+            "SEARCH_BACKEND": "database",
+            "MEDIA_ROOT": str(folder / "media"),
+        }
+    )
+    return env | extra
+
+
+def run_sqlite_script(script, folder):
+    """Run a test script on its own SQLite site; its last output line is a JSON report."""
+    result = subprocess.run(
+        [sys.executable, str(script)], env=sqlite_env(folder), capture_output=True, text=True, timeout=600, check=False
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])

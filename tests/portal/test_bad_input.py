@@ -1,19 +1,14 @@
 """Values that do not fit get a sane default, never an error page, on PostgreSQL and on SQLite."""
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from django.urls import reverse
 
 from portal.factories import OrganisationFactory, TopicFactory
+from tests.utils import run_sqlite_script
 
 SCRIPT = Path(__file__).with_name("sqlite_bad_input.py")
-# What the subprocess may inherit: the rest (the test database, the engine's address) is the suite's.
-INHERITED = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR")
 
 
 @pytest.mark.django_db
@@ -36,20 +31,7 @@ def test_the_admin_searches_topics_and_organisations_for_any_text_in_any_order(s
 
 
 def test_on_sqlite_bad_values_and_admin_searches_answer(tmp_path):
-    env = {name: os.environ[name] for name in INHERITED if name in os.environ}
-    env.update(
-        {
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-            "ERFA_TESTING": "1",
-            "SEARCH_BACKEND": "database",
-            "MEDIA_ROOT": str(tmp_path / "media"),
-        }
-    )
-    result = subprocess.run(
-        [sys.executable, str(SCRIPT)], env=env, capture_output=True, text=True, timeout=600, check=False
-    )
-    assert result.returncode == 0, result.stderr[-4000:]
-    report = json.loads(result.stdout.strip().splitlines()[-1])
+    report = run_sqlite_script(SCRIPT, tmp_path)
     assert report["vendor"] == "sqlite"
     assert {name: set(statuses) for name, statuses in report["statuses"].items()} == {
         "templates": {200},

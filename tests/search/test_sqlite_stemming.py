@@ -5,39 +5,20 @@ The suite runs on PostgreSQL, so the SQLite searches run in a fresh process
 The stemming and FTS5 query functions are tested here directly.
 """
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from search.backends.languages import ANALYZERS
 from search.backends.stemming import fts_phrase, fts_terms, indexed_text, stems, word_forms, words
+from tests.utils import run_sqlite_script
 
 SCRIPT = Path(__file__).with_name("sqlite_search.py")
-# What the subprocess may inherit: the rest (the test database, the engine's address) is the suite's.
-INHERITED = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR")
 
 
 @pytest.fixture(scope="module")
 def sqlite_report(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("sqlite")
-    env = {name: os.environ[name] for name in INHERITED if name in os.environ}
-    env.update(
-        {
-            "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
-            "ERFA_TESTING": "1",
-            "SEARCH_BACKEND": "database",
-            "MEDIA_ROOT": str(folder / "media"),
-        }
-    )
-    result = subprocess.run(
-        [sys.executable, str(SCRIPT)], env=env, capture_output=True, text=True, timeout=600, check=False
-    )
-    assert result.returncode == 0, result.stderr[-4000:]
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return run_sqlite_script(SCRIPT, tmp_path_factory.mktemp("sqlite"))
 
 
 LANGUAGES = ["sv", "nb", "da", "nl", "en"]
