@@ -66,7 +66,8 @@ def union_all(querysets):
     """The rows of all `querysets` (values_list of the same shape), from one query."""
     if not querysets:
         return []
-    first, *rest = querysets
+    # Without the models' default orderings: SQLite refuses ORDER BY inside a compound statement.
+    first, *rest = [queryset.order_by() for queryset in querysets]
     return first.union(*rest, all=True) if rest else first
 
 
