@@ -20,6 +20,8 @@ from urllib.parse import urlencode
 
 import pytest
 
+from tests.utils import copy_migrated_sqlite
+
 ROOT = Path(__file__).resolve().parents[2]
 SITE_SCRIPT = Path(__file__).with_name("sqlite_contact_site.py")
 # What the subprocesses may inherit: the rest (the suite's PostgreSQL, its engine) stays the suite's.
@@ -58,6 +60,7 @@ def sqlite_site(tmp_path_factory):
             "SENDERS": str(SENDERS),
         }
     )
+    copy_migrated_sqlite(folder / "erfa.sqlite3")
     made = subprocess.run(
         [sys.executable, str(SITE_SCRIPT)], env=env, capture_output=True, text=True, timeout=600, check=False
     )
