@@ -18,7 +18,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -187,7 +187,11 @@ def wait_for_yellow(url, process, logfile, timeout):
 
 
 @contextmanager
-def opensearch():
+def opensearch_node():
+    """Start the node and yield (url, ready) at once: ready() waits until it answers, or exits with its log.
+
+    The JVM takes a while to boot; the caller does other work (PostgreSQL, pytest's test database) meanwhile.
+    """
     classpath = build_opensearch_launcher()
     workdir = Path(tempfile.mkdtemp(prefix="erfa-opensearch-"))
     http_port, transport_port = free_port(), free_port()
@@ -213,10 +217,14 @@ def opensearch():
             start_new_session=True,
         )
     url = f"http://127.0.0.1:{http_port}"
-    try:
-        if not wait_for_yellow(url, process, logfile, timeout=240):
+
+    def ready(timeout=240):
+        if not wait_for_yellow(url, process, logfile, timeout=timeout):
             raise SystemExit(1)
-        yield url
+        return url
+
+    try:
+        yield url, ready
     finally:
         if process.poll() is None:
             process.send_signal(signal.SIGTERM)
@@ -225,8 +233,18 @@ def opensearch():
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+        elif process.returncode:
+            say(f"OpenSearch stopped by itself (exit {process.returncode}). The end of its log:")
+            print("\n".join(logfile.read_text(errors="replace").splitlines()[-40:]))
         shutil.rmtree(workdir, ignore_errors=True)
         say("Stopped OpenSearch")
+
+
+@contextmanager
+def opensearch():
+    """A running node's URL, once it answers (for scripts that need it at once, such as bench/search.py)."""
+    with opensearch_node() as (_url, ready):
+        yield ready()
 
 
 # --- Main --------------------------------------------------------------------
@@ -237,8 +255,10 @@ def main(pytest_args):
     # SIGTERM (a CI timeout, say) unwinds through the context managers so both services stop.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     with ExitStack() as services:
+        # The node boots while PostgreSQL starts and pytest builds its test database; the tests that
+        # need it wait for it in the opensearch_url fixture (tests/conftest.py).
+        opensearch_url, opensearch_ready = services.enter_context(opensearch_node())
         database_url = services.enter_context(postgresql())
-        opensearch_url = services.enter_context(opensearch())
         env = dict(
             os.environ,
             DATABASE_URL=database_url,
@@ -249,6 +269,9 @@ def main(pytest_args):
         )
         say("Running pytest")
         result = subprocess.run([sys.executable, "-m", "pytest", *pytest_args], cwd=ROOT, env=env)
+        if result.returncode:
+            with suppress(SystemExit):
+                opensearch_ready(timeout=1)  # A node that never came up says so here, with its log.
     return result.returncode
 
 

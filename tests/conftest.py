@@ -1,5 +1,8 @@
 import io
 import os
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -68,8 +71,27 @@ def page_cache(request, settings):
 
 
 @pytest.fixture
-def opensearch_url():
-    return require_service("OpenSearch (OPENSEARCH_URL)", os.environ.get("OPENSEARCH_URL"))
+def opensearch_url(opensearch_ready):
+    return opensearch_ready
+
+
+@pytest.fixture(scope="session")
+def opensearch_ready():
+    """The node's URL once it answers. scripts/run_tests.py starts pytest while the node still boots (the
+    test database is built meanwhile), so the first test that needs it waits for it here."""
+    url = require_service("OpenSearch (OPENSEARCH_URL)", os.environ.get("OPENSEARCH_URL"))
+    deadline = time.monotonic() + 240
+    while True:
+        try:
+            health = f"{url}/_cluster/health?wait_for_status=yellow&timeout=5s"
+            with urllib.request.urlopen(health, timeout=10) as response:  # noqa: S310 - the suite's loopback node.
+                if response.status == 200:
+                    return url
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        if time.monotonic() > deadline:
+            pytest.fail(f"OpenSearch at {url} did not become ready in 240 s (its log follows pytest's report).")
+        time.sleep(1)
 
 
 @pytest.fixture
