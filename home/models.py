@@ -7,9 +7,10 @@ from wagtail.search import index
 
 from home.highlights import home_highlights
 from portal.i18n import LANGUAGE_NAMES, best_version
+from portal.models.restrictions import ViewRestrictionsMixin
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionsMixin, Page):
     """The front page of one language version of the portal."""
 
     intro = RichTextField(

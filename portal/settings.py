@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # After sign-in, two-factor and messages; before routing, so a hit skips it (caching/page_cache.py).
     "caching.page_cache.PageCacheMiddleware",
+    # After the page cache, so a hit skips it: the request's Wagtail Site from the shared cache.
+    "portal.middleware.SharedSiteMiddleware",
     # Last, as django-axes asks: it turns a refused login into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -156,6 +158,9 @@ SESSION_ENGINE = f"django.contrib.sessions.backends.{'cached_db' if REDIS_URL an
 # Pages cached per permission class (caching/page_cache.py): on where all processes share the cache.
 PAGE_CACHE = env_bool("PAGE_CACHE", bool(REDIS_URL) or TESTING)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# Page parts shared between readers of one permission class (portal/fragments.py, caching/fragments.py):
+# on where every process sees the same cache (Redis; one process in development and tests).
+FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", bool(REDIS_URL) or DEBUG or TESTING)
 
 # --- Search -----------------------------------------------------------------
 SEARCH_URLS = env_list("SEARCH_URLS", "http://127.0.0.1:9200")
