@@ -11,4 +11,4 @@ class CachingConfig(AppConfig):
         from portal import fragments as portal_fragments
 
         page_cache.connect_signals()
-        portal_fragments.register_store(fragments.store)
+        portal_fragments.register_store(fragments.store, fragments.enabled)

@@ -16,12 +16,19 @@ reader's name, a CSRF token, or a queryset.
 """
 
 _store = None
+_enabled = None
 
 
-def register_store(store):
-    """`store(parts, compute, request)`: the kept value for `parts` (and the request's reader class), or compute()."""
-    global _store
-    _store = store
+def register_store(store, enabled):
+    """`store(parts, compute, request)`: the kept value for `parts` (and the request's reader class), or
+    compute(); `enabled()`: whether it keeps anything now (a setting may turn it off)."""
+    global _store, _enabled
+    _store, _enabled = store, enabled
+
+
+def active():
+    """Whether values are kept: code that would do extra work only to share it asks first."""
+    return _store is not None and _enabled()
 
 
 def shared(parts, compute, request=None):

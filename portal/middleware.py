@@ -93,8 +93,10 @@ class SharedSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        parts = ("wagtail-site", request.get_host(), request.get_port())
-        request._wagtail_site = fragments.shared(parts, lambda: self.find(request))
+        # Without a shared cache, Wagtail finds the Site itself, and only for requests that need one.
+        if fragments.active():
+            parts = ("wagtail-site", request.get_host(), request.get_port())
+            request._wagtail_site = fragments.shared(parts, lambda: self.find(request))
         return self.get_response(request)
 
     @staticmethod
