@@ -63,7 +63,7 @@ def build_case_study_index(home, count):
             methods_used=[MethodPageFactory(parent=methods), MethodPageFactory(parent=methods)],
             network=network,
         )
-    return index.url, "Case 0"
+    return index.url, f"Case {count - 1}"  # Newest first.
 
 
 def build_method_index(home, count):
