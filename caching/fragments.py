@@ -10,7 +10,9 @@ On only where all processes share the cache (FRAGMENT_CACHE; Redis, or one proce
 tests), as the generation must be seen by every process. Works with the whole-page cache off.
 """
 
+import contextlib
 import hashlib
+import pickle
 
 from django.conf import settings
 from django.core.cache import cache
@@ -58,5 +60,7 @@ def store(parts, compute, request=None):
     value = compute()
     # Not kept when something changed while it was computed: it may hold the data from before.
     if page_cache.generation() == current:
-        cache.set(key, (value,), settings.PAGE_CACHE_SECONDS)
+        # A value that cannot be pickled is computed again next time, never a failed page.
+        with contextlib.suppress(pickle.PicklingError, TypeError, AttributeError):
+            cache.set(key, (value,), settings.PAGE_CACHE_SECONDS)
     return value
