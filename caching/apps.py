@@ -7,6 +7,8 @@ class CachingConfig(AppConfig):
     verbose_name = _("Page cache")
 
     def ready(self):
-        from caching import page_cache
+        from caching import fragments, page_cache
+        from portal import fragments as portal_fragments
 
         page_cache.connect_signals()
+        portal_fragments.register_store(fragments.store, fragments.enabled)

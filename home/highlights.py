@@ -5,6 +5,7 @@ Communications is not announced to everyone on the front page.
 """
 
 from django.core.cache import cache
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Page
@@ -12,6 +13,7 @@ from wagtail.models import Page
 from casestudies.models import CaseStudyPage
 from methods.models import MethodPage
 from networks.models import Gathering, NetworkPage
+from portal import fragments
 from portal.i18n import localized_pages
 from portal.visibility import visible_to
 
@@ -19,6 +21,14 @@ RECENT_LIMIT = 3
 
 
 def sections(home, viewer=None):
+    """The sections under the home page, each with its `intro` or `summary`; for a request, kept for
+    every reader of its permission class until anything changes (portal.fragments), so no query when warm."""
+    if not isinstance(viewer, HttpRequest):
+        return read_sections(home, viewer)
+    return fragments.shared(("home-sections", home.pk), lambda: read_sections(home, viewer), viewer)
+
+
+def read_sections(home, viewer=None):
     """The sections under the home page, each with its `intro` or `summary`, in one query when warm.
 
     Each section is a page of its own type; reading them as specific pages costs one query per type.

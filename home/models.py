@@ -6,10 +6,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.highlights import home_highlights
+from portal import fragments
 from portal.i18n import LANGUAGE_NAMES, best_version
+from portal.models.restrictions import ViewRestrictionsMixin
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionsMixin, Page):
     """The front page of one language version of the portal."""
 
     intro = RichTextField(
@@ -55,25 +57,44 @@ class HomePage(Page):
         pages on the way share their url_path prefixes, so all of them come from one query; only
         the page that routes the rest (the last one, or one whose class has a route of its own, such
         as the directory's letters) is then made specific, as Wagtail does. The result is the same.
+        The pages found are the same for every reader, so they are kept for all (portal.fragments)
+        until anything is published, moved or deleted; whether the reader may see the page is
+        checked afterwards, as for any page Wagtail serves.
         """
         if not path_components:
             return super().route(request, path_components)
+        found = fragments.shared(
+            ("route", self.pk, tuple(path_components)), lambda: self.pages_on_the_way(path_components)
+        )
+        if found is None:
+            raise Http404
+        pages, remaining = found
+        parent = self
+        for page in pages:
+            page._cached_parent_obj = parent
+            parent = page
+        return parent.route(request, remaining)
+
+    def pages_on_the_way(self, path_components):
+        """(The pages from this one's child down to the page that routes the rest, that page specific,
+        the path components left for it), or None when no page has this address."""
         prefixes = [self.url_path + "/".join(path_components[: i + 1]) + "/" for i in range(len(path_components))]
         on_the_way = {
             page.url_path: page
             for page in Page.objects.filter(url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth)
         }
-        parent = self
+        pages = []
+        depth = self.depth
         for step, prefix in enumerate(prefixes):
             page = on_the_way.get(prefix)
-            if page is None or page.depth != parent.depth + 1:
-                raise Http404
-            page._cached_parent_obj = parent
+            if page is None or page.depth != depth + 1:
+                return None
             remaining = path_components[step + 1 :]
             if not remaining or page.specific_class is None or page.specific_class.route is not Page.route:
-                return page.specific.route(request, remaining)
-            parent = page
-        raise Http404
+                return [*pages, page.specific], remaining
+            pages.append(page)
+            depth = page.depth
+        return None
 
     def route_in_other_languages(self, request, path_components):
         """Find a page that is missing in this language in the other language trees.

@@ -1,5 +1,8 @@
 from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware
+from wagtail.models import Site
+
+from portal import fragments
 
 
 class IntranetLoginRequiredMiddleware(LoginRequiredMiddleware):
@@ -74,3 +77,31 @@ class AdminSearchQueryLimitMiddleware:
             params["q"] = query[:ADMIN_QUERY_MAX_LENGTH]
             request.GET = params
         return self.get_response(request)
+
+
+class SharedSiteMiddleware:
+    """The request's Wagtail Site, looked up once per host and port for every reader, not once per request.
+
+    Wagtail finds it with a query on each request (Site.find_for_request) and keeps it on the request
+    (`_wagtail_site`, as that method's docstring says); this puts the shared copy there first. The copy
+    is kept with its root page in its specific form, which routing asks for next (another query). Kept
+    under the shared cache's generation (portal.fragments), so saving or deleting a Site or a page
+    makes it stale.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # Without a shared cache, Wagtail finds the Site itself, and only for requests that need one.
+        if fragments.active():
+            parts = ("wagtail-site", request.get_host(), request.get_port())
+            request._wagtail_site = fragments.shared(parts, lambda: self.find(request))
+        return self.get_response(request)
+
+    @staticmethod
+    def find(request):
+        site = Site.find_for_request(request)
+        if site is not None:
+            site.root_page = site.root_page.specific
+        return site

@@ -1,7 +1,7 @@
 """Erfa's settings.
 
-Everything that differs between a laptop, the test run and production is read
-from the environment here, and only here. The README lists every variable.
+Whatever differs between a laptop, tests and production is read from the environment here, and only
+here. The README lists every variable.
 """
 
 import os
@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # After sign-in, two-factor and messages; before routing, so a hit skips it (caching/page_cache.py).
     "caching.page_cache.PageCacheMiddleware",
+    "portal.middleware.SharedSiteMiddleware",
     # Last, as django-axes asks: it turns a refused login into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -156,6 +157,8 @@ SESSION_ENGINE = f"django.contrib.sessions.backends.{'cached_db' if REDIS_URL an
 # Pages cached per permission class (caching/page_cache.py): on where all processes share the cache.
 PAGE_CACHE = env_bool("PAGE_CACHE", bool(REDIS_URL) or TESTING)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# Parts shared per permission class (portal/fragments.py), so too; development runs as one process.
+FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", bool(REDIS_URL) or DEBUG or TESTING)
 
 # --- Search -----------------------------------------------------------------
 SEARCH_URLS = env_list("SEARCH_URLS", "http://127.0.0.1:9200")
@@ -238,8 +241,7 @@ LANGUAGE_CODE = languages.DEFAULT_LANGUAGE
 # Each language is named in itself, so that a reader finds their own language (portal/languages.py).
 LANGUAGES = languages.SETTINGS_LANGUAGES
 WAGTAIL_I18N_ENABLED = True
-# Content languages are named in the editor's language in the admin ("Engelsk" for a Danish editor), not in
-# themselves: the admin speaks one language throughout.
+# Content languages are named in the admin's language ("Engelsk" to a Danish editor): it speaks one throughout.
 WAGTAIL_CONTENT_LANGUAGES = languages.CHOICES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # New translations start as drafts, so that they go through moderation.
@@ -285,9 +287,8 @@ if DEBUG or TESTING:
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 # Nothing in MEDIA_ROOT is public. Django decides who may see each document, image and rendition
-# (portal/media.py, Wagtail's document view), then hands the sending to django-sendfile2's backend:
-# Django itself, nginx (X-Accel-Redirect to the `internal` location in deploy/nginx/erfa.conf) or
-# Apache (X-Sendfile, mod_xsendfile).
+# (portal/media.py, Wagtail's document view), then hands the sending to django-sendfile2's backend: Django,
+# nginx (X-Accel-Redirect to the `internal` location in deploy/nginx/erfa.conf) or Apache (X-Sendfile).
 MEDIA_SERVE, SENDFILE_BACKEND = env_choice(
     "MEDIA_SERVE",
     {
@@ -345,8 +346,7 @@ WAGTAIL_SITE_NAME = "Erfa"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # Workflow e-mails go to the reviewing group (Communications) and the submitter, not to every superuser.
-# Their wording is Erfa's (templates/wagtailadmin/notifications/); who gets them is Wagtail's, honouring
-# each user's notification preferences and language.
+# Wording: Erfa's (templates/wagtailadmin/notifications/); who gets them: Wagtail's, per user's choices and language.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILDOCS_EXTENSIONS = ["docx", "odt", "xlsx", "ods", "pptx", "odp", "pdf", "txt", "md"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_MB", 20) * 1024 * 1024

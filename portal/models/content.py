@@ -15,13 +15,14 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.forms import ContentPageForm
+from portal.models.restrictions import ViewRestrictionsMixin
 
 # The content owner is a resource person's profile. Like AUTH_USER_MODEL, the model is named by a
 # setting: portal sits below the people app and never names its models itself.
 CONTENT_OWNER_MODEL = settings.ERFA_CONTENT_OWNER_MODEL
 
 
-class ContentPageMixin(models.Model):
+class ContentPageMixin(ViewRestrictionsMixin, models.Model):
     summary = models.TextField(
         _("summary"),
         max_length=300,

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from portal import fragments
 from portal.i18n import LANGUAGE_NAMES, language_links, page_translations, reader_page_url
 from portal.languages import name_in_sentence
 from portal.visibility import visible_to
@@ -23,9 +24,13 @@ def reader_pageurl(context, page):
 
 
 def _translations(context):
-    """Look the page's translations up once per request, however many tags ask."""
+    """Look the page's translations up once per request, however many tags ask, and once for all
+    readers while nothing is published, moved or deleted (portal.fragments): they are the same for all."""
     if "_page_translations" not in context.render_context:
-        context.render_context["_page_translations"] = page_translations(context.get("page"))
+        page = context.get("page")
+        pk = getattr(page, "pk", None)
+        translations = fragments.shared(("page-translations", pk), lambda: page_translations(page)) if pk else {}
+        context.render_context["_page_translations"] = translations
     return context.render_context["_page_translations"]
 
 
@@ -95,18 +100,28 @@ def fallback_notice(context):
 
 @register.inclusion_tag("portal/includes/main_navigation.html", takes_context=True)
 def main_navigation(context):
-    """The sections under the home page that the reader may see, in the reader's language, from one query."""
+    """The sections under the home page that the reader may see, in the reader's language, from one query.
+
+    The same for every reader of one language and permission class: read once for them all while
+    nothing changes (portal.fragments), never shared with another class, which may see other sections.
+    """
     request = context.get("request")
-    sections = (
-        visible_to(Page.objects.filter(depth=3, show_in_menus=True, locale__language_code=get_language()), request)
-        .order_by("path")
-        .only("id", "title", "url_path", "path", "depth", "locale_id")
-    )
+    language = get_language()
+
+    def sections():
+        pages = (
+            visible_to(Page.objects.filter(depth=3, show_in_menus=True, locale__language_code=language), request)
+            .order_by("path")
+            .only("id", "title", "url_path", "path", "depth", "locale_id")
+        )
+        return [(page.title, page.get_url(request), page.path) for page in pages]
+
+    host = request.get_host() if request is not None else None
     current = context.get("page")
     return {
         "sections": [
-            (section.title, section.get_url(request), current is not None and current.path.startswith(section.path))
-            for section in sections
+            (title, url, current is not None and current.path.startswith(path))
+            for title, url, path in fragments.shared(("main-navigation", language, host), sections, request)
         ]
     }
 
@@ -116,13 +131,21 @@ def may_edit_content(context):
     """Whether the reader may open Wagtail's admin (the header's "Edit content" link).
 
     One EXISTS query, where `perms.wagtailadmin.access_admin` loads every permission the user has,
-    through their groups and their own, in two; a request that already loaded them asks no more.
+    through their groups and their own, in two; a request that already loaded them asks no more. The
+    answer is the same for the reader's whole permission class, so it is kept for it (portal.fragments).
     """
     user = context.get("user")
     if user is None or not user.is_authenticated or not user.is_active:
         return False
-    if user.is_superuser or hasattr(user, "_perm_cache"):
-        return user.has_perm("wagtailadmin.access_admin")
-    return Permission.objects.filter(
-        Q(user=user) | Q(group__user=user), content_type__app_label="wagtailadmin", codename="access_admin"
-    ).exists()
+    request = context.get("request")
+
+    def may_edit():
+        if user.is_superuser or hasattr(user, "_perm_cache"):
+            return user.has_perm("wagtailadmin.access_admin")
+        return Permission.objects.filter(
+            Q(user=user) | Q(group__user=user), content_type__app_label="wagtailadmin", codename="access_admin"
+        ).exists()
+
+    if request is None or getattr(request, "user", None) != user:
+        return may_edit()
+    return fragments.shared(("may-edit-content",), may_edit, request)
