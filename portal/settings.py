@@ -194,14 +194,10 @@ TASKS = {"default": {"BACKEND": _tasks_backend}}
 
 # --- Authentication ---------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": f"django.contrib.auth.password_validation.{name}Validator"}
+    for name in ("UserAttributeSimilarity", "MinimumLength", "CommonPassword", "Numeric")
 ]
-if TESTING:
-    # Django's default hasher spends ~1 s of CPU per password by design; the suite creates and checks
-    # thousands. Tests hash with a fast one; what they assert (logins, lock-outs) does not depend on it.
+if TESTING:  # Django's hasher spends ~1 s of CPU per password by design; tests create thousands.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
