@@ -195,7 +195,7 @@ TASKS = {"default": {"BACKEND": _tasks_backend}}
 # --- Authentication ---------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}Validator"}
-    for name in ("UserAttributeSimilarity", "MinimumLength", "CommonPassword", "Numeric")
+    for name in ("UserAttributeSimilarity", "MinimumLength", "CommonPassword", "NumericPassword")
 ]
 if TESTING:  # Django's hasher spends ~1 s of CPU per password by design; tests create thousands.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
