@@ -73,6 +73,9 @@ MIDDLEWARE = [
     # Inside the one above: gives the admin its own, looser policy (portal/csp.py).
     "portal.csp.AdminContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A signed-in reader's page from the page cache, inside the security headers and before the rest,
+    # whose request and response hooks it runs itself (caching/fast_path.py).
+    "caching.fast_path.FastPathMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -147,7 +150,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
-_redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "erfa"}
+# Django's Redis cache, keeping one client per connection pool (caching/redis_backend.py).
+_redis = {"BACKEND": "caching.redis_backend.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "erfa"}
 CACHES = {"default": _redis if REDIS_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Production sessions with Redis: read from it, written through to the database. Not on a per-process
