@@ -32,8 +32,11 @@ The generation lives in the cache, so every process must share that cache (Redis
 per-process memory cache, one process would not see another's invalidation. The settings therefore
 switch the cache on by default only with Redis (and in tests, which run in one process).
 
-A hit costs a session and user lookup (as any page), three cache reads (generation, the reader's
-class, the page) and two substitutions; `PageCacheMiddleware` serves it before URL routing.
+Most hits are served by caching/fast_path.py, early in the middleware, from the session and the
+reader's record (`reader`): three cache reads (the session, the generation with the record, the page)
+and two substitutions, with no database query. What it leaves (a reader's first page in a generation,
+whose record is made here, and every miss) comes to `PageCacheMiddleware`, after sign-in, two-factor
+and messages, which serves a hit before URL routing and stores what Wagtail served.
 """
 
 import hashlib
