@@ -73,9 +73,7 @@ MIDDLEWARE = [
     # Inside the one above: gives the admin its own, looser policy (portal/csp.py).
     "portal.csp.AdminContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # A signed-in reader's page from the page cache, inside the security headers and before the rest,
-    # whose request and response hooks it runs itself (caching/fast_path.py).
-    "caching.fast_path.FastPathMiddleware",
+    "caching.fast_path.FastPathMiddleware",  # A reader's cached page, before the rest (caching/fast_path.py).
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -91,8 +89,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # After sign-in, two-factor and messages; before routing, so a hit skips it (caching/page_cache.py).
-    "caching.page_cache.PageCacheMiddleware",
+    "caching.page_cache.PageCacheMiddleware",  # After sign-in, two-factor and messages; before routing.
     # Last, as django-axes asks: it turns a refused login into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -150,7 +147,6 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
-# Django's Redis cache, keeping one client per connection pool (caching/redis_backend.py).
 _redis = {"BACKEND": "caching.redis_backend.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "erfa"}
 CACHES = {"default": _redis if REDIS_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
