@@ -16,7 +16,7 @@ from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from portal.roles import COMMUNICATIONS
+from portal.roles import requires_second_factor
 
 RECOVERY_CODE_COUNT = 10
 DEVICE_NAME = "Authenticator app"
@@ -35,9 +35,7 @@ EXEMPT_URL_NAMES = {
 
 
 def requires_two_factor(user):
-    if not user.is_authenticated:
-        return False
-    return user.is_superuser or user.groups.filter(name=COMMUNICATIONS).exists()
+    return requires_second_factor(user)
 
 
 def confirmed_totp_device(user):

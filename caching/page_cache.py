@@ -32,8 +32,11 @@ The generation lives in the cache, so every process must share that cache (Redis
 per-process memory cache, one process would not see another's invalidation. The settings therefore
 switch the cache on by default only with Redis (and in tests, which run in one process).
 
-A hit costs a session and user lookup (as any page), three cache reads (generation, the reader's
-class, the page) and two substitutions; `PageCacheMiddleware` serves it before URL routing.
+Most hits are served by caching/fast_path.py, early in the middleware, from the session and the
+reader's record (`reader`): three cache reads (the session, the generation with the record, the page)
+and two substitutions, with no database query. What it leaves (a reader's first page in a generation,
+whose record is made here, and every miss) comes to `PageCacheMiddleware`, after sign-in, two-factor
+and messages, which serves a hit before URL routing and stores what Wagtail served.
 """
 
 import hashlib
@@ -46,9 +49,11 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.html import escape
+from django_otp import devices_for_user
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from portal.roles import requires_second_factor
 from portal.visibility import PASSED_SESSION_KEY
 
 GENERATION_KEY = "erfa:page-cache:generation"
@@ -58,9 +63,12 @@ _CSRF_FIELD = re.compile(r'(name="csrfmiddlewaretoken" value=")([^"]*)(")')
 # The reader's name in the header (templates/base.html): the one place it is shown as the reader's.
 _HEADER_NAME = re.compile(r'(<span class="user-menu__name">)(.*?)(</span>)', re.S)
 _REQUEST_PAGE = "_erfa_page_cache_page"
-_STORED_HEADERS = ("Content-Type", "Cache-Control", "Content-Language", "Link")
+# Made anew for each response: the length changes with the reader's name; the marker says hit or miss.
+_UNSTORED_HEADERS = {"content-length", "x-page-cache"}
 # Writes that change no page: who signed in when, lock-out logs, queued tasks, logs, search index rows.
-_QUIET_APPS = {"sessions", "axes", "django_tasks_db", "otp_totp", "otp_static", "contenttypes"}
+_QUIET_APPS = {"sessions", "axes", "django_tasks_db", "contenttypes"}
+# Second-factor devices: quiet but for the writes _on_device_write names.
+_DEVICE_APPS = {"otp_totp", "otp_static"}
 _QUIET_MODELS = {
     ("wagtailcore", "pagelogentry"),
     ("wagtailcore", "modellogentry"),
@@ -127,20 +135,55 @@ def invalidate(**kwargs):
     transaction.on_commit(_bump)
 
 
-def permission_class(user, current_generation):
-    """What of the reader a page may depend on, as a short string; kept per user and generation."""
+def _reader_key(user_id):
+    return f"erfa:page-cache:reader:{user_id}"
+
+
+def generation_and_reader(user_id):
+    """(the generation, the record of reader `user_id` if made in this generation, else None): one read."""
+    key = _reader_key(user_id)
+    found = cache.get_many([GENERATION_KEY, key])
+    current = found[GENERATION_KEY] if GENERATION_KEY in found else generation()
+    record = found.get(key)
+    return current, record if record is not None and record["generation"] == current else None
+
+
+def reader(user):
+    """(the generation, what the cache needs of a signed-in reader, or None for anyone else).
+
+    The record: "class", their permission class, the part of a page's key that stands for the reader;
+    "name", their name as the header shows it; "hash", the session auth hash Django accepted for them
+    (it changes with the password); "second_factor", whether they must verify one, and if so
+    "devices", the persistent ids of their confirmed devices. A change to the user, their groups or
+    permissions bumps the generation (see _on_write), and a record counts only in the generation it
+    was made in, so it never outlives what it was made from. Made here, by the normal stack, after
+    Django accepted the user for the session; the fast path (caching/fast_path.py) serves a page on
+    the strength of it.
+    """
     if not user.is_authenticated:
-        return "anonymous"
-    key = f"erfa:page-cache:class:{current_generation}:{user.pk}"
-    value = cache.get(key)
-    if value is None:
+        return generation(), None
+    current_generation, record = generation_and_reader(user.pk)
+    if record is None:
         groups = ",".join(str(pk) for pk in sorted(user.groups.values_list("pk", flat=True)))
         # Permissions granted to the user directly, beside their groups': rare, but a template may test one.
         own = ",".join(str(pk) for pk in sorted(user.user_permissions.values_list("pk", flat=True)))
         admin = int(user.has_perm("wagtailadmin.access_admin"))
-        value = f"user:s{int(user.is_superuser)}:a{admin}:g{groups}:p{own}"
-        cache.set(key, value, settings.PAGE_CACHE_SECONDS)
-    return value
+        second_factor = requires_second_factor(user)
+        record = {
+            "generation": current_generation,
+            "class": f"user:s{int(user.is_superuser)}:a{admin}:g{groups}:p{own}",
+            "name": _reader_name(user),
+            "hash": user.get_session_auth_hash(),
+            "second_factor": second_factor,
+            "devices": [device.persistent_id for device in devices_for_user(user)] if second_factor else [],
+        }
+        cache.set(_reader_key(user.pk), record, settings.PAGE_CACHE_SECONDS)
+    return current_generation, record
+
+
+def _unverified(user, record):
+    """A reader who must give a second factor and has not, in this session: never served from the cache."""
+    return record["second_factor"] and not user.is_verified()
 
 
 def _base_key(request, current_generation, reader_class):
@@ -156,7 +199,7 @@ def _variant_key(base_key, values):
 # --- Serving ------------------------------------------------------------------------------------
 
 
-def _may_use_cache(request):
+def may_use_cache(request):
     if request.method != "GET" or not enabled():
         return False
     session = getattr(request, "session", None)
@@ -170,11 +213,11 @@ def _reader_name(user):
     return escape(user.get_full_name() or user.get_username())
 
 
-def _personalise(request, body):
+def _personalise(request, body, name):
     if CSRF_PLACEHOLDER in body:
         body = body.replace(CSRF_PLACEHOLDER, get_token(request))
-    if NAME_PLACEHOLDER in body and request.user.is_authenticated:
-        body = body.replace(NAME_PLACEHOLDER, _reader_name(request.user))
+    if NAME_PLACEHOLDER in body and name is not None:
+        body = body.replace(NAME_PLACEHOLDER, name)
     return body
 
 
@@ -189,8 +232,9 @@ def _depersonalise(request, body):
     return body
 
 
-def _response_from(entry, request):
-    response = HttpResponse(_personalise(request, entry["body"]), status=200)
+def response_from(entry, request, name):
+    """The stored page as this reader's response: their CSRF token and `name` (escaped) put back."""
+    response = HttpResponse(_personalise(request, entry["body"], name), status=200)
     for header, value in entry["headers"].items():
         response[header] = value
     response["X-Page-Cache"] = "hit"
@@ -225,9 +269,26 @@ def _variants_of(page):
     return [(name, argument(page)) for model, name, argument, _ in _variants if isinstance(page, model)]
 
 
-def _variant_values(variants, request):
+def _variant_values(variants, request, base_key, user_id):
+    """The reader's values of the page's variants, kept per reader while the generation lasts."""
+    memo_key = f"{base_key}:reader:{user_id}" if user_id is not None else None
+    found = cache.get(memo_key) if memo_key else None
+    if found is not None:
+        return found
     values = {name: value for _, name, _, value in _variants}
-    return tuple((name, values[name](argument, request)) for name, argument in variants)
+    found = tuple((name, values[name](argument, request)) for name, argument in variants)
+    if memo_key:
+        cache.set(memo_key, found, settings.PAGE_CACHE_SECONDS)
+    return found
+
+
+def cached_entry(request, current_generation, record, user_id):
+    """(key, stored page or None) for this request and reader (`record` None for anonymous)."""
+    base_key = _base_key(request, current_generation, record["class"] if record else "anonymous")
+    entry = cache.get(base_key)
+    if entry is not None and "variants" in entry:
+        entry = cache.get(_variant_key(base_key, _variant_values(entry["variants"], request, base_key, user_id)))
+    return base_key, entry
 
 
 class PageCacheMiddleware:
@@ -237,31 +298,34 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _may_use_cache(request):
+        if not may_use_cache(request):
             return self.get_response(request)
-        current_generation = generation()
-        base_key = _base_key(request, current_generation, permission_class(request.user, current_generation))
-        entry = cache.get(base_key)
-        if entry is not None and "variants" in entry:
-            entry = cache.get(_variant_key(base_key, _variant_values(entry["variants"], request)))
+        user = request.user
+        current_generation, record = reader(user)
+        if record is not None and _unverified(user, record):
+            return self.get_response(request)
+        user_id = user.pk if record is not None else None
+        base_key, entry = cached_entry(request, current_generation, record, user_id)
         if entry is not None:
-            return _response_from(entry, request)
+            return response_from(entry, request, record["name"] if record else None)
         response = self.get_response(request)
         page = getattr(request, _REQUEST_PAGE, None)
         if page is not None and generation() == current_generation and _storable(request, response, page):
-            self._store(request, response, page, base_key)
+            self._store(request, response, page, base_key, user_id)
         return response
 
-    def _store(self, request, response, page, base_key):
+    def _store(self, request, response, page, base_key, user_id):
         body = _depersonalise(request, response.content.decode(response.charset))
         if body is None:
             return
-        entry = {"body": body, "headers": {h: response[h] for h in _STORED_HEADERS if h in response}}
+        # Every header the view set: the middleware around it adds the rest, on a hit as on a miss.
+        headers = {header: value for header, value in response.items() if header.lower() not in _UNSTORED_HEADERS}
+        entry = {"body": body, "headers": headers}
         variants = _variants_of(page)
         timeout = settings.PAGE_CACHE_SECONDS
         if variants:
             cache.set(base_key, {"variants": variants}, timeout)
-            cache.set(_variant_key(base_key, _variant_values(variants, request)), entry, timeout)
+            cache.set(_variant_key(base_key, _variant_values(variants, request, base_key, user_id)), entry, timeout)
         else:
             cache.set(base_key, entry, timeout)
         response["X-Page-Cache"] = "miss"
@@ -272,12 +336,28 @@ class PageCacheMiddleware:
 
 def _on_write(sender, **kwargs):
     meta = sender._meta
+    if meta.app_label in _DEVICE_APPS:
+        _on_device_write(kwargs)
+        return
     if meta.app_label in _QUIET_APPS or (meta.app_label, meta.model_name) in _QUIET_MODELS:
         return
     update_fields = kwargs.get("update_fields")
     if update_fields is not None and set(update_fields) <= {"last_login"}:
         return  # A sign-in stamps the user; no page shows it.
     invalidate()
+
+
+def _on_device_write(kwargs):
+    """A second-factor device added, confirmed, unconfirmed or removed: its owner's record lists devices.
+
+    Each code given saves its (confirmed) device's counters, which changes no page and no record.
+    """
+    if "created" not in kwargs:  # post_delete
+        invalidate()
+        return
+    instance, update_fields = kwargs["instance"], kwargs.get("update_fields") or ()
+    if kwargs["created"] or not instance.confirmed or "confirmed" in update_fields:
+        invalidate()
 
 
 def connect_signals():

@@ -98,3 +98,14 @@ ROLE_COLLECTION_PERMISSIONS = {
 
 # Who approves in the "Communications review" workflow.
 MODERATORS = COMMUNICATIONS
+
+
+# Roles that can publish or administer everything verify a second factor in the admin (accounts/two_factor.py);
+# the page cache (caching/) reads the same rule, so it lives here, below both.
+SECOND_FACTOR_ROLES = (COMMUNICATIONS,)
+
+
+def requires_second_factor(user):
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or user.groups.filter(name__in=SECOND_FACTOR_ROLES).exists()

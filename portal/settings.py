@@ -73,6 +73,7 @@ MIDDLEWARE = [
     # Inside the one above: gives the admin its own, looser policy (portal/csp.py).
     "portal.csp.AdminContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "caching.fast_path.FastPathMiddleware",  # A reader's cached page, before the rest (caching/fast_path.py).
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -88,8 +89,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # After sign-in, two-factor and messages; before routing, so a hit skips it (caching/page_cache.py).
-    "caching.page_cache.PageCacheMiddleware",
+    "caching.page_cache.PageCacheMiddleware",  # After sign-in, two-factor and messages; before routing.
     "portal.middleware.SharedSiteMiddleware",
     # Last, as django-axes asks: it turns a refused login into the lock-out page.
     "axes.middleware.AxesMiddleware",
@@ -148,7 +148,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
-_redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "erfa"}
+_redis = {"BACKEND": "caching.redis_backend.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "erfa"}
 CACHES = {"default": _redis if REDIS_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Production sessions with Redis: read from it, written through to the database. Not on a per-process

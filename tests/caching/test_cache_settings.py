@@ -23,7 +23,8 @@ def cache_settings(env):
 
 def test_production_with_redis_keeps_sessions_and_pages_in_redis():
     found = cache_settings({**PRODUCTION_ENV, **REDIS})
-    assert found["cache"] == "django.core.cache.backends.redis.RedisCache"
+    # Django's Redis cache, keeping one client per connection pool (caching/redis_backend.py).
+    assert found["cache"] == "caching.redis_backend.RedisCache"
     assert found["session"] == "django.contrib.sessions.backends.cached_db"
     assert found["page_cache"] is True
     assert found["seconds"] == 600

@@ -1,0 +1,119 @@
+"""A page from the page cache without the rest of the stack: no user query, no routing, no ORM.
+
+`PageCacheMiddleware` (caching/page_cache.py) serves a cached page after sign-in, two-factor and
+messages have run, which costs a page more than the page itself: the user's query and a dozen layers
+of middleware. `FastPathMiddleware` sits early, just inside the middleware that adds the security
+headers, and serves a signed-in reader's GET from the cache when everything Django would check holds:
+
+- the session (from the session engine: Redis in production) names a user, with a backend in
+  AUTHENTICATION_BACKENDS and the session auth hash of that user's *reader record*. The record
+  (page_cache.reader) is written by the normal stack only after Django accepted that user for a
+  session, and it is kept per generation: saving the user (a new password, deactivation, a new name),
+  their groups or permissions bumps the generation, so a record never outlives what it was made from;
+- a user who must give a second factor has given it in this session, with one of the devices the
+  record lists (removing or unconfirming a device bumps the generation too);
+- no messages are waiting, no page password was passed in this session (as PageCacheMiddleware);
+- the path starts with a language prefix, which is the language of the page, as LocaleMiddleware
+  would decide.
+
+Anything else falls through to the normal stack, unchanged: anonymous readers (no page is ever stored
+for them: the login redirect stays the normal stack's), misses, the admin, static files. django-axes
+acts only when credentials are checked (a sign-in), never on a signed-in GET, so a hit skips nothing
+of it.
+
+The middleware between this one and PageCacheMiddleware still runs on a hit, the part of it a
+response from the cache needs: each one's process_request (the session, the language, the CSRF
+cookie's secret, a lazy request.user, messages) and process_response (Vary, Content-Length, the CSRF
+cookie, X-Frame-Options), in the order the stack would run them, from the same classes. A hit thus
+carries the headers and cookies of a miss. Middleware that acts otherwise must be named in
+_PASS_THROUGH with the reason a cached page may skip it, or start-up stops.
+"""
+
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.core.exceptions import ImproperlyConfigured
+from django.utils import translation
+from django.utils.crypto import constant_time_compare
+from django.utils.deprecation import MiddlewareMixin
+from django.utils.module_loading import import_string
+from django_otp import DEVICE_ID_SESSION_KEY
+
+from caching import page_cache
+
+PAGE_CACHE_MIDDLEWARE = "caching.page_cache.PageCacheMiddleware"
+ADMIN_PREFIX = "/admin/"
+
+# Middleware without process_request/process_response hooks that a page from the cache may skip.
+_PASS_THROUGH = {
+    # Wraps request.user lazily to tell a verified session; the reader record holds what a hit needs.
+    "django_otp.middleware.OTPMiddleware",
+    # Acts in process_view, which a cached page never reaches, and on the admin only.
+    "accounts.two_factor.TwoFactorRequiredMiddleware",
+    # Both act on the admin's and Wagtail's password-form requests only, never on a page's GET.
+    "portal.middleware.PagePasswordReturnMiddleware",
+    "portal.middleware.AdminSearchQueryLimitMiddleware",
+}
+
+
+def _not_called(request):
+    raise AssertionError("The fast path never calls past the middleware it borrows hooks from.")
+
+
+def _hooks():
+    """(process_request hooks in order, process_response hooks in reverse) of the middleware a hit skips."""
+    names = list(settings.MIDDLEWARE)
+    start = names.index(f"{__name__}.FastPathMiddleware") + 1
+    end = names.index(PAGE_CACHE_MIDDLEWARE)
+    requests, responses = [], []
+    for name in names[start:end]:
+        middleware_class = import_string(name)
+        if name in _PASS_THROUGH:
+            continue
+        if not issubclass(middleware_class, MiddlewareMixin):
+            message = f"{name} sits between {__name__} and the page cache: name it in _PASS_THROUGH, or move it."
+            raise ImproperlyConfigured(message)
+        middleware = middleware_class(_not_called)
+        if hasattr(middleware, "process_request"):
+            requests.append(middleware.process_request)
+        if hasattr(middleware, "process_response"):
+            responses.insert(0, middleware.process_response)
+    return requests, responses
+
+
+class FastPathMiddleware:
+    """Serves a signed-in reader's cached page before the rest of the stack (see the module's docstring)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.request_hooks, self.response_hooks = _hooks()
+
+    def __call__(self, request):
+        response = self._hit(request) if request.method == "GET" and page_cache.enabled() else None
+        return self.get_response(request) if response is None else response
+
+    def _hit(self, request):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES or request.path_info.startswith(ADMIN_PREFIX):
+            return None
+        if translation.get_language_from_path(request.path_info) is None:
+            return None
+        for hook in self.request_hooks:
+            if hook(request) is not None:
+                return None  # The normal stack runs the hooks again and answers as it would.
+        session = request.session
+        user_id = session.get(SESSION_KEY)
+        if user_id is None or session.get(BACKEND_SESSION_KEY) not in settings.AUTHENTICATION_BACKENDS:
+            return None
+        if not page_cache.may_use_cache(request):
+            return None
+        current_generation, record = page_cache.generation_and_reader(user_id)
+        if record is None or not constant_time_compare(session.get(HASH_SESSION_KEY, ""), record["hash"]):
+            return None
+        if record["second_factor"] and session.get(DEVICE_ID_SESSION_KEY) not in record["devices"]:
+            return None
+        _key, entry = page_cache.cached_entry(request, current_generation, record, user_id)
+        if entry is None:
+            return None
+        response = page_cache.response_from(entry, request, record["name"])
+        for hook in self.response_hooks:
+            response = hook(request, response)
+        return response
