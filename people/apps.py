@@ -7,10 +7,13 @@ class PeopleConfig(AppConfig):
     verbose_name = _("People")
 
     def ready(self):
-        from caching.page_cache import register_variant
+        from caching.page_cache import register_quiet_model, register_variant
         from people import signals  # noqa: F401 - connects the receivers.
-        from people.models import ResourcePersonPage
+        from people.models import ContactMessage, ResourcePersonPage
         from portal.visibility import register_unlisted
+
+        # A message sent to a person is shown on no page: sending one keeps the cached pages.
+        register_quiet_model(ContactMessage)
 
         # A profile shows its owner "Edit your profile" and review prompts: cached apart for them.
         register_variant(

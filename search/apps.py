@@ -11,7 +11,12 @@ class SearchConfig(AppConfig):
     def ready(self):
         from django.urls import include, path
 
+        from caching.page_cache import register_quiet_model
         from portal import front_end_urls
+        from search.models import SearchQueryDay
+
+        # The query log feeds the admin's report only: logging a search must not drop every cached page.
+        register_quiet_model(SearchQueryDay)
 
         # The search page and its autocomplete endpoint (names "search", "search_autocomplete").
         front_end_urls.register(path("", include("search.urls")))

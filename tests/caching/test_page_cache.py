@@ -231,3 +231,25 @@ def test_the_cache_can_be_switched_off(home, employee_reader, settings):
     settings.PAGE_CACHE = False
     for _ in range(2):
         assert read(employee_reader, "/en/")[1] is None
+
+
+def test_searching_and_messaging_keep_the_cached_pages(scene, home, employee_reader):
+    """The search log and contact messages show on no page: writing them must not empty the cache."""
+    from people.models import ContactMessage
+    from search.models import SearchQueryDay
+
+    person = ResourcePersonPageFactory(parent=ResourcePersonIndexPageFactory(parent=home))
+    warm(employee_reader, scene["index"].url)
+    assert employee_reader.get("/en/search/?q=reflection").status_code == 200
+    assert SearchQueryDay.objects.filter(query="reflection").exists()
+    ContactMessage.objects.create(
+        sender_name="Elin Ek",
+        sender_email="elin@example.org",
+        recipient=person,
+        recipient_key=person.translation_key,
+        recipient_name=person.title,
+        recipient_email="person@example.org",
+        subject="A question",
+        body="Could you tell us more?",
+    )
+    assert read(employee_reader, scene["index"].url)[1] == "hit"
