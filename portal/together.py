@@ -81,7 +81,8 @@ def fetch_together(**parts):
             .values_list(_PART, _RANK, *[f"erfa_c{slot}" for slot in range(width)])
         )
     first, *rest = queries
-    combined = first.union(*rest, all=True) if rest else first
+    # No ORDER BY on the whole either: the first model's default ordering names a column not selected.
+    combined = (first.union(*rest, all=True) if rest else first).order_by()
     for part_index, _rank, *values in sorted(combined, key=lambda row: (row[0], row[1])):
         name, model, columns, db = shapes[part_index]
         by_attname = dict(zip(columns, values, strict=False))
