@@ -16,10 +16,13 @@ A part that is not a queryset (a preview's in-memory relation, see modelcluster)
 """
 
 from dataclasses import dataclass
+from datetime import UTC
 
 from django.db import models
 from django.db.models import F, IntegerField, TextField, Value, Window
 from django.db.models.functions import Cast, RowNumber
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 _PART, _RANK = "erfa_part", "erfa_rank"
 
@@ -47,6 +50,11 @@ def _to_python(field, value):
     if isinstance(field, models.BooleanField):
         # PostgreSQL casts booleans to "true"/"false", SQLite stores 1/0.
         return value in ("true", "t", "1", "True")
+    if isinstance(field, models.DateTimeField):
+        # Both databases give UTC here (PostgreSQL with its offset, SQLite without one); to_python would
+        # read a naive value in the site's time zone instead.
+        moment = parse_datetime(value)
+        return moment if moment is None or timezone.is_aware(moment) else timezone.make_aware(moment, UTC)
     return field.to_python(value)
 
 
