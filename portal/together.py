@@ -66,6 +66,9 @@ def fetch_together(**parts):
         if not isinstance(rows, models.QuerySet):
             results[name] = list(rows or [])
             continue
+        if rows.query.distinct or rows.query.is_sliced:
+            # Rows are numbered inside each part, before DISTINCT or a slice would apply.
+            raise ValueError(f"fetch_together: the part {name!r} is DISTINCT or sliced.")
         results[name] = []
         model = rows.model
         shapes.append((name, model, _column_names(model, part.fields), rows.db))
