@@ -44,6 +44,17 @@ def _column_names(model, fields):
     return names
 
 
+_NO_VALUE = Value(None, TextField())
+
+
+def _as_text(model, attname):
+    # Text columns go as they are (varchar and text share a UNION); the others are cast.
+    field = next(field for field in model._meta.concrete_fields if field.attname == attname)
+    if isinstance(field, models.CharField | models.TextField):
+        return F(attname)
+    return Cast(F(attname), TextField())
+
+
 def _to_python(field, value):
     if value is None:
         return None
@@ -83,8 +94,7 @@ def fetch_together(**parts):
             _RANK: Window(RowNumber(), order_by=ordering),
         }
         for slot in range(width):
-            column = Cast(F(columns[slot]), TextField()) if slot < len(columns) else Value(None, TextField())
-            annotations[f"erfa_c{slot}"] = column
+            annotations[f"erfa_c{slot}"] = _as_text(model, columns[slot]) if slot < len(columns) else _NO_VALUE
         queries.append(
             rows.order_by()
             .prefetch_related(None)
