@@ -30,6 +30,7 @@ PAGES = [
     "case study",
     "method",
     "templates index",
+    "template",
     "network",
     "resource person",
     "search",
@@ -39,7 +40,7 @@ PAGES = [
 
 def page_urls():
     from casestudies.models import CaseStudyIndexPage, CaseStudyPage
-    from methods.models import MethodIndexPage, MethodPage, ShareableTemplateIndexPage
+    from methods.models import MethodIndexPage, MethodPage, ShareableTemplateIndexPage, ShareableTemplatePage
     from networks.models import NetworkPage
     from people.models import ResourcePersonIndexPage, ResourcePersonPage
 
@@ -54,6 +55,7 @@ def page_urls():
         "case study": first(CaseStudyPage),
         "method": first(MethodPage),
         "templates index": first(ShareableTemplateIndexPage),
+        "template": first(ShareableTemplatePage),
         "network": first(NetworkPage),
         "resource person": first(ResourcePersonPage),
         "search": "/en/search/?q=reflection",

@@ -10,5 +10,5 @@ class NetworksConfig(AppConfig):
         from networks import people_links
         from people import links
 
-        links.register_network_roles(people_links.network_roles)
+        links.register_network_roles(people_links.network_role_parts, people_links.network_roles)
         links.register_directory_networks(people_links.directory_options, people_links.directory_members)

@@ -1,17 +1,13 @@
-"""Small, testable helpers behind the network page: the word cloud, the calendar feed, and safe person lookups."""
+"""Small, testable helpers behind the network page: the word cloud and the calendar feed."""
 
 from collections import deque
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from html import unescape
 
-from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import QuerySet
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
-
-from portal.visibility import can_list, visible_to
 
 WORD_CLOUD_LEVELS = 5
 
@@ -50,48 +46,6 @@ def word_cloud(expectations, levels=WORD_CLOUD_LEVELS):
 def word_list(cloud):
     """The same words as the cloud, most-mentioned first, for reading as a list."""
     return sorted(cloud, key=lambda word: (-word.weight, word.phrase.casefold()))
-
-
-def related_or_none(obj, field_name):
-    """A foreign key's target, or None when it is empty or points at a row that no longer exists.
-
-    A preview or an old revision can still carry the id of a deleted profile.
-    """
-    try:
-        return getattr(obj, field_name)
-    except ObjectDoesNotExist:
-        return None
-
-
-def rows_with_visible_people(rows, viewer):
-    """Inline rows whose person the viewer may see listed (portal.visibility), in the rows' own query.
-
-    A preview's rows are modelcluster's in-memory lists, checked one by one instead.
-    """
-    if isinstance(rows, QuerySet):
-        person_model = rows.model._meta.get_field("person").related_model
-        return rows.filter(person__in=visible_to(person_model.objects.all(), viewer))
-    return [row for row in rows if can_list(related_or_none(row, "person"), viewer)]
-
-
-def live_person(row):
-    person = related_or_none(row, "person")
-    return person if person is not None and person.live else None
-
-
-def localize_people(people, locale_id, queryset):
-    """Swap profiles for their translation in the page's locale where one is live, in a single query.
-
-    Page links in translated inline rows still point at the source language's profiles.
-    """
-    foreign_keys = {person.translation_key for person in people if person.locale_id != locale_id}
-    if not foreign_keys:
-        return list(people)
-    translations = {
-        person.translation_key: person
-        for person in queryset.live().filter(locale_id=locale_id, translation_key__in=foreign_keys)
-    }
-    return [translations.get(person.translation_key, person) for person in people]
 
 
 def plain_text(html):

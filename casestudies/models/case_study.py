@@ -14,8 +14,10 @@ from wagtail_localize.fields import SynchronizedField
 from casestudies.blocks import WhatWasDoneBlock
 from networks.models import NetworkPage
 from people.permissions import ContactPermissionTester
+from people.review_footer import content_owner_part, keep_content_owner
 from portal.i18n import reader_versions
 from portal.models import ContentPageMixin
+from portal.together import Part, fetch_together
 from portal.visibility import visible_to
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -182,9 +184,10 @@ class CaseStudyPage(ContentPageMixin, Page):
     # page its link opens. And only pages the reader may see (portal.visibility): a method restricted to
     # a group is not named to others, nor a contact hidden from the directory.
     def live_network(self, viewer=None):
-        if self.network_id is None:
-            return None
-        return visible_to(reader_versions(NetworkPage.objects.filter(pk=self.network_id)), viewer).first()
+        return self.network_versions(viewer).first() if self.network_id else None
+
+    def network_versions(self, viewer=None):
+        return visible_to(reader_versions(NetworkPage.objects.filter(pk=self.network_id)), viewer)
 
     def live_methods(self, viewer=None):
         return visible_to(reader_versions(self.methods_used.all()), viewer).order_by("title")
@@ -203,12 +206,22 @@ class CaseStudyPage(ContentPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # The short lists in one query (portal.together); the contact cards keep their own (people_tags).
+        lists = fetch_together(
+            network=Part(self.network_versions(request) if self.network_id else [], ("title", "url_path")),
+            methods=Part(self.live_methods(request), ("title", "summary", "url_path")),
+            templates=Part(self.live_shareable_templates(request), ("title", "file_format", "url_path")),
+            organisations=Part(self.organisations.all(), ("name",)),
+            topics=Part(self.topics.all(), ("name",)),
+            owner=content_owner_part(self),
+        )
+        keep_content_owner(self, lists["owner"])
         context.update(
-            network=self.live_network(request),
-            methods=self.live_methods(request),
-            shareable_templates_used=self.live_shareable_templates(request),
+            network=next(iter(lists["network"]), None),
+            methods=lists["methods"],
+            shareable_templates_used=lists["templates"],
             contact_persons=self.live_contact_persons(request),
-            case_study_organisations=self.organisations.all(),
-            case_study_topics=self.topics.all(),
+            case_study_organisations=lists["organisations"],
+            case_study_topics=lists["topics"],
         )
         return context

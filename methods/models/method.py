@@ -20,9 +20,11 @@ from methods.choices import CATEGORY_CHOICES, COST_CHOICES, DEFAULT_SORT, METHOD
 from methods.documents import file_extension
 from methods.forms import MethodFilterForm, RatingForm
 from methods.models.rating import MethodRating
+from people.review_footer import content_owner_part, keep_content_owner
 from portal.i18n import reader_page_url, reader_versions
 from portal.listing import sort_ordering
 from portal.models import ContentPageMixin, IndexPage, Topic
+from portal.together import Part, fetch_together
 from portal.visibility import visible_to
 from portal.vocabulary import tagged_with
 
@@ -190,8 +192,17 @@ class MethodPage(RoutablePageMixin, ContentPageMixin, Page):
         context["rating"] = rating = self.rating_summary(request.user)
         context["user_score"] = rating["user_score"]
         context.setdefault("rating_form", RatingForm(initial={"score": rating["user_score"]}))
-        context["related_shareable_templates"] = self.related_shareable_templates(request)
-        context["case_studies"] = self.related_case_studies(request)
+        # The short lists in one query (portal.together); the contact cards keep their own (people_tags).
+        lists = fetch_together(
+            templates=Part(self.related_shareable_templates(request), ("title", "summary", "url_path")),
+            case_studies=Part(self.related_case_studies(request), ("title", "url_path")),
+            topics=Part(self.topics.all(), ("name",)),
+            owner=content_owner_part(self),
+        )
+        keep_content_owner(self, lists["owner"])
+        context["related_shareable_templates"] = lists["templates"]
+        context["case_studies"] = lists["case_studies"]
+        context["method_topics"] = lists["topics"]
         context["rate_url"] = reader_page_url(self, request) + self.reverse_subpage("rate")
         return context
 

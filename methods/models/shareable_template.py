@@ -27,10 +27,12 @@ from methods.models.method import MethodPage
 from methods.preview import document_preview
 from people.models import ResourcePersonPage
 from people.permissions import ContactPermissionTester
+from people.review_footer import content_owner_part, keep_content_owner
 from portal.i18n import reader_page_url, reader_versions
 from portal.listing import sort_ordering
 from portal.models import ContentPageMixin, IndexPage, Topic
 from portal.roles import RESOURCE_PERSONS
+from portal.together import Part, fetch_together
 from portal.visibility import listed_subquery, visible_to
 from portal.vocabulary import tagged_with
 
@@ -216,8 +218,17 @@ class ShareableTemplatePage(RoutablePageMixin, ContentPageMixin, Page):
         context["file_entries"] = self.file_entries(request)
         # The publisher and the method in the reader's best version, the one their links open, if the
         # reader may see it (portal.visibility).
-        context["publisher_version"] = self.reader_version(ResourcePersonPage, self.publisher_id, request)
-        context["method_version"] = self.reader_version(MethodPage, self.related_method_id, request)
+        # Both, and the footer's content owner, in one query (portal.together).
+        lists = fetch_together(
+            publisher=Part(
+                self.reader_versions_of(ResourcePersonPage, self.publisher_id, request), ("title", "url_path")
+            ),
+            method=Part(self.reader_versions_of(MethodPage, self.related_method_id, request), ("title", "url_path")),
+            owner=content_owner_part(self),
+        )
+        keep_content_owner(self, lists["owner"])
+        context["publisher_version"] = next(iter(lists["publisher"]), None)
+        context["method_version"] = next(iter(lists["method"]), None)
         return context
 
     contact_person_fields = ["publisher", "content_owner"]
@@ -227,9 +238,13 @@ class ShareableTemplatePage(RoutablePageMixin, ContentPageMixin, Page):
     def permissions_for_user(self, user):
         return ContactPermissionTester(user, self)
 
+    @classmethod
+    def reader_version(cls, model, pk, viewer=None):
+        return cls.reader_versions_of(model, pk, viewer).first() if pk else None
+
     @staticmethod
-    def reader_version(model, pk, viewer=None):
-        return visible_to(reader_versions(model.objects.filter(pk=pk)), viewer).first() if pk else None
+    def reader_versions_of(model, pk, viewer=None):
+        return visible_to(reader_versions(model.objects.filter(pk=pk)), viewer) if pk else []
 
     @path("download/<int:file_id>/")
     def download(self, request, file_id):

@@ -10,11 +10,11 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from networks import links, services
+from networks import services
 from networks.models.inlines import RICH_TEXT_FEATURES, NetworkFacilitator
 from networks.models.update import NetworkUpdatePage
+from networks.page_lists import network_lists
 from networks.permissions import NetworkPermissionTester
-from people.models import ResourcePersonPage
 from portal.i18n import reader_page_url
 from portal.models import ContentPageMixin
 from portal.visibility import visibility_for
@@ -108,71 +108,8 @@ class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
         verbose_name = _("network")
         verbose_name_plural = _("networks")
 
-    # Each listing below costs a fixed number of queries, however many rows the network has. People are
-    # listed as the reader may see them (portal.visibility): not under a restriction they do not pass, and
-    # not hidden from the directory (see people/apps.py for why a hidden person is not named here either).
-
-    def facilitator_rows(self, viewer=None):
-        visibility = visibility_for(viewer)
-        rows = self.facilitators.select_related("person__photo", "person__organisation").prefetch_related(
-            "person__topics"
-        )
-        rows = services.rows_with_visible_people(rows, visibility)
-        rows = [(row, services.live_person(row)) for row in rows]
-        rows = [(row, person) for row, person in rows if person is not None]
-        people = services.localize_people(
-            [person for _row, person in rows],
-            self.locale_id,
-            visibility.filter(ResourcePersonPage.objects.select_related("photo", "organisation")).prefetch_related(
-                "topics"
-            ),
-        )
-        return [{"person": person, "role": row.role_title} for (row, _person), person in zip(rows, people, strict=True)]
-
-    def member_rows(self, viewer=None):
-        """Members in their editor's order, each with the spokespersons the reader may see who speak for it."""
-        visibility = visibility_for(viewer)
-        members = [
-            member
-            for member in self.members.select_related("organisation")
-            if services.related_or_none(member, "organisation") is not None
-        ]
-        spokespeople = [
-            (row, person)
-            for row in services.rows_with_visible_people(
-                self.spokespersons.select_related("person__organisation", "organisation"), visibility
-            )
-            if (person := services.live_person(row)) is not None
-        ]
-        people = services.localize_people(
-            [person for _row, person in spokespeople],
-            self.locale_id,
-            visibility.filter(ResourcePersonPage.objects.select_related("organisation")),
-        )
-        # Organisations are translatable snippets: match across languages by translation key.
-        by_organisation = {}
-        for (row, _person), person in zip(spokespeople, people, strict=True):
-            organisation = services.related_or_none(row, "organisation")
-            key = organisation.translation_key if organisation else None
-            by_organisation.setdefault(key, []).append(person)
-        return [
-            {
-                "organisation": member.organisation,
-                "team": member.team,
-                "spokespersons": by_organisation.get(member.organisation.translation_key, []),
-            }
-            for member in members
-        ]
-
     def gathering_list(self):
         return sorted(self.gatherings.all(), key=lambda gathering: gathering.start)
-
-    def document_rows(self):
-        return [
-            row
-            for row in self.documents.select_related("document")
-            if services.related_or_none(row, "document") is not None
-        ]
 
     def updates(self, viewer=None):
         if not self.pk:
@@ -185,19 +122,16 @@ class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        gatherings = self.gathering_list()
+        # Every list in a fixed number of queries, however many rows the network has (networks/page_lists.py).
+        lists = network_lists(self, request)
+        gatherings = lists["gatherings"]
         now = timezone.now()
-        cloud = services.word_cloud(self.expectations.all())
+        cloud = services.word_cloud(lists.pop("expectations"))
         context.update(
-            facilitators=self.facilitator_rows(request),
-            members=self.member_rows(request),
-            gatherings=gatherings,
+            lists,
             next_gathering=next((gathering for gathering in gatherings if gathering.end >= now), None),
             word_cloud=cloud,
             word_list=services.word_list(cloud),
-            documents=self.document_rows(),
-            updates=self.updates(request),
-            network_sections=links.network_sections(self, request),
             calendar_url=self.calendar_url(request),
         )
         return context

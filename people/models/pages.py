@@ -20,7 +20,6 @@ PHONE_VALIDATOR = RegexValidator(
 )
 
 
-
 class ResourcePersonIndexPage(DirectoryRoutesMixin, IndexPage):
     """The directory of people others can ask: search, filters, A–Z and paging, all in GET parameters.
 

@@ -14,11 +14,31 @@ from django.shortcuts import redirect
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.images import get_image_model
 
 from people import contact, links
 from people.forms import ContactMessageForm
+from people.review_footer import content_owner_part, keep_content_owner
 from people.vcard import person_vcard
 from portal.i18n import reader_page_url
+from portal.models import Organisation
+from portal.together import Part
+
+# What the profile's photo needs to find or make its rendition, without a query of its own.
+IMAGE_FIELDS = (
+    "collection",
+    "title",
+    "file",
+    "width",
+    "height",
+    "focal_point_x",
+    "focal_point_y",
+    "focal_point_width",
+    "focal_point_height",
+    "file_size",
+    "file_hash",
+    "description",
+)
 
 # Profiles carry contact details for signed-in colleagues only: never kept by shared caches.
 PRIVATE = "private, no-store"
@@ -28,9 +48,28 @@ class ProfileRoutesMixin(RoutablePageMixin):
     def profile_context(self, request, form=None):
         profile_url = reader_page_url(self, request)
         is_owner = self.is_owned_by(request.user)
+        # Everything the profile lists, and what its template shows of related rows, in one query.
+        lists = links.profile_lists(
+            self,
+            request,
+            topics=Part(self.topics.all(), ("name",)),
+            languages=Part(self.spoken_languages.all(), ("language",)),
+            organisation=Part(
+                Organisation.objects.filter(pk=self.organisation_id) if self.organisation_id else [], ("name",)
+            ),
+            photo=Part(get_image_model().objects.filter(pk=self.photo_id) if self.photo_id else [], IMAGE_FIELDS),
+            owner=content_owner_part(self),
+        )
+        keep_content_owner(self, lists["owner"])
+        if lists["organisation"]:
+            self.organisation = lists["organisation"][0]
+        if lists["photo"]:
+            self.photo = lists["photo"][0]
         return {
-            "networks": links.networks_with_roles(self, request),
-            "profile_sections": links.profile_sections(self, request),
+            "networks": lists["networks"],
+            "profile_sections": lists["profile_sections"],
+            "profile_topics": lists["topics"],
+            "language_names": [language.get_language_display() for language in lists["languages"]],
             "contact_form": form or ContactMessageForm(),
             "can_message": bool(self.email) and request.user.is_authenticated,
             "message_url": profile_url + self.reverse_subpage("message"),

@@ -21,6 +21,7 @@ from networks.factories import (
     NetworkUpdatePageFactory,
 )
 from networks.models import NetworkFacilitator
+from networks.page_lists import network_lists
 from people.factories import ResourcePersonPageFactory
 from portal.factories import OrganisationFactory, TopicFactory
 
@@ -132,7 +133,7 @@ def test_a_dangling_person_in_an_unsaved_row_is_skipped(network, directory):
     missing_id = person.pk
     person.delete()
     network.facilitators.add(NetworkFacilitator(person_id=missing_id))
-    assert network.facilitator_rows() == []
+    assert network_lists(network)["facilitators"] == []
 
 
 def test_word_cloud_scales_with_weight_and_is_also_a_list(network, employee_client):

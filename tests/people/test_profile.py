@@ -102,7 +102,7 @@ def test_profile_lists_case_studies_and_templates(person, employee_client):
     assert "Reflection agenda" in html
 
 
-def test_profile_query_count_does_not_grow_with_relations(person, employee_client, django_assert_max_num_queries):
+def test_profile_query_count_does_not_grow_with_relations(person, employee_client, django_assert_num_queries):
     home = HomePage.objects.get(locale__language_code="en")
     index = networks.NetworkIndexPageFactory(parent=home)
     for number in range(12):
@@ -110,7 +110,8 @@ def test_profile_query_count_does_not_grow_with_relations(person, employee_clien
         networks.NetworkFacilitatorFactory(page=network, person=person)
         networks.NetworkMemberFactory(page=network, organisation=person.organisation)
     employee_client.get(person.url)
-    with django_assert_max_num_queries(24):
+    # 12 the site's own, 2 routing through the directory, 1 for all the profile lists (portal.together).
+    with django_assert_num_queries(15):
         response = employee_client.get(person.url)
     assert len(response.context["networks"]) == 12
 

@@ -1,0 +1,145 @@
+"""What a network page lists, read in a fixed number of queries however many rows it has.
+
+Gatherings, expectations, members, spokespersons, documents, topics, updates, the registered
+sections (networks/links.py) and the content owner come from one query (portal.together); the
+facilitators' person cards from three (the people, their topics, their photos' renditions; see
+people.directory.for_cards). Four in all, with 3 members or 30.
+
+People are listed as the reader may see them (portal.visibility): not under a restriction they do not
+pass, and not hidden from the directory (see people/apps.py for why a hidden person is not named here
+either). Inline rows of a translated page still point at the source language's profiles: each person
+is shown in the page's language where that version is live and visible, read in the same query.
+"""
+
+from django.db.models import Q, QuerySet
+from wagtail.documents import get_document_model
+
+from networks import links
+from people.directory import for_cards
+from people.models import ResourcePersonPage
+from people.review_footer import content_owner_part, keep_content_owner
+from portal.models import Organisation
+from portal.together import Part, fetch_together
+from portal.visibility import visibility_for
+
+GATHERING_FIELDS = ("translation_key", "title", "start", "end", "place", "online_link", "agenda", "assignment")
+DOCUMENT_FIELDS = ("collection", "title", "file", "file_size", "file_hash")
+SPOKESPERSON_FIELDS = ("title", "job_title", "url_path", "translation_key", "locale", "live")
+UPDATE_FIELDS = ("title", "url_path", "kind", "date", "summary")
+
+
+def _ids(rows, attname):
+    """The ids a relation's rows point at: a subquery, or a list for a preview's in-memory rows."""
+    if isinstance(rows, QuerySet):
+        return rows.values(attname)
+    return [getattr(row, attname) for row in rows if getattr(row, attname) is not None]
+
+
+def people_versions(network, visibility, person_ids):
+    """The visible profiles named by `person_ids`, and their versions in the network's language."""
+    named = Q(pk__in=person_ids)
+    here = Q(
+        locale_id=network.locale_id,
+        translation_key__in=ResourcePersonPage.objects.filter(pk__in=person_ids).values("translation_key"),
+    )
+    return visibility.filter(ResourcePersonPage.objects.filter(named | here))
+
+
+class LocalizedPeople:
+    """Looks up a row's person among people_versions: None when the reader may not see them, else the
+    version in the network's language where there is one."""
+
+    def __init__(self, network, people):
+        self.by_pk = {person.pk: person for person in people}
+        self.here = {person.translation_key: person for person in people if person.locale_id == network.locale_id}
+        self.locale_id = network.locale_id
+
+    def __call__(self, person_id):
+        person = self.by_pk.get(person_id)
+        if person is None or person.locale_id == self.locale_id:
+            return person
+        return self.here.get(person.translation_key, person)
+
+
+def network_lists(network, viewer=None):
+    visibility = visibility_for(viewer)
+    facilitator_rows = network.facilitators.all()
+    spokesperson_rows = network.spokespersons.all()
+    member_rows = network.members.all()
+    document_rows = network.documents.all()
+    organisation_ids = Q(pk__in=_ids(member_rows, "organisation_id")) | Q(
+        pk__in=_ids(spokesperson_rows, "organisation_id")
+    )
+    found = fetch_together(
+        gatherings=Part(network.gatherings.all(), GATHERING_FIELDS),
+        expectations=Part(network.expectations.all(), ("phrase", "weight")),
+        facilitator_rows=Part(facilitator_rows, ("person", "role_title")),
+        spokesperson_rows=Part(spokesperson_rows, ("person", "organisation")),
+        spokespersons=Part(
+            people_versions(network, visibility, _ids(spokesperson_rows, "person_id")), SPOKESPERSON_FIELDS
+        ),
+        member_rows=Part(member_rows, ("organisation", "team")),
+        organisations=Part(Organisation.objects.filter(organisation_ids), ("name", "region", "translation_key")),
+        document_rows=Part(document_rows, ("document", "kind", "title")),
+        documents=Part(get_document_model().objects.filter(pk__in=_ids(document_rows, "document_id")), DOCUMENT_FIELDS),
+        topics=Part(network.topics.all(), ("name",)),
+        updates=Part(network.updates(visibility), UPDATE_FIELDS),
+        owner=content_owner_part(network),
+        **links.network_section_parts(network, visibility),
+    )
+    keep_content_owner(network, found["owner"])
+    cards = LocalizedPeople(
+        network, for_cards(people_versions(network, visibility, _ids(facilitator_rows, "person_id")))
+    )
+    return {
+        "facilitators": [
+            {"person": person, "role": row.role_title}
+            for row in found["facilitator_rows"]
+            if (person := cards(row.person_id)) is not None
+        ],
+        "members": member_list(network, found),
+        "gatherings": sorted(found["gatherings"], key=lambda gathering: gathering.start),
+        "expectations": found["expectations"],
+        "documents": document_list(found),
+        "network_topics": found["topics"],
+        "updates": found["updates"],
+        "network_sections": links.network_sections(found),
+    }
+
+
+def member_list(network, found):
+    """Members in their editor's order, each with the spokespersons the reader may see who speak for it."""
+    organisations = {organisation.pk: organisation for organisation in found["organisations"]}
+    person = LocalizedPeople(network, found["spokespersons"])
+    # Organisations are translatable snippets: match across languages by translation key.
+    by_organisation = {}
+    for row in found["spokesperson_rows"]:
+        if (spokesperson := person(row.person_id)) is None:
+            continue
+        organisation = organisations.get(row.organisation_id)
+        key = organisation.translation_key if organisation else None
+        by_organisation.setdefault(key, []).append(spokesperson)
+    members = []
+    for row in found["member_rows"]:
+        organisation = organisations.get(row.organisation_id)
+        if organisation is None:
+            continue
+        members.append(
+            {
+                "organisation": organisation,
+                "team": row.team,
+                "spokespersons": by_organisation.get(organisation.translation_key, []),
+            }
+        )
+    return members
+
+
+def document_list(found):
+    documents = {document.pk: document for document in found["documents"]}
+    rows = []
+    for row in found["document_rows"]:
+        document = documents.get(row.document_id)
+        if document is not None:
+            row.document = document
+            rows.append(row)
+    return rows
