@@ -38,10 +38,10 @@ def _generation(request):
     return value
 
 
-def reader_parts(request, current_generation):
+def reader_parts(request):
     """What of the reader a shared part may depend on: permission class and passed page passwords."""
     user = getattr(request, "user", None)
-    reader = page_cache.permission_class(user, current_generation) if user is not None else "anonymous"
+    reader = page_cache.permission_class(user)
     session = getattr(request, "session", None)
     passed = sorted(pk for pk in (session.get(PASSED_SESSION_KEY, []) if session is not None else []))
     return (reader, tuple(passed))
@@ -52,7 +52,7 @@ def store(parts, compute, request=None):
     if not enabled():
         return compute()
     current = page_cache.generation() if request is None else _generation(request)
-    identity = (current, parts, reader_parts(request, current) if request is not None else None)
+    identity = (current, parts, reader_parts(request) if request is not None else None)
     key = f"erfa:fragment:{current}:" + hashlib.sha256(repr(identity).encode()).hexdigest()
     kept = cache.get(key)
     if kept is not None:

@@ -181,6 +181,12 @@ def reader(user):
     return current_generation, record
 
 
+def permission_class(user):
+    """What of the reader a shared part may depend on (caching/fragments.py): their record's class."""
+    record = reader(user)[1] if user is not None else None
+    return record["class"] if record is not None else "anonymous"
+
+
 def _unverified(user, record):
     """A reader who must give a second factor and has not, in this session: never served from the cache."""
     return record["second_factor"] and not user.is_verified()
