@@ -177,7 +177,7 @@ def time_queries(label, backend, rounds, target):
                     values = facets.facet_values(outcome.hits)
                     hits = facets.apply_filters(outcome.hits, values, {})
                     facets.facet_counts(hits, values, {})
-                    result_items([hit.pk for hit in hits[:10]], query_terms(query))
+                    result_items(hits[:10], query_terms(query))
                     whole.append((time.perf_counter() - started) * 1000)
 
                     started = time.perf_counter()
@@ -185,7 +185,7 @@ def time_queries(label, backend, rounds, target):
                     values = facets.facet_values(outcome.hits)
                     hits = facets.apply_filters(outcome.hits, values, {})
                     facets.facet_counts(hits, values, {}, language)
-                    result_items([hit.pk for hit in hits[:10]], query_terms(query), None, language)
+                    result_items(hits[:10], query_terms(query), None, language)
                     everywhere.append((time.perf_counter() - started) * 1000)
                 found.append(len(top))
     timed = (("engine top 10", engine), ("search page work", whole), ("all languages", everywhere))

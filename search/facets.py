@@ -224,7 +224,10 @@ def facet_counts(hits, values, selected, language=None):
                 "count": count,
                 "selected": selected.get(name) == value,
             }
-            for value, count in counters[name].most_common()
+            # Most frequent first; equal counts by label, so the order does not depend on set iteration.
+            for value, count in sorted(
+                counters[name].items(), key=lambda item: (-item[1], str(named.get(item[0], ("", ""))[1]).casefold())
+            )
             if value in named
         ]
         facets.append({"name": name, "title": title, "options": options})

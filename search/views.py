@@ -85,7 +85,7 @@ def search(request):
     values = facets.facet_values(outcome.hits, viewer=request) if outcome.hits else None
     wanted = facets.selected_groups(selected) if values else {}
     hits = facets.apply_filters(outcome.hits, values, wanted) if values else []
-    paginator = Paginator([hit.pk for hit in hits], RESULTS_PER_PAGE)
+    paginator = Paginator(hits, RESULTS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     first_view = request.GET.get("page") in (None, "", "1") and not selected
     if query and first_view:
