@@ -3,8 +3,8 @@
 The search page's own work is a fixed number of queries whatever the hits are: the engine's ranked
 ids (in SQL only on the database backend), the hits the reader may see, all facet values (one UNION),
 their labels (one UNION), one page of results with their specific fields, the day's statistics and
-the promotions. A facet filter costs one more (the chosen value's translation group). The rest is
-the frame every page pays (session, user, site, navigation, permissions).
+the promotions. The rest is the frame every page pays (session, user, navigation, permissions).
+Today: 11 on the database backend, 12 on OpenSearch (24 on the database backend before issue 12).
 """
 
 import io
@@ -25,22 +25,30 @@ from search.views import RESULTS_PER_PAGE
 
 pytestmark = pytest.mark.django_db
 
-# Session, user, the site (for the navigation's links), navigation and the edit-permission check.
-FRAME = 5
-# Hits, facet values, facet labels, one page of results, the day's statistics, promotions.
+# Session, user, navigation and the edit-permission check.
+FRAME = 4
+# Hits the viewer may see, facet values, facet labels, one page of results, the day's statistics, promotions.
 SEARCH = 6
-# The database backend ranks in SQL; OpenSearch answers over HTTP.
-ENGINE = {"database": 1, "opensearch": 0}
+
+
+def engine(backend, params):
+    """The database backend ranks in SQL. OpenSearch ranks over HTTP, but its filter reads the locale's id
+    (not in all languages) and the backend reads its hits back from the database as pages."""
+    if backend == "database":
+        return 1
+    return 1 if params.get("in") == "all" else 2
+
 
 # (case, GET parameters, queries beyond SEARCH; "<...>" stand for the shared values' ids)
 CASES = [
     ("plain", {"q": "reflection"}, 0),
     ("all languages", {"q": "reflection", "in": "all"}, 0),
-    ("type filter", {"q": "reflection", "type": "<method type>"}, 0),
-    ("language filter", {"q": "reflection", "language": "en"}, 0),
-    ("topic filter", {"q": "reflection", "topic": "<topic>"}, 1),
-    ("organisation filter", {"q": "reflection", "organisation": "<organisation>"}, 1),
-    # A later page is not counted in the day's statistics.
+    # A filtered view or a later page is not counted in the day's statistics ...
+    ("type filter", {"q": "reflection", "type": "<method type>"}, -1),
+    ("language filter", {"q": "reflection", "language": "en"}, -1),
+    # ... and a topic or organisation is looked up by its translation group.
+    ("topic filter", {"q": "reflection", "topic": "<topic>"}, 0),
+    ("organisation filter", {"q": "reflection", "organisation": "<organisation>"}, 0),
     ("second page", {"q": "reflection", "page": "2"}, -1),
 ]
 
@@ -105,7 +113,7 @@ def test_a_search_costs_the_same_with_3_and_30_results(
         add_results(shared, count)
         refreshed(backend)
         employee_client.get("/en/search/", params)  # warm: content types, site root paths, today's statistics
-        with django_assert_num_queries(FRAME + ENGINE[backend] + SEARCH + extra):
+        with django_assert_num_queries(FRAME + engine(backend, params) + SEARCH + extra):
             response = employee_client.get("/en/search/", params)
         assert response.status_code == 200
         methods, people = MethodPage.objects.count(), ResourcePersonPage.objects.count()
