@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import CharField, DateField, F, TextField, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
@@ -102,7 +102,8 @@ def rows_of(model, pks):
         "row_url_path": F("url_path"),
         "row_language": F("locale__language_code"),
         **{f"row_{name}": text_column(model, name) for name in TEXT_FIELDS},
-        "row_date": F("date") if has_date else Value(None, output_field=DateField()),
+        # A typed NULL: PostgreSQL takes a bare NULL in a UNION for text, which a date column then cannot match.
+        "row_date": F("date") if has_date else Cast(Value(None), output_field=DateField()),
         "row_last_published_at": F("last_published_at"),
         "row_latest_revision_created_at": F("latest_revision_created_at"),
     }
