@@ -1,11 +1,15 @@
 """Directory search and autocomplete latency with 5,000 profiles on PostgreSQL. A benchmark, not a test.
 
-    DATABASE_URL=postgres://erfa@127.0.0.1:PORT/erfa ERFA_TESTING=1 .venv/bin/python bench/people_directory.py
+    .venv/bin/python bench/people_directory.py [--profiles 5000] [--rounds 4]
 
-It creates a throwaway database next to DATABASE_URL's (Django's test database, `test_<name>`),
-fills it with profiles, times whole requests through the Django test client (middleware, routing,
-queries and templates), prints p50/p95 per kind, and drops the database again.
-Targets (issue 4): directory search p95 <= 100 ms, autocomplete p95 <= 50 ms.
+Without DATABASE_URL it starts a throwaway PostgreSQL through scripts/run_tests.py (as `make test`
+does) and stops it afterwards; with DATABASE_URL=postgres://... it uses that server. Either way it
+creates a database of its own next to DATABASE_URL's (Django's test database, `test_<name>`), fills it
+with profiles, times whole requests through the Django test client (middleware, routing, queries and
+templates; signed in, page cache off unless PAGE_CACHE=1), prints p50/p95 per kind and the warm SQL
+queries per request, and drops the database again.
+Targets (issues 4 and 12): directory p95 <= 100 ms at 5,000 people, autocomplete p95 <= 50 ms.
+The machine's other load shows in the figures: compare runs made side by side.
 """
 
 import argparse
@@ -15,24 +19,16 @@ import statistics
 import sys
 import time
 import uuid
+from contextlib import ExitStack
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 os.environ.setdefault("ERFA_TESTING", "1")
-
-import django  # noqa: E402
-
-django.setup()
-
-from django.contrib.auth import get_user_model  # noqa: E402
-from django.contrib.contenttypes.models import ContentType  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
-from django.utils import timezone  # noqa: E402
-from wagtail.models import Locale, Page  # noqa: E402
+# Time what a request costs to render, not a copy from the page cache.
+os.environ.setdefault("PAGE_CACHE", "0")
 
 FIRST = [
     "Anna",
@@ -97,6 +93,12 @@ def percentile(values, fraction):
 
 
 def build(count, seed=4):
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.db import connection, transaction
+    from django.utils import timezone
+    from wagtail.models import Locale, Page
+
     from people.factories import ResourcePersonIndexPageFactory
     from people.models import ResourcePersonPage, SpokenLanguage
     from portal.models import Organisation, Topic
@@ -190,13 +192,22 @@ def _step(number):
 
 
 def timed(client, url, params, rounds):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
     timings = []
     for _ in range(rounds):
         start = time.perf_counter()
         response = client.get(url, params)
         timings.append((time.perf_counter() - start) * 1000)
         assert response.status_code == 200, (url, params, response.status_code)
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url, params)
+    QUERIES.append(len(captured))
     return timings
+
+
+QUERIES = []
 
 
 def report(label, timings, target):
@@ -207,14 +218,17 @@ def report(label, timings, target):
     )
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--profiles", type=int, default=5000)
-    parser.add_argument("--rounds", type=int, default=4, help="times each query is repeated")
-    args = parser.parse_args()
-    if connection.vendor != "postgresql":
-        sys.exit("Set DATABASE_URL to a PostgreSQL server (e.g. one started by scripts/run_tests.py).")
+def run(args):
+    import django
 
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    if connection.vendor != "postgresql":
+        sys.exit("Set DATABASE_URL to a PostgreSQL server, or leave it unset to start a throwaway one.")
     setup_test_environment()
     test_database = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
@@ -226,6 +240,7 @@ def main():
         url = directory.url
         rng = random.Random(1)  # noqa: S311
         timed(client, url, {}, 3)  # warm up connections, templates and caches
+        QUERIES.clear()
 
         searches = []
         for query in SEARCHES:
@@ -245,14 +260,30 @@ def main():
             filtered += timed(client, url, {"letter": letter, "page": 2}, 1)
         report("directory search + filters/A–Z", filtered, 100)
         report("directory, all together", searches + filtered, 100)
+        print(f"{'directory warm SQL queries':<34} min={min(QUERIES)} max={max(QUERIES)} per request")
 
+        QUERIES.clear()
         autocomplete = []
         for query in SEARCHES[1:]:
             for length in range(2, min(len(query), 7) + 1):
                 autocomplete += timed(client, f"{url}autocomplete/", {"q": query[:length]}, 1)
         report("autocomplete", autocomplete, 50)
+        print(f"{'autocomplete warm SQL queries':<34} min={min(QUERIES)} max={max(QUERIES)} per request")
     finally:
         connection.creation.destroy_test_db(test_database, verbosity=0)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--profiles", type=int, default=5000)
+    parser.add_argument("--rounds", type=int, default=4, help="times each query is repeated")
+    args = parser.parse_args()
+    with ExitStack() as services:
+        if not os.environ.get("DATABASE_URL"):
+            import run_tests
+
+            os.environ["DATABASE_URL"] = services.enter_context(run_tests.postgresql())
+        run(args)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, Whe
 from django.db.models.functions import Substr, Upper
 
 from portal.models import Organisation
+from portal.visibility import visible_to
 from portal.vocabulary import tagged_with, topics_in_language
 
 MAX_QUERY_LENGTH = 100
@@ -82,21 +83,35 @@ def for_cards(people):
     return people.select_related("photo", "organisation").prefetch_related("topics", "photo__renditions")
 
 
-def topic_options(people, locale_id):
-    used = people.model.topics.through.objects.filter(resourcepersonpage__in=people.values("pk")).values("topic_id")
-    return topics_in_language(used, locale_id)
+def options(people, locale_id, networks=None, viewer=None):
+    """What the filters offer and the A–Z links, from one query: {"topic", "organisation", "network", "letter"}.
 
-
-def organisation_options(people):
-    return Organisation.objects.filter(pk__in=people.values("organisation_id")).order_by("name")
-
-
-def initials(people):
-    """The first letters of the names present, for the A–Z links (only letters that lead somewhere)."""
-    letters = (
-        people.annotate(initial=Upper(Substr("title", 1, 1))).order_by().values_list("initial", flat=True).distinct()
-    )
-    return sorted(letter for letter in letters if letter.strip())
+    Only choices that lead somewhere: the topics (once per translation group, in the reader's language)
+    and organisations of the people listed, the networks the reader may see (an option names its network;
+    None without a networks app), and the first letters of the names present. SQLite refuses ORDER BY
+    inside a UNION, so each part drops its model's ordering and the rows are sorted here.
+    """
+    used_topics = people.model.topics.through.objects.filter(resourcepersonpage__in=people.values("pk"))
+    parts = [
+        topics_in_language(used_topics.values("topic_id"), locale_id).values_list(Value("topic"), "pk", "name"),
+        Organisation.objects.filter(pk__in=people.values("organisation_id")).values_list(
+            Value("organisation"), "pk", "name"
+        ),
+        people.annotate(initial=Upper(Substr("title", 1, 1)))
+        .values_list(Value("letter"), Value(0), "initial")
+        .distinct(),
+    ]
+    if networks is not None:
+        parts.append(visible_to(networks.options(locale_id), viewer).values_list(Value("network"), "pk", "title"))
+    first, *rest = [part.order_by() for part in parts]
+    found = {"topic": [], "organisation": [], "network": [] if networks is not None else None, "letter": []}
+    for kind, pk, label in sorted(first.union(*rest, all=True).order_by(), key=lambda row: row[2].casefold()):
+        if kind == "letter":
+            if label.strip():
+                found["letter"].append(label)
+        else:
+            found[kind].append((pk, label))
+    return found
 
 
 def suggestions(people, query):

@@ -43,13 +43,14 @@ class DirectoryFilterForm(forms.Form):
     letter = forms.CharField(required=False, max_length=1)
 
     def __init__(self, data=None, *, topics=(), organisations=(), networks=None):
+        """The choices are (id, label) pairs (people.directory.options)."""
         super().__init__(data, auto_id="directory-%s")
         anything = [("", _("Any"))]
-        self.fields["topic"].choices = anything + [(topic.pk, topic.name) for topic in topics]
-        self.fields["organisation"].choices = anything + [(org.pk, org.name) for org in organisations]
+        self.fields["topic"].choices = anything + list(topics)
+        self.fields["organisation"].choices = anything + list(organisations)
         self.fields["language"].choices = anything + list(SPOKEN_LANGUAGES)
         if networks is None:
             # Without the networks app (or its relations) there is nothing to filter by.
             del self.fields["network"]
         else:
-            self.fields["network"].choices = anything + [(network.pk, network.title) for network in networks]
+            self.fields["network"].choices = anything + list(networks)

@@ -15,8 +15,9 @@ from collections import Counter, defaultdict
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, F, OuterRef, Subquery, Value
+from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
 from casestudies.models import CaseStudyPage
 from networks.models import NetworkMember, NetworkPage, NetworkUpdatePage
@@ -47,81 +48,82 @@ def content_models_with_topics(content_type_ids):
             yield model
 
 
-def topic_values(hits):
-    """{page id: topic groups}, from every page type with topics in one UNION query."""
-    values = defaultdict(set)
-    ids = [hit.pk for hit in hits]
-    parts = []
-    for model in content_models_with_topics({hit.content_type_id for hit in hits}):
-        relation = model._meta.get_field("topics")
-        source = relation.m2m_field_name() + "_id"
-        rows = relation.remote_field.through.objects.filter(**{f"{source}__in": ids})
-        parts.append(rows.values_list(source, relation.m2m_reverse_field_name() + "__translation_key"))
-    for page_id, group in union_all(parts):
-        values[page_id].add(group)
-    return values
+def as_rows(queryset, facet, page, group):
+    """``queryset`` as (facet, page id, group) rows, all three annotations so every part of a UNION lines up."""
+    return queryset.annotate(
+        row_facet=Value(facet, output_field=CharField()), row_page=F(page), row_group=group
+    ).values_list("row_facet", "row_page", "row_group")
 
 
 def union_all(querysets):
     """The rows of all `querysets` (values_list of the same shape), from one query."""
     if not querysets:
         return []
-    # Without the models' default orderings: SQLite refuses ORDER BY inside a compound statement.
+    # Without the models' default orderings: SQLite refuses ORDER BY inside a compound statement, and
+    # the compound one would take the first model's, which names a column the rows do not have.
     first, *rest = [queryset.order_by() for queryset in querysets]
-    return first.union(*rest, all=True) if rest else first
+    return first.union(*rest, all=True).order_by() if rest else first
 
 
-def organisation_values(hits):
-    """{page id: organisation groups} of people, case studies and network members, in one UNION query."""
-    values = defaultdict(set)
-    ids = [hit.pk for hit in hits]
-    people = ResourcePersonPage.objects.filter(pk__in=ids, organisation__isnull=False).values_list(
-        "pk", "organisation__translation_key"
-    )
-    cases = CaseStudyPage.organisations.through.objects.filter(casestudypage_id__in=ids).values_list(
-        "casestudypage_id", "organisation__translation_key"
-    )
-    members = NetworkMember.objects.filter(page_id__in=ids, organisation__isnull=False).values_list(
-        "page_id", "organisation__translation_key"
-    )
-    for page_id, group in union_all([people, cases, members]):
-        values[page_id].add(group)
-    return values
+def topic_parts(hits, ids):
+    """Each page type with topics: its pages' topic groups."""
+    parts = []
+    for model in content_models_with_topics({hit.content_type_id for hit in hits}):
+        relation = model._meta.get_field("topics")
+        source = relation.m2m_field_name() + "_id"
+        links = relation.remote_field.through.objects.filter(**{f"{source}__in": ids})
+        parts.append(as_rows(links, "topic", source, F(relation.m2m_reverse_field_name() + "__translation_key")))
+    return parts
 
 
-def network_values(hits, viewer=None):
+def organisation_parts(ids):
+    """The organisations of people, case studies and network members."""
+    people = ResourcePersonPage.objects.filter(pk__in=ids, organisation__isnull=False)
+    cases = CaseStudyPage.organisations.through.objects.filter(casestudypage_id__in=ids)
+    members = NetworkMember.objects.filter(page_id__in=ids, organisation__isnull=False)
+    return [
+        as_rows(people, "organisation", "pk", F("organisation__translation_key")),
+        as_rows(cases, "organisation", "casestudypage_id", F("organisation__translation_key")),
+        as_rows(members, "organisation", "page_id", F("organisation__translation_key")),
+    ]
+
+
+def network_parts(ids, viewer=None):
     """A network itself, its updates (its children) and the case studies that name it.
 
     Only networks the viewer may see: a facet would otherwise name a restricted network.
     """
-    values = defaultdict(set)
-    ids = [hit.pk for hit in hits]
     networks = visible_to(NetworkPage.objects.all(), viewer)
-    for pk, group in networks.filter(pk__in=ids).values_list("pk", "translation_key"):
-        values[pk].add(group)
-    for page_id, group in CaseStudyPage.objects.filter(pk__in=ids, network__in=networks).values_list(
-        "pk", "network__translation_key"
-    ):
-        values[page_id].add(group)
-    update_type = ContentType.objects.get_for_model(NetworkUpdatePage).pk
-    parent_paths = {hit.pk: hit.path[: -NetworkPage.steplen] for hit in hits if hit.content_type_id == update_type}
-    if parent_paths:
-        networks = dict(networks.filter(path__in=parent_paths.values()).values_list("path", "translation_key"))
-        for page_id, parent_path in parent_paths.items():
-            if parent_path in networks:
-                values[page_id].add(networks[parent_path])
-    return values
+    # An update's network is the page one tree step above it: its path less the last step.
+    parent = networks.filter(path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - NetworkPage.steplen))
+    updates = NetworkUpdatePage.objects.filter(pk__in=ids).annotate(
+        network_group=Subquery(parent.order_by().values("translation_key")[:1])
+    )
+    cases = CaseStudyPage.objects.filter(pk__in=ids, network__in=networks)
+    return [
+        as_rows(networks.filter(pk__in=ids), "network", "pk", F("translation_key")),
+        as_rows(cases, "network", "pk", F("network__translation_key")),
+        as_rows(updates.filter(network_group__isnull=False), "network", "pk", F("network_group")),
+    ]
 
 
 def facet_values(hits, viewer=None):
-    """For each facet, each hit's values in it: {facet: {page id: {value, …}}}, as the viewer may see them."""
-    return {
+    """For each facet, each hit's values in it: {facet: {page id: {value, …}}}, as the viewer may see them.
+
+    Topics, organisations and networks come from one UNION query, whatever the hits' types.
+    """
+    ids = [hit.pk for hit in hits]
+    values = {
         "type": {hit.pk: {str(hit.content_type_id)} for hit in hits},
         "language": {hit.pk: {hit.language} for hit in hits},
-        "topic": {pk: {str(v) for v in vs} for pk, vs in topic_values(hits).items()},
-        "organisation": {pk: {str(v) for v in vs} for pk, vs in organisation_values(hits).items()},
-        "network": {pk: {str(v) for v in vs} for pk, vs in network_values(hits, viewer).items()},
+        "topic": defaultdict(set),
+        "organisation": defaultdict(set),
+        "network": defaultdict(set),
     }
+    parts = topic_parts(hits, ids) + organisation_parts(ids) + network_parts(ids, viewer)
+    for facet, page_id, group in union_all(parts):
+        values[facet][page_id].add(str(group))
+    return values
 
 
 GROUPED = {"topic": Topic, "organisation": Organisation, "network": NetworkPage}
@@ -156,40 +158,65 @@ def type_label(content_type):
     return model._meta.verbose_name if model else content_type.name
 
 
-def group_labels(model, groups, locale_id):
-    """{group: (id, name)}: each translation group's version in the reader's locale, else its source's."""
-    versions = model.objects.filter(translation_key__in=[group for group in groups if not group.startswith(NO_GROUP)])
+def group_label_rows(model, facet, groups, language):
+    """The versions of ``groups`` to name them by: the reader's, else their source's (portal.i18n.localized_pages)."""
+    versions = model.objects.filter(translation_key__in=groups)
     if model is NetworkPage:
         versions = versions.live()
-    field = "title" if model is NetworkPage else "name"
-    rows = localized_pages(versions, locale_id).values_list("translation_key", "locale_id", "pk", field)
-    chosen = {}
+    label = F("title" if model is NetworkPage else "name")
+    return (
+        localized_pages(versions, language)
+        .annotate(
+            row_facet=Value(facet, output_field=CharField()),
+            row_group=F("translation_key"),
+            row_language=F("locale__language_code"),
+            row_pk=F("pk"),
+            row_label=label,
+        )
+        .values_list("row_facet", "row_group", "row_language", "row_pk", "row_label")
+    )
+
+
+def group_labels(wanted, language):
+    """{facet: {group: (id, name)}} for the groups ``wanted`` ({facet: groups}), in one query.
+
+    Each translation group is named by its version in the reader's ``language``, else by its source's.
+    """
+    parts = [
+        group_label_rows(GROUPED[name], name, [group for group in groups if not group.startswith(NO_GROUP)], language)
+        for name, groups in wanted.items()
+        if groups
+    ]
+    chosen = defaultdict(dict)
     # Without a record of the source, every version comes back: the reader's, else the oldest.
-    for group, _locale, pk, label in sorted(rows, key=lambda row: (row[1] != locale_id, row[2])):
-        chosen.setdefault(str(group), (str(pk), label))
+    for facet, group, _language, pk, label in sorted(union_all(parts), key=lambda row: (row[2] != language, row[3])):
+        chosen[facet].setdefault(str(group), (str(pk), label))
     return chosen
 
 
-def labels(name, keys, locale_id):
+def labels(name, keys, grouped):
     """{facet value: (value in links, label)} for the values present."""
     if name == "type":
         types = content_types(keys)
         return {str(pk): (str(pk), type_label(content_type)) for pk, content_type in types.items()}
     if name == "language":
         return {code: (code, label) for code, label in settings.LANGUAGES if code in keys}
-    return group_labels(GROUPED[name], keys, locale_id)
+    return grouped[name]
 
 
 def facet_counts(hits, values, selected, language=None):
     """Counts per facet value among the filtered hits, most frequent first, with labels in ``language``."""
     language = language or settings.LANGUAGE_CODE
-    locale_id = Locale.objects.filter(language_code=language).values_list("pk", flat=True).first()
-    facets = []
-    for name, title in FACETS:
+    counters = {}
+    for name, _title in FACETS:
         counter = Counter(value for hit in hits for value in values[name].get(hit.pk, ()))
         if selected.get(name) and selected[name] not in counter:
             counter[selected[name]] = 0
-        named = labels(name, list(counter), locale_id) if counter else {}
+        counters[name] = counter
+    grouped = group_labels({name: list(counters[name]) for name in GROUPED}, language)
+    facets = []
+    for name, title in FACETS:
+        named = labels(name, list(counters[name]), grouped) if counters[name] else {}
         options = [
             {
                 "value": named[value][0],
@@ -197,7 +224,10 @@ def facet_counts(hits, values, selected, language=None):
                 "count": count,
                 "selected": selected.get(name) == value,
             }
-            for value, count in counter.most_common()
+            # Most frequent first; equal counts by label, so the order does not depend on set iteration.
+            for value, count in sorted(
+                counters[name].items(), key=lambda item: (-item[1], str(named.get(item[0], ("", ""))[1]).casefold())
+            )
             if value in named
         ]
         facets.append({"name": name, "title": title, "options": options})

@@ -44,11 +44,14 @@ class SearchOutcome:
 
 
 def scope(language):
-    """Live pages in the language, or in all languages; the engine can filter on both."""
+    """Live pages in the language, or in all languages; the engine can filter on both.
+
+    The locale is a subquery: the database backends run it inside their search query, and
+    OpenSearch's filter reads it once (the engine filters on locale ids, not codes).
+    """
     pages = Page.objects.live()
     if language != ALL:
-        locales = Locale.objects.filter(language_code=language).values_list("pk", flat=True)
-        pages = pages.filter(locale__in=list(locales))
+        pages = pages.filter(locale__in=Locale.objects.filter(language_code=language).values("pk"))
     return pages
 
 
@@ -146,14 +149,14 @@ def promotions(query, language, viewer=None):
     )
     page_ids = [pick.page_id for pick in picks if pick.page_id]
     viewer = visibility_for(viewer)
-    visible = {page.pk: page for page in visible_pages(Page.objects.filter(pk__in=page_ids), viewer)}
-    translations = {}
-    if language != ALL and visible:
-        keys = [page.translation_key for page in visible.values()]
-        translated = visible_pages(
-            Page.objects.filter(translation_key__in=keys, locale__language_code=language), viewer
-        )
-        translations = {page.translation_key: page for page in translated}
+    # The picked pages and their versions in the reader's language, in one query, each as the viewer may see it.
+    wanted = Q(pk__in=page_ids)
+    if language != ALL:
+        groups = Page.objects.filter(pk__in=page_ids).values("translation_key")
+        wanted |= Q(translation_key__in=groups, locale__language_code=language)
+    found = list(visible_pages(Page.objects.filter(wanted), viewer).select_related("locale")) if page_ids else []
+    visible = {page.pk: page for page in found if page.pk in page_ids}
+    translations = {page.translation_key: page for page in found if page.locale.language_code == language}
     shown = []
     for pick in picks:
         if pick.page_id:

@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from portal.i18n import reader_page_url, reader_url
+from portal.i18n import reader_page_url, reader_path_url
 from search import facets, service
 from search.backends.languages import ALL, language_code
 from search.models import SearchQueryDay
@@ -50,10 +50,11 @@ def add_facet_links(facet_list, params):
     return facet_list
 
 
-def promotion_links(promotions, request):
-    """Each promoted page's link under the reader's language prefix."""
+def promotion_links(promotions, language):
+    """Each promoted page's link under the reader's language prefix, from its url_path (no site lookup)."""
     for promotion in promotions:
-        promotion["url"] = reader_url(promotion["page"].get_url(request)) if promotion["page"] else None
+        page = promotion["page"]
+        promotion["url"] = reader_path_url(page.url_path, page.locale.language_code, language) if page else None
     return promotions
 
 
@@ -84,7 +85,7 @@ def search(request):
     values = facets.facet_values(outcome.hits, viewer=request) if outcome.hits else None
     wanted = facets.selected_groups(selected) if values else {}
     hits = facets.apply_filters(outcome.hits, values, wanted) if values else []
-    paginator = Paginator([hit.pk for hit in hits], RESULTS_PER_PAGE)
+    paginator = Paginator(hits, RESULTS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     first_view = request.GET.get("page") in (None, "", "1") and not selected
     if query and first_view:
@@ -102,7 +103,7 @@ def search(request):
             "items": result_items(list(page.object_list), query_terms(query), request, active),
             "facets": add_facet_links(facets.facet_counts(hits, values, wanted, active), request.GET) if values else [],
             "selected": selected,
-            "promotions": promotion_links(service.promotions(query, active, viewer=request), request),
+            "promotions": promotion_links(service.promotions(query, active, viewer=request), active),
             "error": degraded_message() if outcome.degraded else None,
             "shortened": shortened_message() if cleaned.shortened else None,
             "max_query_length": MAX_QUERY_LENGTH,

@@ -12,7 +12,6 @@ from people.forms import DirectoryFilterForm
 from people.models.profile_routes import PRIVATE
 from portal.i18n import reader_page_url, reader_path_url
 from portal.listing import Listing
-from portal.visibility import visible_to
 
 
 class DirectoryRoutesMixin(RoutablePageMixin):
@@ -25,16 +24,16 @@ class DirectoryRoutesMixin(RoutablePageMixin):
             query = " ".join(directory.search_terms(filters.get("q", "")))
             return directory.for_cards(directory.apply_filters(directory.matching(people, query), filters, networks))
 
+        choices = directory.options(everyone, self.locale_id, networks, request)
         listing = Listing(
             request.GET,
             DirectoryFilterForm,
             everyone,
             find,
             form_kwargs={
-                "topics": list(directory.topic_options(everyone, self.locale_id)),
-                "organisations": list(directory.organisation_options(everyone)),
-                # Only networks the reader may see: an option names its network.
-                "networks": None if networks is None else list(visible_to(networks.options(self.locale_id), request)),
+                "topics": choices["topic"],
+                "organisations": choices["organisation"],
+                "networks": choices["network"],
             },
         )
         return self.render(
@@ -43,7 +42,7 @@ class DirectoryRoutesMixin(RoutablePageMixin):
                 **self.listing_context(listing),
                 "search_query": " ".join(directory.search_terms(listing.filters.get("q", ""))),
                 "active_letter": listing.filters.get("letter", "").upper(),
-                "letters": directory.initials(everyone),
+                "letters": choices["letter"],
                 "autocomplete_url": reader_page_url(self, request) + self.reverse_subpage("autocomplete"),
             },
         )

@@ -165,7 +165,7 @@ def count_queries(client, url, params):
 
 # Serving any page costs about 12 queries (session, user, site, locale, routing, view restrictions,
 # permissions, language switcher); the directory adds its options, A–Z, count, page and the cards' topics.
-DIRECTORY_MAX_QUERIES = 19
+DIRECTORY_MAX_QUERIES = 17
 
 
 def test_directory_query_count_is_the_same_for_3_and_30_people(directory, employee_client):

@@ -1,0 +1,123 @@
+"""What one warm search costs in SQL, pinned: the same with 3 results or 30, on both backends.
+
+The search page's own work is a fixed number of queries whatever the hits are: the engine's ranked
+ids (in SQL only on the database backend), the hits the reader may see, all facet values (one UNION),
+their labels (one UNION), one page of results with their specific fields, the day's statistics and
+the promotions. The rest is the frame every page pays (session, user, navigation, permissions).
+Today: 11 on the database backend, 12 on OpenSearch (24 on the database backend before issue 12).
+"""
+
+import io
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.test import override_settings
+from wagtail.search.backends import get_search_backend
+
+from home.models import HomePage
+from methods.factories import MethodIndexPageFactory, MethodPageFactory
+from methods.models import MethodPage
+from people.factories import ResourcePersonIndexPageFactory, ResourcePersonPageFactory
+from people.models import ResourcePersonPage
+from portal.factories import OrganisationFactory, TopicFactory
+from search.views import RESULTS_PER_PAGE
+
+pytestmark = pytest.mark.django_db
+
+# Session, user, navigation and the edit-permission check.
+FRAME = 4
+# Hits the viewer may see, facet values, facet labels, one page of results, the day's statistics, promotions.
+SEARCH = 6
+
+
+def engine(backend, params):
+    """The database backend ranks in SQL. OpenSearch ranks over HTTP, but its filter reads the locale's id
+    (not in all languages) and the backend reads its hits back from the database as pages."""
+    if backend == "database":
+        return 1
+    return 1 if params.get("in") == "all" else 2
+
+
+# (case, GET parameters, queries beyond SEARCH; "<...>" stand for the shared values' ids)
+CASES = [
+    ("plain", {"q": "reflection"}, 0),
+    ("all languages", {"q": "reflection", "in": "all"}, 0),
+    # A filtered view or a later page is not counted in the day's statistics ...
+    ("type filter", {"q": "reflection", "type": "<method type>"}, -1),
+    ("language filter", {"q": "reflection", "language": "en"}, -1),
+    # ... and a topic or organisation is looked up by its translation group.
+    ("topic filter", {"q": "reflection", "topic": "<topic>"}, 0),
+    ("organisation filter", {"q": "reflection", "organisation": "<organisation>"}, 0),
+    ("second page", {"q": "reflection", "page": "2"}, -1),
+]
+
+
+@pytest.fixture
+def shared(site_tree):
+    home = HomePage.objects.get(locale__language_code="en")
+    return {
+        "methods": MethodIndexPageFactory(parent=home),
+        "people": ResourcePersonIndexPageFactory(parent=home),
+        "<topic>": TopicFactory(name="Reflection"),
+        "<organisation>": OrganisationFactory(name="Care home"),
+        "<method type>": ContentType.objects.get_for_model(MethodPage),
+    }
+
+
+def add_results(shared, count):
+    """`count` hits for "reflection": methods with a topic and people with an organisation, two to one."""
+    for _ in range(count):
+        number = MethodPage.objects.count() + ResourcePersonPage.objects.count()
+        if number % 3 == 2:
+            ResourcePersonPageFactory(
+                parent=shared["people"],
+                title=f"Reflection guide {number}",
+                organisation=shared["<organisation>"],
+            )
+        else:
+            method = MethodPageFactory(parent=shared["methods"], title=f"Reflection round {number}")
+            method.topics.add(shared["<topic>"])
+            method.save()
+
+
+def params_for(params, shared):
+    return {name: str(shared[value].pk) if value in shared else value for name, value in params.items()}
+
+
+@pytest.fixture(params=["database", "opensearch"])
+def backend(request, shared):
+    """The search backend to count on; OpenSearch's index is built from the pages as they are saved."""
+    if request.param == "database":
+        yield "database"
+        return
+    settings = request.getfixturevalue("opensearch_settings")
+    with override_settings(WAGTAILSEARCH_BACKENDS=settings):
+        call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
+        yield "opensearch"
+
+
+def refreshed(backend):
+    if backend == "opensearch":
+        engine = get_search_backend()
+        for model in (MethodPage, ResourcePersonPage):
+            engine.get_index_for_model(model).refresh()
+
+
+@pytest.mark.parametrize(("case", "params", "extra"), CASES, ids=[case for case, _params, _extra in CASES])
+def test_a_search_costs_the_same_with_3_and_30_results(
+    case, params, extra, backend, shared, employee_client, django_assert_num_queries
+):
+    params = params_for(params, shared)
+    for count in (3, 27):
+        add_results(shared, count)
+        refreshed(backend)
+        employee_client.get("/en/search/", params)  # warm: content types, site root paths, today's statistics
+        with django_assert_num_queries(FRAME + engine(backend, params) + SEARCH + extra):
+            response = employee_client.get("/en/search/", params)
+        assert response.status_code == 200
+        methods, people = MethodPage.objects.count(), ResourcePersonPage.objects.count()
+        # Each filter keeps the hits that have the value: methods have the type and topic, people the organisation.
+        expected = {"type filter": methods, "topic filter": methods, "organisation filter": people}
+        assert response.context["results"].paginator.count == expected.get(case, methods + people), case
+        assert len(response.context["items"]) == min(RESULTS_PER_PAGE, response.context["results"].paginator.count)
