@@ -127,23 +127,23 @@ if not DATABASE_URL:
 DATABASES = {
     "default": dj_database_url.parse(
         DATABASE_URL,
-        # Connections stay open across requests (a new PostgreSQL connection per request costs the
-        # server about three times a page's own queries); each is checked before its first use in a
-        # request, so one the server dropped is replaced instead of failing the request.
+        # Connections stay open (a new one per request costs PostgreSQL three times a page's queries),
+        # checked before first use in a request, so one the server dropped is replaced, not an error.
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 600),
         conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # The embedded database under concurrent requests (`make run` serves each in a thread): readers do
-    # not wait for a writer (WAL), a transaction takes the write lock when it starts, so two never
-    # deadlock upgrading a read lock, and a writer waits up to 20 s for the lock instead of answering
-    # "database is locked". Opening the file is cheap, so connections are not kept.
+    # `make run` serves requests in threads: readers do not wait for a writer (WAL), a transaction takes
+    # the write lock when it starts, so two never deadlock upgrading a read lock, and a writer waits up
+    # to 20 s for it instead of answering "database is locked". Opening the file is cheap: not kept.
     DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 0)
     _wal = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"init_command": _wal, "transaction_mode": "IMMEDIATE", "timeout": 20}
     )
+elif DATABASES["default"]["ENGINE"].endswith("postgresql"):  # Short queries: a misjudged row estimate
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")  # JITs for seconds.
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------

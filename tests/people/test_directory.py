@@ -163,9 +163,9 @@ def count_queries(client, url, params):
     return len(captured), response
 
 
-# Serving any page costs about 12 queries (session, user, site, locale, routing, view restrictions,
-# permissions, language switcher); the directory adds its options, A–Z, count, page and the cards' topics.
-DIRECTORY_MAX_QUERIES = 17
+# Serving any page costs 4 queries (session, user, locale, view restrictions); the directory adds its
+# options and A–Z, count, page and the cards' topics and photos (tests/people/test_directory_query_budget.py).
+DIRECTORY_MAX_QUERIES = 9
 
 
 def test_directory_query_count_is_the_same_for_3_and_30_people(directory, employee_client):

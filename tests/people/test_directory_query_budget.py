@@ -3,8 +3,9 @@
 The directory's own work is a fixed number of queries whatever it lists or how it is asked
 (search words, filters, a letter, a later page): its filter options and A–Z links (one query), the
 count, the page of people, and the cards' topics and photo renditions. The rest is the frame every
-page pays (session, user, site, locale, routing, view restrictions, navigation, permissions).
-Today: 17 (21 before issue 12, with options, organisations, networks and letters one query each).
+page pays (session, user, the active locale and view restrictions; the Site, routing, navigation
+and permissions come from shared parts, caching/fragments.py).
+Today: 9 (21 before issue 12, with options, organisations, networks and letters one query each).
 """
 
 import pytest
@@ -17,9 +18,8 @@ from portal.listing import PAGE_SIZE
 
 pytestmark = pytest.mark.django_db
 
-# Serving the directory page at all: session, user, site, locale, routing (Wagtail's and the home
-# page's), view restrictions, the page's translations, navigation and the edit-permission check.
-FRAME = 12
+# Serving the directory page at all: session, user, the active locale and view restrictions.
+FRAME = 4
 # The directory's own: options and letters (one UNION), the count, the page, topics, renditions.
 DIRECTORY = 5
 

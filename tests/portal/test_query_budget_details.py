@@ -42,8 +42,9 @@ from portal.factories import OrganisationFactory, TopicFactory
 pytestmark = pytest.mark.django_db
 
 FEW, MANY = 3, 30
-# The queries every page runs, whatever its type (base.html, the middleware, routing).
-COMMON = 12
+# The queries every page runs, whatever its type: session, user, the active locale and the page's view
+# restrictions (the rest of base.html, the Site and routing come from shared parts: caching/fragments.py).
+COMMON = 4
 
 
 class Tree:
@@ -169,7 +170,6 @@ BUDGETS = {
     "method": Budget(method, 6),
     "template": Budget(template, 5),
     "network": Budget(network, 4),
-    # Routing through the directory, which has routes of its own, costs two more (home/models.py).
     "resource person": Budget(profile, 3),
 }
 

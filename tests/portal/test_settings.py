@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
 
 PRODUCTION_ENV = {
@@ -49,3 +50,14 @@ def test_unknown_search_backend_is_named():
     result = manage("check", env={**PRODUCTION_ENV, "SEARCH_BACKEND": "solr"})
     assert result.returncode != 0
     assert "SEARCH_BACKEND must be one of" in result.stderr
+
+
+@pytest.mark.django_db
+def test_postgresql_connections_run_without_jit():
+    """A page's queries are short; a misjudged row estimate must not make PostgreSQL compile one for seconds."""
+    from django.db import connection
+
+    assert connection.vendor == "postgresql", "make test runs on PostgreSQL"
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
