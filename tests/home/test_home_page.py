@@ -75,7 +75,8 @@ def test_home_page_query_count_does_not_grow_with_content(employee_client, home,
 
     def add(count, start=0):
         for number in range(start, start + count):
-            CaseStudyPageFactory(parent=case_index, title=f"Case {number}")
+            published = timezone.now() - timedelta(days=100 - number)  # The higher the number, the newer.
+            CaseStudyPageFactory(parent=case_index, title=f"Case {number}", first_published_at=published)
             GatheringFactory(page=network, start=timezone.now() + timedelta(days=number + 1))
 
     # Four are every page's (session, user, locale, view restrictions); see tests/portal/test_query_budget.py.
