@@ -75,12 +75,33 @@ def upcoming_gatherings(locale, limit=RECENT_LIMIT, now=None, viewer=None):
     )
 
 
+# Gatherings kept beyond the few shown, so that one starting while the list is kept leaves enough.
+KEPT_GATHERINGS = 10
+
+
 def home_highlights(home, viewer=None):
     # The reader's language code joins the locale into each listing: no query of its own.
     locale = get_language()
+    if not isinstance(viewer, HttpRequest):
+        lists = read_lists(locale, viewer)
+    else:
+        # The same for every reader of one language and permission class until anything changes
+        # (portal.fragments): building these queries costs more CPU than the rest of the page.
+        lists = fragments.shared(("home-lists", locale), lambda: read_lists(locale, viewer), viewer)
+    now = timezone.now()
     return {
         "sections": sections(home, viewer),
-        "recent_case_studies": recent_case_studies(locale, viewer=viewer),
-        "recent_methods": recent_methods(locale, viewer=viewer),
-        "upcoming_gatherings": upcoming_gatherings(locale, viewer=viewer),
+        "recent_case_studies": lists["recent_case_studies"],
+        "recent_methods": lists["recent_methods"],
+        "upcoming_gatherings": [gathering for gathering in lists["gatherings"] if gathering.start >= now][
+            :RECENT_LIMIT
+        ],
+    }
+
+
+def read_lists(locale, viewer):
+    return {
+        "recent_case_studies": list(recent_case_studies(locale, viewer=viewer)),
+        "recent_methods": list(recent_methods(locale, viewer=viewer)),
+        "gatherings": list(upcoming_gatherings(locale, limit=KEPT_GATHERINGS, viewer=viewer)),
     }

@@ -28,6 +28,7 @@ class CaseStudyIndexPage(IndexPage):
     listing_model = "casestudies.CaseStudyPage"
     filter_form_class = CaseStudyFilterForm
     listing_context_name = "case_studies"
+    share_filter_options = True
 
     class Meta:
         verbose_name = _("case study index")

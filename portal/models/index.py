@@ -1,5 +1,8 @@
 """The base of every section's index page: one per language, an introduction, and a listing of its pages."""
 
+from functools import partial
+
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.coreutils import resolve_model_string
@@ -7,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal import fragments
 from portal.i18n import localized_children
 from portal.listing import Listing
 from portal.models.content import ContentPageMixin
@@ -44,6 +48,9 @@ class IndexPage(ContentPageMixin, Page):
     class Meta:
         abstract = True
 
+    # Whether filter_form_kwargs() returns plain values (no querysets) that may be kept for a reader's class.
+    share_filter_options = False
+
     def listed_pages(self, viewer=None):
         """The children the viewer may see listed, one language version of each (see
         portal.i18n.localized_children and portal.visibility)."""
@@ -62,8 +69,16 @@ class IndexPage(ContentPageMixin, Page):
             self.filter_form_class,
             pages,
             lambda items, filters: self.filter_pages(items, filters, viewer),
-            self.filter_form_kwargs(pages, viewer),
+            self.filter_options(pages, viewer),
         )
+
+    def filter_options(self, pages, viewer=None):
+        """filter_form_kwargs(), the same for every reader of one permission class until anything changes:
+        kept for them (portal.fragments), as building its queries costs more CPU than the listing itself."""
+        if not (self.share_filter_options and isinstance(viewer, HttpRequest)):
+            return self.filter_form_kwargs(pages, viewer)
+        compute = partial(self.filter_form_kwargs, pages, viewer)
+        return fragments.shared(("index-filter-options", self.pk), compute, viewer)
 
     def listing_context(self, listing):
         """The page of results under two names: `listing_items`, which the shared template
