@@ -44,6 +44,7 @@ import re
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import SuspiciousOperation
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
@@ -207,6 +208,12 @@ def _variant_key(base_key, values):
 
 def may_use_cache(request):
     if request.method != "GET" or not enabled():
+        return False
+    try:
+        request.GET  # noqa: B018 - the key reads it.
+    except SuspiciousOperation:
+        # A query string Django refuses to read (too many fields, say): the view answers it as it does
+        # (the autocomplete in JSON), not the cache with an HTML 400.
         return False
     session = getattr(request, "session", None)
     if session is not None and session.get(PASSED_SESSION_KEY):

@@ -3,8 +3,9 @@
 The search page's own work is a fixed number of queries whatever the hits are: the engine's ranked
 ids (in SQL only on the database backend), the hits the reader may see, all facet values (one UNION),
 their labels (one UNION), one page of results with their specific fields, the day's statistics and
-the promotions. The rest is the frame every page pays (session, user, navigation, permissions).
-Today: 11 on the database backend, 12 on OpenSearch (24 on the database backend before issue 12).
+the promotions. The rest is the frame every request pays: the session and the user (navigation and
+permissions come from shared parts, caching/fragments.py).
+Today: 9 on the database backend, 10 on OpenSearch (24 on the database backend before issue 12).
 """
 
 import io
@@ -25,8 +26,8 @@ from search.views import RESULTS_PER_PAGE
 
 pytestmark = pytest.mark.django_db
 
-# Session, user, navigation and the edit-permission check.
-FRAME = 4
+# Session and user.
+FRAME = 2
 # Hits the viewer may see, facet values, facet labels, one page of results, the day's statistics, promotions.
 SEARCH = 6
 

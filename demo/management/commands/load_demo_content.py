@@ -1,5 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from wagtail.models import Locale
 
 from demo.loader import DemoLoader
@@ -22,6 +22,11 @@ class Command(BaseCommand):
         with transaction.atomic(), each_task_once():
             loader = DemoLoader()
             created = loader.run()
+        if created and connection.vendor == "postgresql":
+            # Thousands of rows arrived at once: without fresh statistics PostgreSQL plans the first
+            # page views as if the tables were empty (nested loops taking seconds), until autovacuum runs.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         for line in loader.missing:
             self.stderr.write(f"Untranslated segment: {line}")
         if created:
