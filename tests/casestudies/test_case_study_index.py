@@ -170,4 +170,4 @@ def test_query_count_does_not_grow_with_case_studies(index, related, employee_cl
     with django_assert_num_queries(expected):
         html = employee_client.get(index.url).content.decode()
     assert html.count('class="card case-study-card"') == PER_PAGE
-    assert expected == 10  # 4 of them are every page's own: session, user, locale, view restrictions.
+    assert expected == 9  # 4 of them are every page's own: session, user, locale, view restrictions.

@@ -93,8 +93,8 @@ def build_templates_index(home, count):
 
 # Page type -> (builder, warm queries). Four of them are every page's (see the module's docstring).
 BUDGET = {
-    "home": (build_home, 7),
-    "case-study index": (build_case_study_index, 11),
+    "home": (build_home, 4),
+    "case-study index": (build_case_study_index, 10),
     "method index": (build_method_index, 9),
     "templates index": (build_templates_index, 11),
 }
