@@ -7,11 +7,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import front_end_urls
 from portal.csp import csp_report
+from portal.favicon import favicon
 from portal.health import healthz
 from portal.media import serve_media
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon, name="favicon"),
     # Where browsers report Content-Security-Policy violations (settings.CSP_REPORT_URL).
     path(settings.CSP_REPORT_URL.strip("/") + "/", csp_report, name="csp_report"),
     path("admin/", include(wagtailadmin_urls)),
