@@ -1,3 +1,5 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -39,3 +41,9 @@ register_snippet(TaxonomyViewSetGroup)
 hooks.register("construct_document_chooser_queryset", documents_the_user_may_open)
 
 
+
+
+@hooks.register("insert_global_admin_css")
+def erfa_admin_colours():
+    """Erfa's colours in the admin, through the colour custom properties Wagtail documents for theming."""
+    return format_html('<link rel="stylesheet" href="{}">', static("portal/admin.css"))
