@@ -1,0 +1,148 @@
+"""Every front-end page type fits a phone and a desktop screen (issue 14).
+
+At 390×844 the header takes at most a fifth of the screen, and listings show their first result on the first
+screen, before their filters; at 320, 390 and 1280 px nothing scrolls sideways. One live-server test per
+screen class loops over the demo content's page types in English and Swedish, so the content is loaded twice.
+"""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+from playwright.sync_api import expect
+
+from casestudies.models import CaseStudyIndexPage, CaseStudyPage
+from home.models import HomePage
+from methods.models import MethodIndexPage, MethodPage, ShareableTemplateIndexPage, ShareableTemplatePage
+from networks.models import NetworkIndexPage, NetworkPage, NetworkUpdatePage
+from people.models import ResourcePersonIndexPage, ResourcePersonPage
+from portal.factories import EmployeeFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+LANGUAGES = ("en", "sv")
+PAGE_TYPES = (
+    HomePage,
+    NetworkIndexPage,
+    NetworkPage,
+    NetworkUpdatePage,
+    ResourcePersonIndexPage,
+    ResourcePersonPage,
+    CaseStudyIndexPage,
+    CaseStudyPage,
+    MethodIndexPage,
+    MethodPage,
+    ShareableTemplateIndexPage,
+    ShareableTemplatePage,
+)
+LISTINGS = (NetworkIndexPage, ResourcePersonIndexPage, CaseStudyIndexPage, MethodIndexPage, ShareableTemplateIndexPage)
+# Where a listing's first result and its filters are: the index pages share one frame, search has its own.
+INDEX_PARTS = (".listing-layout__results > ul > li", ".filters-panel")
+SEARCH_PARTS = (".search-results > li", ".search-facets-panel")
+
+MEASURE = """([result, filters]) => {
+    const top = (selector) => { const element = document.querySelector(selector);
+                                return element ? element.getBoundingClientRect().top + window.scrollY : null; };
+    return {
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth,
+        innerHeight: window.innerHeight,
+        header: document.querySelector(".site-header").getBoundingClientRect().height,
+        result: result ? top(result) : null,
+        filters: filters ? top(filters) : null,
+    };
+}"""
+
+
+@pytest.fixture
+def demo_pages(live_server):
+    with override_settings(DEBUG=True):
+        for command in ("setup_site", "setup_roles", "create_demo_users", "load_demo_content"):
+            call_command(command, stdout=io.StringIO(), stderr=io.StringIO())
+    EmployeeFactory(username="elin", first_name="Elin", last_name="Dahlgren")
+    pages = []
+    for model in PAGE_TYPES:
+        page = model.objects.live().filter(locale__language_code="en").first()
+        assert page is not None, f"the demo content has no English {model.__name__}"
+        parts = INDEX_PARTS if model in LISTINGS else (None, None)
+        pages.append((model.__name__, page.url.removeprefix("/en/"), parts))
+    pages.append(("search", "search/?q=reflection", SEARCH_PARTS))
+    return pages
+
+
+def log_in(page, live_server):
+    page.goto(f"{live_server.url}/en/accounts/login/")
+    page.get_by_label("Username").fill("elin")
+    page.get_by_label("Password").fill("correct horse battery staple")
+    page.get_by_role("button", name="Log in").click()
+    expect(page.locator(".site-search")).to_be_visible()
+
+
+def measure(page, url, parts):
+    page.goto(url)
+    return page.evaluate(MEASURE, list(parts))
+
+
+def test_every_page_type_fits_a_phone(page, live_server, demo_pages):
+    page.set_viewport_size({"width": 390, "height": 844})
+    problems = []
+    page.goto(f"{live_server.url}/en/accounts/login/")
+    login = page.evaluate(MEASURE, [None, None])
+    if login["scrollWidth"] > login["innerWidth"]:
+        problems.append(f"login page: {login['scrollWidth']} px wide at 390")
+    log_in(page, live_server)
+
+    for code in LANGUAGES:
+        for name, path, parts in demo_pages:
+            where = f"{name} /{code}/{path}"
+            page.set_viewport_size({"width": 390, "height": 844})
+            found = measure(page, f"{live_server.url}/{code}/{path}", parts)
+            if found["header"] > 0.2 * 844:
+                problems.append(f"{where}: header {found['header']:.0f} px of 844")
+            if found["scrollWidth"] > found["innerWidth"]:
+                problems.append(f"{where}: {found['scrollWidth']} px wide at 390")
+            if parts[0]:
+                if found["result"] is None or found["filters"] is None:
+                    problems.append(f"{where}: no result or no filters ({found})")
+                elif not found["result"] < found["filters"]:
+                    problems.append(f"{where}: filters above the first result")
+                elif found["result"] >= found["innerHeight"]:
+                    problems.append(f"{where}: first result at {found['result']:.0f} px, below the first screen")
+            page.set_viewport_size({"width": 320, "height": 640})
+            narrow = page.evaluate(MEASURE, [None, None])
+            if narrow["scrollWidth"] > narrow["innerWidth"]:
+                problems.append(f"{where}: {narrow['scrollWidth']} px wide at 320")
+    assert problems == []
+
+    # The folded menu opens without JavaScript's help, and the filters' link opens their panel.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/en/case-studies/")
+    sections = page.get_by_role("navigation", name="Sections")
+    expect(sections).to_be_hidden()
+    page.get_by_text("Menu", exact=True).click()
+    expect(sections.get_by_role("link", name="Methods")).to_be_visible()
+    expect(page.get_by_label("Sort by")).to_be_hidden()
+    page.get_by_role("link", name="Filters", exact=True).click()
+    expect(page.get_by_label("Sort by")).to_be_visible()
+
+
+def test_every_page_type_fits_a_desktop(page, live_server, demo_pages):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    log_in(page, live_server)
+    problems = []
+    for code in LANGUAGES:
+        for name, path, parts in demo_pages:
+            found = measure(page, f"{live_server.url}/{code}/{path}", parts)
+            if found["scrollWidth"] > found["innerWidth"]:
+                problems.append(f"{name} /{code}/{path}: {found['scrollWidth']} px wide at 1280")
+            if found["header"] > 0.2 * 800:
+                problems.append(f"{name} /{code}/{path}: header {found['header']:.0f} px of 800")
+    assert problems == []
+
+    # On a wide screen the menu and the filters are open, with no button to fold them.
+    page.goto(f"{live_server.url}/en/case-studies/")
+    expect(page.get_by_role("navigation", name="Sections").get_by_role("link", name="Methods")).to_be_visible()
+    expect(page.get_by_text("Menu", exact=True)).to_be_hidden()
+    expect(page.get_by_label("Sort by")).to_be_visible()
+    expect(page.get_by_role("link", name="Filters", exact=True)).to_be_hidden()
