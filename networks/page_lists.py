@@ -14,7 +14,7 @@ is shown in the page's language where that version is live and visible, read in 
 from django.db.models import Q, QuerySet
 from wagtail.documents import get_document_model
 
-from networks import links
+from networks import following, links
 from people.directory import for_cards
 from people.models import ResourcePersonPage
 from people.review_footer import content_owner_part, keep_content_owner
@@ -61,6 +61,12 @@ class LocalizedPeople:
         return self.here.get(person.translation_key, person)
 
 
+def following_part(viewer, network):
+    """Whether the reader follows the network (the follow button), read in the same one query."""
+    user = getattr(viewer, "user", None)
+    return following.following_part(user, network)
+
+
 def network_lists(network, viewer=None):
     visibility = visibility_for(viewer)
     facilitator_rows = network.facilitators.all()
@@ -85,6 +91,7 @@ def network_lists(network, viewer=None):
         topics=Part(network.topics.all(), ("name",)),
         updates=Part(network.updates(visibility), UPDATE_FIELDS),
         owner=content_owner_part(network),
+        following=following_part(viewer, network),
         **links.network_section_parts(network, visibility),
     )
     keep_content_owner(network, found["owner"])
@@ -104,6 +111,7 @@ def network_lists(network, viewer=None):
         "network_topics": found["topics"],
         "updates": found["updates"],
         "network_sections": links.network_sections(found),
+        "following": bool(found["following"]),
     }
 
 
