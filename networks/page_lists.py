@@ -13,10 +13,12 @@ is shown in the page's language where that version is live and visible, read in 
 
 from django.db.models import Q, QuerySet
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 
 from networks import following, links
 from people.directory import for_cards
 from people.models import ResourcePersonPage
+from people.models.profile_routes import IMAGE_FIELDS
 from people.review_footer import content_owner_part, keep_content_owner
 from portal.models import Organisation
 from portal.together import Part, fetch_together
@@ -24,7 +26,7 @@ from portal.visibility import visibility_for
 
 GATHERING_FIELDS = ("translation_key", "title", "start", "end", "place", "online_link", "agenda", "assignment")
 DOCUMENT_FIELDS = ("collection", "title", "file", "file_size", "file_hash")
-SPOKESPERSON_FIELDS = ("title", "job_title", "url_path", "translation_key", "locale", "live")
+SPOKESPERSON_FIELDS = ("title", "job_title", "url_path", "translation_key", "locale", "live", "photo")
 UPDATE_FIELDS = ("title", "url_path", "kind", "date", "summary")
 
 
@@ -76,13 +78,16 @@ def network_lists(network, viewer=None):
     organisation_ids = Q(pk__in=_ids(member_rows, "organisation_id")) | Q(
         pk__in=_ids(spokesperson_rows, "organisation_id")
     )
+    spokespersons = people_versions(network, visibility, _ids(spokesperson_rows, "person_id"))
     found = fetch_together(
         gatherings=Part(network.gatherings.all(), GATHERING_FIELDS),
         expectations=Part(network.expectations.all(), ("phrase", "weight")),
         facilitator_rows=Part(facilitator_rows, ("person", "role_title")),
         spokesperson_rows=Part(spokesperson_rows, ("person", "organisation")),
-        spokespersons=Part(
-            people_versions(network, visibility, _ids(spokesperson_rows, "person_id")), SPOKESPERSON_FIELDS
+        spokespersons=Part(spokespersons, SPOKESPERSON_FIELDS),
+        # The spokespersons' photos, for their avatars; renditions come from Wagtail's rendition cache.
+        spokesperson_photos=Part(
+            get_image_model().objects.filter(pk__in=spokespersons.values("photo_id")), IMAGE_FIELDS
         ),
         member_rows=Part(member_rows, ("organisation", "team")),
         organisations=Part(Organisation.objects.filter(organisation_ids), ("name", "region", "translation_key")),
@@ -95,6 +100,10 @@ def network_lists(network, viewer=None):
         **links.network_section_parts(network, visibility),
     )
     keep_content_owner(network, found["owner"])
+    photos = {image.pk: image for image in found["spokesperson_photos"]}
+    for person in found["spokespersons"]:
+        if person.photo_id in photos:
+            person.photo = photos[person.photo_id]
     cards = LocalizedPeople(
         network, for_cards(people_versions(network, visibility, _ids(facilitator_rows, "person_id")))
     )

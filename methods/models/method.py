@@ -67,6 +67,7 @@ class MethodIndexPage(IndexPage):
         return (
             super()
             .listed_pages(viewer)
+            .select_related("image")
             .prefetch_related("topics")
             .annotate(
                 rating_average=MethodRating.objects.average_subquery(),
