@@ -37,7 +37,7 @@ def home(site_tree):
 @pytest.fixture
 def picture(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    return wagtail_factories.ImageFactory(title="Cover", width=800, height=600)
+    return wagtail_factories.ImageFactory(title="Cover", file__width=800, file__height=600)
 
 
 def section(html, heading_id):
@@ -110,7 +110,7 @@ def test_people_get_a_photo_or_their_initials_in_lists(home, employee_client, pi
         '<span class="avatar avatar--initials avatar--large person-card__photo person-card__photo--empty"'
         ' aria-hidden="true">SL</span>'
     ) in html
-    assert re.search(r'<img [^>]*class="avatar avatar--large person-card__photo"[^>]*alt=""', html)
+    assert re.search(r'<img alt="" class="avatar avatar--large person-card__photo"', html)
 
     html = employee_client.get(network.url).content.decode()
     members = section(html, "members")
@@ -131,3 +131,24 @@ def test_your_networks_costs_no_query_when_warm(home, employee, employee_client,
     with django_assert_num_queries(4):
         html = employee_client.get("/en/").content.decode()
     assert all(f"Gathering {number}" in section(html, "your-networks") for number in range(3))
+
+
+def test_a_card_picture_in_a_private_collection_is_sent_only_to_those_it_is_for(home, client, settings, tmp_path):
+    from tests.portal.media_library import build_media_library
+
+    settings.MEDIA_ROOT = tmp_path
+    settings.SENDFILE_ROOT = str(tmp_path)
+    library = build_media_library()
+    index = CaseStudyIndexPageFactory(parent=home)
+    CaseStudyPageFactory(parent=index, title="Board retreat", image=library.private_photo)
+
+    urls = []
+    for user in (library.employee, library.member):
+        client.force_login(user)
+        html = client.get(index.url).content.decode()
+        urls.append(re.search(r'<img [^>]*class="card__image"[^>]*src="([^"]+)"', html)[1])
+    # The card names the same rendition for both; the media view sends it to the group's member only.
+    client.force_login(library.employee)
+    assert client.get(urls[0]).status_code == 403
+    client.force_login(library.member)
+    assert client.get(urls[1]).status_code == 200
