@@ -30,10 +30,11 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, TranslatableMixin
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
-from demo import content, documents
+from demo import content, documents, images
 from demo.localize import translate
 from home.models import HomePage
 from methods.models import MethodIndexPage, MethodPage, ShareableTemplateIndexPage, ShareableTemplatePage
+from networks import following
 from networks.models import NetworkIndexPage, NetworkPage, NetworkUpdatePage
 from people.models import ResourcePersonIndexPage, ResourcePersonPage, SpokenLanguage
 from portal.languages import CODES, DEFAULT_LANGUAGE, TRANSLATION_TARGETS
@@ -100,11 +101,12 @@ class DemoLoader:
         self.load_index_pages()
         self.load_people()
         self.set_index_owners()
-        self.methods = self.load_items("methods", MethodPage, method_fields)
+        self.methods = self.load_items("methods", MethodPage, self.with_cover(method_fields))
         self.templates = self.load_items("shareable-templates", ShareableTemplatePage)
-        self.networks = self.load_items("networks", NetworkPage)
+        self.networks = self.load_items("networks", NetworkPage, self.with_cover())
         self.load_updates()
-        self.load_items("case-studies", CaseStudyPage, case_study_fields)
+        self.load_items("case-studies", CaseStudyPage, self.with_cover(case_study_fields))
+        self.follow_networks()
         return self.created
 
     def translate_missing(self, original, codes, lookup=None, finish=None):
@@ -263,6 +265,32 @@ class DemoLoader:
         png = documents.portrait_png(data["name"], data["portrait_colour"])
         filename = f"{data['name'].lower().replace(' ', '-')}.png"
         return get_image_model().objects.create(title=title, file=ContentFile(png, name=filename))
+
+    def with_cover(self, build=lambda data: {}):
+        """`build`, plus an abstract cover picture for items whose data names `cover_colours`."""
+
+        def built(data):
+            fields = build(data)
+            if data.get("cover_colours"):
+                fields["image"] = self.cover(data)
+            return fields
+
+        return built
+
+    def cover(self, data):
+        title = f"{data['title']} (cover)"
+        existing = get_image_model().objects.filter(title=title).first()
+        if existing is not None:
+            return existing
+        png = images.cover_png(data["slug"], data["cover_colours"])
+        return get_image_model().objects.create(title=title, file=ContentFile(png, name=f"{data['slug']}-cover.png"))
+
+    def follow_networks(self):
+        """Demo users follow the networks whose data names them, so their home page lists them after `make run`."""
+        for key, network in self.networks.items():
+            usernames = self.items["networks"][key].get("followed_by", ())
+            for user in get_user_model().objects.filter(username__in=usernames):
+                following.follow(user, network)
 
     def load_people(self):
         def build(data):

@@ -7,7 +7,19 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home")
 
     def ready(self):
+        from caching.page_cache import register_variant
+        from home.models import HomePage
+        from networks.following import followed_keys
         from portal.pagetree import register_section_parent
+
+        # "Your networks" is the reader's own: the whole-page cache keeps one home page per set of
+        # followed networks (one small query per hit, remembered per reader until anything changes).
+        register_variant(
+            HomePage,
+            "followed-networks",
+            lambda page: None,
+            lambda _argument, request: tuple(sorted(str(key) for key in followed_keys(request.user))),
+        )
 
         # The section index pages (methods, networks, people, ...) live directly under a home page.
         register_section_parent("home.HomePage")

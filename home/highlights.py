@@ -1,4 +1,4 @@
-"""What the front page puts in front of employees: the sections, new case studies and methods, and what is coming up.
+"""What the front page puts in front of employees: the sections, what is new and coming up, and the reader's networks.
 
 Each list holds only pages the reader may see (portal.visibility): a case study restricted to
 Communications is not announced to everyone on the front page.
@@ -11,8 +11,9 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from casestudies.models import CaseStudyPage
-from methods.models import MethodPage
-from networks.models import Gathering, NetworkPage
+from home.followed import followed_networks
+from methods.models import MethodPage, ShareableTemplatePage
+from networks.models import Gathering, NetworkPage, NetworkUpdatePage
 from portal import fragments
 from portal.i18n import localized_pages
 from portal.visibility import visible_to
@@ -51,14 +52,38 @@ def read_sections(home, viewer=None):
     return pages
 
 
-def recent_case_studies(locale, limit=RECENT_LIMIT, viewer=None):
-    pages = visible_to(localized_pages(CaseStudyPage.objects.live(), locale, english_next=True), viewer)
+def recent(model, locale, limit=RECENT_LIMIT, viewer=None):
+    """The newest live pages of `model` the viewer may see, one version each, in the reader's language if any."""
+    pages = visible_to(localized_pages(model.objects.live(), locale, english_next=True), viewer)
     return pages.select_related("locale").order_by("-first_published_at")[:limit]
+
+
+def with_images(pages):
+    """The card images with their renditions, read with the list (kept with it in the shared fragment)."""
+    return pages.select_related("image").prefetch_related("image__renditions")
+
+
+def recent_case_studies(locale, limit=RECENT_LIMIT, viewer=None):
+    return with_images(recent(CaseStudyPage, locale, limit, viewer))
 
 
 def recent_methods(locale, limit=RECENT_LIMIT, viewer=None):
-    pages = visible_to(localized_pages(MethodPage.objects.live(), locale, english_next=True), viewer)
-    return pages.select_related("locale").order_by("-first_published_at")[:limit]
+    return with_images(recent(MethodPage, locale, limit, viewer))
+
+
+def recent_templates(locale, limit=RECENT_LIMIT, viewer=None):
+    return recent(ShareableTemplatePage, locale, limit, viewer)
+
+
+def latest_updates(locale, limit=RECENT_LIMIT, viewer=None):
+    """The newest network updates, each with its network (`update.network`) for the card's line."""
+    pages = visible_to(localized_pages(NetworkUpdatePage.objects.live(), locale, english_next=True), viewer)
+    updates = list(pages.select_related("locale").order_by("-date", "-first_published_at")[:limit])
+    parents = NetworkPage.objects.filter(path__in=[update.path[: -update.steplen] for update in updates])
+    by_path = {network.path: network for network in parents}
+    for update in updates:
+        update.network = by_path.get(update.path[: -update.steplen])
+    return updates
 
 
 def upcoming_gatherings(locale, limit=RECENT_LIMIT, now=None, viewer=None):
@@ -70,7 +95,7 @@ def upcoming_gatherings(locale, limit=RECENT_LIMIT, now=None, viewer=None):
     networks = visible_to(localized_pages(NetworkPage.objects.live(), locale, english_next=True), viewer)
     return (
         Gathering.objects.filter(page__in=networks.values("pk"), start__gte=now or timezone.now())
-        .select_related("page")
+        .select_related("page", "page__locale")
         .order_by("start")[:limit]
     )
 
@@ -93,9 +118,12 @@ def home_highlights(home, viewer=None):
         "sections": sections(home, viewer),
         "recent_case_studies": lists["recent_case_studies"],
         "recent_methods": lists["recent_methods"],
+        "recent_templates": lists["recent_templates"],
+        "latest_updates": lists["latest_updates"],
         "upcoming_gatherings": [gathering for gathering in lists["gatherings"] if gathering.start >= now][
             :RECENT_LIMIT
         ],
+        "followed_networks": followed_networks(locale, viewer, now),
     }
 
 
@@ -103,5 +131,7 @@ def read_lists(locale, viewer):
     return {
         "recent_case_studies": list(recent_case_studies(locale, viewer=viewer)),
         "recent_methods": list(recent_methods(locale, viewer=viewer)),
+        "recent_templates": list(recent_templates(locale, viewer=viewer)),
+        "latest_updates": latest_updates(locale, viewer=viewer),
         "gatherings": list(upcoming_gatherings(locale, limit=KEPT_GATHERINGS, viewer=viewer)),
     }

@@ -7,8 +7,18 @@ class NetworksConfig(AppConfig):
     verbose_name = _("Networks")
 
     def ready(self):
-        from networks import people_links
+        from caching.page_cache import register_variant
+        from networks import following, people_links
+        from networks.models import NetworkPage
         from people import links
+
+        # The follow button says "Follow" or "Unfollow" for the reader: cached per answer (one small query per hit).
+        register_variant(
+            NetworkPage,
+            "network-following",
+            lambda page: page.translation_key,
+            lambda key, request: following.follows_key(request.user, key),
+        )
 
         links.register_network_roles(people_links.network_role_parts, people_links.network_roles)
         links.register_directory_networks(people_links.directory_options, people_links.directory_members)

@@ -13,10 +13,12 @@ is shown in the page's language where that version is live and visible, read in 
 
 from django.db.models import Q, QuerySet
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 
-from networks import links
+from networks import following, links
 from people.directory import for_cards
 from people.models import ResourcePersonPage
+from people.models.profile_routes import IMAGE_FIELDS
 from people.review_footer import content_owner_part, keep_content_owner
 from portal.models import Organisation
 from portal.together import Part, fetch_together
@@ -24,7 +26,7 @@ from portal.visibility import visibility_for
 
 GATHERING_FIELDS = ("translation_key", "title", "start", "end", "place", "online_link", "agenda", "assignment")
 DOCUMENT_FIELDS = ("collection", "title", "file", "file_size", "file_hash")
-SPOKESPERSON_FIELDS = ("title", "job_title", "url_path", "translation_key", "locale", "live")
+SPOKESPERSON_FIELDS = ("title", "job_title", "url_path", "translation_key", "locale", "live", "photo")
 UPDATE_FIELDS = ("title", "url_path", "kind", "date", "summary")
 
 
@@ -61,6 +63,12 @@ class LocalizedPeople:
         return self.here.get(person.translation_key, person)
 
 
+def following_part(viewer, network):
+    """Whether the reader follows the network (the follow button), read in the same one query."""
+    user = getattr(viewer, "user", None)
+    return following.following_part(user, network)
+
+
 def network_lists(network, viewer=None):
     visibility = visibility_for(viewer)
     facilitator_rows = network.facilitators.all()
@@ -70,13 +78,16 @@ def network_lists(network, viewer=None):
     organisation_ids = Q(pk__in=_ids(member_rows, "organisation_id")) | Q(
         pk__in=_ids(spokesperson_rows, "organisation_id")
     )
+    spokespersons = people_versions(network, visibility, _ids(spokesperson_rows, "person_id"))
     found = fetch_together(
         gatherings=Part(network.gatherings.all(), GATHERING_FIELDS),
         expectations=Part(network.expectations.all(), ("phrase", "weight")),
         facilitator_rows=Part(facilitator_rows, ("person", "role_title")),
         spokesperson_rows=Part(spokesperson_rows, ("person", "organisation")),
-        spokespersons=Part(
-            people_versions(network, visibility, _ids(spokesperson_rows, "person_id")), SPOKESPERSON_FIELDS
+        spokespersons=Part(spokespersons, SPOKESPERSON_FIELDS),
+        # The spokespersons' photos, for their avatars; renditions come from Wagtail's rendition cache.
+        spokesperson_photos=Part(
+            get_image_model().objects.filter(pk__in=spokespersons.values("photo_id")), IMAGE_FIELDS
         ),
         member_rows=Part(member_rows, ("organisation", "team")),
         organisations=Part(Organisation.objects.filter(organisation_ids), ("name", "region", "translation_key")),
@@ -85,9 +96,14 @@ def network_lists(network, viewer=None):
         topics=Part(network.topics.all(), ("name",)),
         updates=Part(network.updates(visibility), UPDATE_FIELDS),
         owner=content_owner_part(network),
+        following=following_part(viewer, network),
         **links.network_section_parts(network, visibility),
     )
     keep_content_owner(network, found["owner"])
+    photos = {image.pk: image for image in found["spokesperson_photos"]}
+    for person in found["spokespersons"]:
+        if person.photo_id in photos:
+            person.photo = photos[person.photo_id]
     cards = LocalizedPeople(
         network, for_cards(people_versions(network, visibility, _ids(facilitator_rows, "person_id")))
     )
@@ -104,6 +120,7 @@ def network_lists(network, viewer=None):
         "network_topics": found["topics"],
         "updates": found["updates"],
         "network_sections": links.network_sections(found),
+        "following": bool(found["following"]),
     }
 
 

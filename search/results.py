@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import CharField, DateField, F, TextField, Value
+from django.db.models import CharField, DateField, F, IntegerField, TextField, Value
 from django.db.models.functions import Cast, Coalesce
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
+from wagtail.images import get_image_model
 
 from portal.i18n import reader_path_url
 
@@ -61,7 +62,25 @@ TEXT_FIELDS = (
     "results",
 )
 DATES = ("date", "last_published_at", "latest_revision_created_at")
-COLUMNS = ("pk", "title", "url_path", "language", *TEXT_FIELDS, *DATES)
+# A result's picture: a person's photo, or the image of a case study, network or method, with what
+# finding its rendition needs, read in the same query (a LEFT JOIN in each part that has one).
+PICTURE_FIELDS = ("photo", "image")
+PICTURE_COLUMNS = (
+    "id",
+    "file",
+    "width",
+    "height",
+    "focal_point_x",
+    "focal_point_y",
+    "focal_point_width",
+    "focal_point_height",
+    "file_hash",
+    "collection_id",
+    # Wagtail reads the default alt text even when the template gives alt="".
+    "title",
+    "description",
+)
+COLUMNS = ("pk", "title", "url_path", "language", *TEXT_FIELDS, *DATES, *(f"picture_{c}" for c in PICTURE_COLUMNS))
 
 
 @dataclass
@@ -90,6 +109,39 @@ def text_column(model, name):
     return Value("", output_field=TextField())
 
 
+def picture_field(model):
+    return next((name for name in PICTURE_FIELDS if any(f.name == name for f in model._meta.concrete_fields)), None)
+
+
+def picture_columns(model):
+    name = picture_field(model)
+    image_model = get_image_model()
+    columns = {}
+    for column in PICTURE_COLUMNS:
+        if name:
+            columns[f"row_picture_{column}"] = F(f"{name}__{column}")
+        else:
+            # Typed NULLs: PostgreSQL must match each column's type across the UNION's parts.
+            field = next(field for field in image_model._meta.concrete_fields if field.attname == column)
+            output = IntegerField() if field.is_relation else field.__class__(**_length(field))
+            columns[f"row_picture_{column}"] = Cast(Value(None), output_field=output)
+    return columns
+
+
+def _length(field):
+    return {"max_length": field.max_length} if getattr(field, "max_length", None) else {}
+
+
+def picture_of(row):
+    """The result's image from its row, as Wagtail's model (no query), or None."""
+    if row["picture_id"] is None:
+        return None
+    model = get_image_model()
+    # from_db takes the values in the order of the model's fields.
+    names = [field.attname for field in model._meta.concrete_fields if field.attname in PICTURE_COLUMNS]
+    return model.from_db(model.objects.db, names, [row[f"picture_{name}"] for name in names])
+
+
 def rows_of(model, pks):
     """One UNION part: the pages of one type as COLUMNS."""
     try:
@@ -106,6 +158,7 @@ def rows_of(model, pks):
         "row_date": F("date") if has_date else Cast(Value(None), output_field=DateField()),
         "row_last_published_at": F("last_published_at"),
         "row_latest_revision_created_at": F("latest_revision_created_at"),
+        **picture_columns(model),
     }
     return model.objects.filter(pk__in=pks).annotate(**columns).values_list(*columns).order_by()
 
@@ -163,6 +216,10 @@ def result_items(hits, terms, request=None, language=None):
                 "language": code,
                 "language_name": LANGUAGE_NAMES.get(code, code),
                 "date": row["date"] or row["last_published_at"] or row["latest_revision_created_at"],
+                "picture": picture_of(row),
+                "is_person": picture_field(model) == "photo",
             }
         )
+        if items[-1]["is_person"]:
+            page.photo = items[-1]["picture"]  # What people/includes/avatar.html shows.
     return items

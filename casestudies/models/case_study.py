@@ -40,6 +40,15 @@ class CaseStudyPage(ContentPageMixin, Page):
         related_name="case_studies",
         help_text=_("The learning network the case study came out of, if any."),
     )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A picture for the cards that list this page. Shown small and cropped to a wide rectangle."),
+    )
     context = RichTextField(
         _("context"),
         blank=True,
@@ -109,6 +118,7 @@ class CaseStudyPage(ContentPageMixin, Page):
     subpage_types = []
 
     content_panels = Page.content_panels + [
+        FieldPanel("image"),
         FieldPanel("context"),
         FieldPanel("challenge"),
         FieldPanel("what_was_done"),
@@ -158,6 +168,7 @@ class CaseStudyPage(ContentPageMixin, Page):
         ]
     )
     override_translatable_fields = ContentPageMixin.content_synchronized_fields + [
+        SynchronizedField("image"),
         SynchronizedField("period_start"),
         SynchronizedField("period_end"),
     ]

@@ -63,7 +63,7 @@ class CaseStudyIndexPage(IndexPage):
     def filter_pages(self, case_studies, filters, viewer=None):
         return (
             narrow(case_studies, filters)
-            .select_related("network")
+            .select_related("network", "image")
             # Whether the card may name its network, in the listing's own query.
             .annotate(network_listed=listed_subquery(NetworkPage, viewer, "network_id"))
             .prefetch_related(

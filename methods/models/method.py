@@ -67,6 +67,7 @@ class MethodIndexPage(IndexPage):
         return (
             super()
             .listed_pages(viewer)
+            .select_related("image")
             .prefetch_related("topics")
             .annotate(
                 rating_average=MethodRating.objects.average_subquery(),
@@ -104,6 +105,15 @@ class MethodPage(RoutablePageMixin, ContentPageMixin, Page):
     duration = models.CharField(
         _("duration"), max_length=80, blank=True, help_text=_("For example “one afternoon” or “six months”.")
     )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A picture for the cards that list this page. Shown small and cropped to a wide rectangle."),
+    )
     category = models.CharField(_("category"), max_length=30, choices=CATEGORY_CHOICES, default="methodology")
     cost = models.CharField(_("cost"), max_length=10, choices=COST_CHOICES, default="free")
     cost_note = models.CharField(
@@ -117,6 +127,7 @@ class MethodPage(RoutablePageMixin, ContentPageMixin, Page):
     subpage_types = []
 
     content_panels = Page.content_panels + [
+        FieldPanel("image"),
         FieldPanel("description"),
         MultiFieldPanel(
             [
@@ -164,6 +175,7 @@ class MethodPage(RoutablePageMixin, ContentPageMixin, Page):
         ]
     )
     override_translatable_fields = ContentPageMixin.content_synchronized_fields + [
+        SynchronizedField("image"),
         SynchronizedField("category"),
         SynchronizedField("cost"),
     ]

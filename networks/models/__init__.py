@@ -1,5 +1,6 @@
 """Learning networks: the index, the network itself with its inline rows, and its updates."""
 
+from networks.models.follow import NetworkFollow
 from networks.models.index import NetworkIndexPage
 from networks.models.inlines import (
     Gathering,
@@ -16,6 +17,7 @@ __all__ = [
     "Gathering",
     "NetworkDocument",
     "NetworkExpectation",
+    "NetworkFollow",
     "NetworkFacilitator",
     "NetworkIndexPage",
     "NetworkMember",

@@ -41,6 +41,7 @@ class NetworkIndexPage(IndexPage):
             super()
             .listed_pages(viewer)
             .annotate(member_count=Coalesce(Subquery(member_count), 0), next_gathering=Subquery(next_start))
+            .select_related("image")
             .prefetch_related("topics")
         )
 

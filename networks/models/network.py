@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from networks import services
+from networks import following, services
 from networks.models.inlines import RICH_TEXT_FEATURES, NetworkFacilitator
 from networks.models.update import NetworkUpdatePage
 from networks.page_lists import network_lists
@@ -30,6 +30,15 @@ class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
         blank=True,
         features=RICH_TEXT_FEATURES + ["h2", "h3"],
         help_text=_("Why the network exists and what the members want to achieve together."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A picture for the cards that list this page. Shown small and cropped to a wide rectangle."),
     )
     region = models.CharField(
         _("region"),
@@ -52,6 +61,7 @@ class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
     subpage_types = ["networks.NetworkUpdatePage"]
 
     content_panels = Page.content_panels + [
+        FieldPanel("image"),
         FieldPanel("purpose"),
         MultiFieldPanel(
             [
@@ -101,6 +111,7 @@ class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
         ]
     )
     override_translatable_fields = ContentPageMixin.content_synchronized_fields + [
+        SynchronizedField("image"),
         SynchronizedField("number_of_gatherings"),
     ]
 
@@ -133,12 +144,22 @@ class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
             word_cloud=cloud,
             word_list=services.word_list(cloud),
             calendar_url=self.calendar_url(request),
+            follow_url=self.follow_url(request),
         )
         return context
 
     def permissions_for_user(self, user):
         # Facilitators edit their own networks (as drafts) and no others; see NetworkPermissionTester.
         return NetworkPermissionTester(user, self, is_facilitator=lambda: NetworkFacilitator.facilitates(user, self))
+
+    def follow_url(self, request=None):
+        page_url = reader_page_url(self, request) if self.pk else None
+        return page_url + self.reverse_subpage(following.FOLLOW_ROUTE) if page_url else ""
+
+    @path("follow/", name=following.FOLLOW_ROUTE)
+    def follow(self, request):
+        # POST only, with a CSRF token; Wagtail's serve has already applied the page's view restrictions.
+        return following.respond(self, request)
 
     # Wagtail serves pages only at paths without dots, so the feed lives at …/calendar/ and
     # carries the .ics name in its Content-Disposition.

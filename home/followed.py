@@ -1,0 +1,51 @@
+"""The home page's "Your networks": the networks the reader follows (networks.following), each with its next gathering.
+
+This part is the reader's own, so it is kept per *user* (their id is in the fragment's key), never
+shared with their permission class; following or unfollowing writes a row, which makes every kept
+value stale (caching/). The whole-page cache keeps one home page per set of followed networks
+(home/apps.py registers that variant).
+"""
+
+from django.http import HttpRequest
+from django.utils import timezone
+
+from networks.following import followed_keys
+from networks.models import Gathering, NetworkPage
+from portal import fragments
+from portal.i18n import localized_pages
+from portal.visibility import visible_to
+
+# Gatherings kept per network beyond the next one, so that one starting while the list is kept leaves another.
+KEPT_PER_NETWORK = 3
+
+
+def followed_networks(locale, viewer, now=None):
+    """[(network, its next gathering or None)] for the networks the reader follows and may see."""
+    user = getattr(viewer, "user", viewer)
+    if user is None or not user.is_authenticated:
+        return []
+    if isinstance(viewer, HttpRequest):
+        kept = fragments.shared(("home-followed", locale, user.pk), lambda: read_followed(locale, viewer), viewer)
+    else:
+        kept = read_followed(locale, viewer)
+    now = now or timezone.now()
+    return [
+        (network, next((gathering for gathering in gatherings if gathering.start >= now), None))
+        for network, gatherings in kept
+    ]
+
+
+def read_followed(locale, viewer):
+    user = getattr(viewer, "user", viewer)
+    networks = visible_to(localized_pages(NetworkPage.objects.live(), locale, english_next=True), viewer).filter(
+        translation_key__in=followed_keys(user)
+    )
+    networks = list(networks.select_related("locale", "image").prefetch_related("image__renditions").order_by("title"))
+    upcoming = {}
+    for gathering in Gathering.objects.filter(
+        page__in=[network.pk for network in networks], start__gte=timezone.now()
+    ).order_by("start"):
+        kept = upcoming.setdefault(gathering.page_id, [])
+        if len(kept) < KEPT_PER_NETWORK:
+            kept.append(gathering)
+    return [(network, upcoming.get(network.pk, [])) for network in networks]
