@@ -149,3 +149,15 @@ def may_edit_content(context):
     if request is None or getattr(request, "user", None) != user:
         return may_edit()
     return fragments.shared(("may-edit-content",), may_edit, request)
+
+
+# Messages that belong to one part of a page (extra_tags="rating", say) are shown there, where the reader
+# is after a redirect to that part's #anchor, and not at the top of the page, out of view.
+@register.filter
+def messages_tagged(messages, tag):
+    return [message for message in messages or () if tag in message.tags.split()]
+
+
+@register.filter
+def messages_not_tagged(messages, tag):
+    return [message for message in messages or () if tag not in message.tags.split()]
