@@ -6,7 +6,7 @@ from wagtail.models import Page
 
 from portal import fragments
 from portal.i18n import LANGUAGE_NAMES, language_links, page_translations, reader_page_url
-from portal.languages import name_in_sentence
+from portal.languages import autonym, name_in_sentence
 from portal.visibility import visible_to
 
 register = template.Library()
@@ -161,3 +161,9 @@ def messages_tagged(messages, tag):
 @register.filter
 def messages_not_tagged(messages, tag):
     return [message for message in messages or () if tag not in message.tags.split()]
+
+
+@register.filter
+def language_autonym(code):
+    """`{{ code|language_autonym }}`: "Norsk bokmål", the one name of a language in markers (portal.languages)."""
+    return autonym(code)
