@@ -6,6 +6,7 @@ from urllib.parse import quote
 
 import pytest
 from django.core.files.base import ContentFile
+from wagtail.models import Collection
 
 from methods.factories import (
     DocumentFactory,
@@ -19,6 +20,12 @@ from tests.methods.files import make_docx, make_pdf
 pytestmark = pytest.mark.django_db
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@pytest.fixture(autouse=True)
+def collection_root(db):
+    # A transactional test run before this file flushes the root collection the migration made.
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
 
 
 def stored_document(name, content):
