@@ -3,9 +3,8 @@
 from collections import deque
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from html import unescape
+from html.parser import HTMLParser
 
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
@@ -48,8 +47,50 @@ def word_list(cloud):
     return sorted(cloud, key=lambda word: (-word.weight, word.phrase.casefold()))
 
 
-def plain_text(html):
-    return unescape(strip_tags(html or "")).strip()
+# Rich text's block elements: each ends a line of the plain text, so agenda items do not run together.
+BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "br", "hr"}
+
+
+class _Lines(HTMLParser):
+    """Rich text as lines: a line per paragraph, heading and list item; list items start with "- " or "1. "."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lines, self.current, self.lists = [], [], []
+
+    def end_line(self):
+        line = " ".join("".join(self.current).split())
+        if line:
+            self.lines.append(line)
+        self.current = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in BLOCKS:
+            self.end_line()
+        if tag in ("ul", "ol"):
+            self.lists.append([tag, 0])
+        elif tag == "li":
+            kind = self.lists[-1] if self.lists else ["ul", 0]
+            kind[1] += 1
+            self.current.append(f"{kind[1]}. " if kind[0] == "ol" else "- ")
+
+    def handle_endtag(self, tag):
+        if tag in BLOCKS:
+            self.end_line()
+        if tag in ("ul", "ol") and self.lists:
+            self.lists.pop()
+
+    def handle_data(self, data):
+        self.current.append(data)
+
+
+def text_lines(html):
+    """Rich text as plain text with a line per block (for calendar descriptions)."""
+    parser = _Lines()
+    parser.feed(html or "")
+    parser.close()
+    parser.end_line()
+    return "\n".join(parser.lines)
 
 
 def gatherings_calendar(network, gatherings, page_url=""):
@@ -75,10 +116,10 @@ def gatherings_calendar(network, gatherings, page_url=""):
             event.add("url", gathering.online_link)
         elif page_url:
             event.add("url", page_url)
-        parts = [plain_text(gathering.agenda)]
-        if plain_text(gathering.assignment):
+        parts = [text_lines(gathering.agenda)]
+        if text_lines(gathering.assignment):
             parts.append(
-                _("Before the next gathering: %(assignment)s") % {"assignment": plain_text(gathering.assignment)}
+                _("Before the next gathering: %(assignment)s") % {"assignment": text_lines(gathering.assignment)}
             )
         description = "\n\n".join(part for part in parts if part)
         if description:

@@ -66,3 +66,10 @@ def name_in_sentence(code):
     name = str(language.name)
     reader = BY_CODE.get(base_code(get_language()))
     return name.lower() if reader is not None and reader.lower_case_language_names else name
+
+
+def autonym(code):
+    """The language named in itself, capitalised ("Norsk bokmål"): the one form of every language marker,
+    switcher entry and result label, whatever the reader's language."""
+    language = BY_CODE.get(base_code(code))
+    return language.autonym if language is not None else code

@@ -301,6 +301,9 @@ SENDFILE_ROOT = str(MEDIA_ROOT)
 SENDFILE_URL = "/protected-media" if MEDIA_SERVE == "nginx" else None
 # Documents always go through Wagtail's view, which applies the collections' privacy.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Every document is a download (Content-Disposition: attachment, with its name), PDFs and text files
+# too: Wagtail's default shows those inline, in the same tab, in place of the page.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 # In production, WhiteNoise serves the collected files compressed, under names that change with their content.
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 _static_storage = "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -186,9 +186,26 @@ def page_rows(hits):
     return {row[0]: (models[row[0]], dict(zip(COLUMNS, row, strict=True))) for row in rows}
 
 
-def page_text(row):
-    """The text a snippet is cut from: the title and the page's text fields."""
-    return " ".join([row["title"]] + [strip_tags(row[name]) for name in TEXT_FIELDS if row[name]])
+def page_text(row, shown=""):
+    """The text a snippet is cut from: the page's text fields that the result does not already show.
+
+    The title is the result's heading and ``shown`` its summary line, so neither is repeated.
+    """
+    shown = " ".join(strip_tags(shown or "").split())
+    texts = []
+    for name in TEXT_FIELDS:
+        text = " ".join(strip_tags(row[name] or "").split())
+        if text and text != shown and text != row["title"] and text not in texts:
+            texts.append(text)
+    return " ".join(texts)
+
+
+def snippet(row, terms, summary):
+    """Highlighted text beyond the title and summary; with a summary shown, only text where a term matches."""
+    excerpt = highlight(page_text(row, summary), terms)
+    if summary and terms and "<mark>" not in excerpt:
+        return ""
+    return excerpt
 
 
 def result_items(hits, terms, request=None, language=None):
@@ -212,7 +229,7 @@ def result_items(hits, terms, request=None, language=None):
                 "url": reader_path_url(row["url_path"], code, language),
                 "type": model._meta.verbose_name,
                 "summary": page.summary,
-                "snippet": highlight(page_text(row), terms),
+                "snippet": snippet(row, terms, page.summary),
                 "language": code,
                 "language_name": LANGUAGE_NAMES.get(code, code),
                 "date": row["date"] or row["last_published_at"] or row["latest_revision_created_at"],

@@ -96,6 +96,8 @@ def search(request):
         "search/search.html",
         {
             "search_query": query,
+            # The header's search box shows the query here only, not a directory's or another page's.
+            "site_search_query": query,
             "nothing_searchable": bool(raw.strip()) and not query,
             "search_in": language,
             "active_language_name": LANGUAGE_NAMES.get(active, active),

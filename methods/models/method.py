@@ -235,7 +235,8 @@ class MethodPage(RoutablePageMixin, ContentPageMixin, Page):
             context = self.get_context(request)
             context["rating_form"] = form
             return TemplateResponse(request, self.get_template(request), context, status=400)
-        messages.success(request, _("Thank you. Your rating has been saved."))
+        # Shown inside the rating section (templates/methods/method_page.html), where #rating brings the reader.
+        messages.success(request, _("Thank you. Your rating has been saved."), extra_tags="rating")
         return redirect(reader_page_url(self, request) + "#rating")
 
 

@@ -1,6 +1,7 @@
 from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -169,5 +170,6 @@ class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
         body = services.gatherings_calendar(self, self.gathering_list(), page_url=page_url)
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         filename = f"{slugify(self.slug) or 'network'}-gatherings.ics"
-        response["Content-Disposition"] = f'inline; filename="{filename}"'
+        # An attachment: the browser saves it (or hands it to the calendar) instead of showing text in the tab.
+        response["Content-Disposition"] = content_disposition_header(True, filename)
         return response

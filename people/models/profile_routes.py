@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
+from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -94,7 +95,7 @@ class ProfileRoutesMixin(RoutablePageMixin):
         response = HttpResponse(
             person_vcard(self, reader_page_url(self, request, full=True)), content_type="text/vcard; charset=utf-8"
         )
-        response["Content-Disposition"] = f'attachment; filename="{slugify(self.title) or "contact"}.vcf"'
+        response["Content-Disposition"] = content_disposition_header(True, f"{slugify(self.title) or 'contact'}.vcf")
         response["Cache-Control"] = PRIVATE
         return response
 

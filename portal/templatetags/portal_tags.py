@@ -6,7 +6,7 @@ from wagtail.models import Page
 
 from portal import fragments
 from portal.i18n import LANGUAGE_NAMES, language_links, page_translations, reader_page_url
-from portal.languages import name_in_sentence
+from portal.languages import autonym, name_in_sentence
 from portal.visibility import visible_to
 
 register = template.Library()
@@ -149,3 +149,21 @@ def may_edit_content(context):
     if request is None or getattr(request, "user", None) != user:
         return may_edit()
     return fragments.shared(("may-edit-content",), may_edit, request)
+
+
+# Messages that belong to one part of a page (extra_tags="rating", say) are shown there, where the reader
+# is after a redirect to that part's #anchor, and not at the top of the page, out of view.
+@register.filter
+def messages_tagged(messages, tag):
+    return [message for message in messages or () if tag in message.tags.split()]
+
+
+@register.filter
+def messages_not_tagged(messages, tag):
+    return [message for message in messages or () if tag not in message.tags.split()]
+
+
+@register.filter
+def language_autonym(code):
+    """`{{ code|language_autonym }}`: "Norsk bokmål", the one name of a language in markers (portal.languages)."""
+    return autonym(code)

@@ -278,3 +278,19 @@ def test_media_root_is_not_reachable_past_erfa(nginx_port, library):
     # A file put into MEDIA_ROOT by hand is no upload, so nothing sends it.
     (Path(settings.MEDIA_ROOT) / "original_images" / "stray.txt").write_text("left behind by hand")
     assert employee.get("/media/original_images/stray.txt")[0] == 404
+
+
+def test_a_pdf_comes_through_nginx_as_an_attachment_with_its_own_name(nginx_port, library):
+    import wagtail_factories
+    from django.core.files.base import ContentFile
+
+    pdf = wagtail_factories.DocumentFactory(
+        title="Återblick", file=ContentFile(b"%PDF-1.4 three gatherings\n", name="Återblick-2030.pdf")
+    )
+    status, headers, body = Reader(nginx_port, library.employee).get(pdf.url)
+    assert status == 200
+    assert body == b"%PDF-1.4 three gatherings\n"
+    assert headers["Content-Type"] == "application/pdf"
+    # nginx keeps Django's Content-Disposition on the X-Accel-Redirect: saved, not opened in the tab.
+    assert headers["Content-Disposition"].startswith("attachment;")
+    assert "filename*=UTF-8''%C3%85terblick-2030.pdf" in headers["Content-Disposition"]

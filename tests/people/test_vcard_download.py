@@ -1,0 +1,18 @@
+"""A profile's vCard is a download button, and the file comes as an attachment with its name."""
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_vcard_is_a_download_button_sent_as_an_attachment(person, employee_client):
+    html = employee_client.get(person.url).content.decode()
+    link = re.search(
+        r'<a class="button button--download" href="([^"]+)" type="text/vcard" download>Add to contacts</a>', html
+    )
+    assert link is not None
+    response = employee_client.get(link.group(1))
+    assert response["Content-Type"].startswith("text/vcard")
+    assert response["Content-Disposition"] == 'attachment; filename="sigrid-lunde.vcf"'
