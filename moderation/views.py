@@ -22,6 +22,7 @@ from wagtail.models import Page, TaskState
 from wagtail_localize.components import TranslationComponentManager
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitTranslationView
 
+from moderation.decisions import confirm_decision
 from moderation.translations import synced_translation, untranslated_segments
 
 
@@ -106,6 +107,14 @@ class WorkflowActionView(wagtail_workflow.WorkflowActionView):
             )
             return redirect("wagtailadmin_pages:edit", page.pk)
         return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        # Wagtail takes the decision silently; the reviewer is told what happened where they land.
+        response = super().post(request, *args, **kwargs)
+        decided = TaskState.objects.select_related("workflow_state__requested_by").get(pk=self.task_state.pk)
+        if decided.status != self.task_state.status and decided.finished_by_id == request.user.pk:
+            confirm_decision(request, self.object, decided)
+        return response
 
 
 class PageViewSet(pages.PageViewSet):

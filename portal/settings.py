@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "portal.middleware.PagePasswordReturnMiddleware",
     # Bounds the admin's search text, which the search backend turns into one expression per word.
     "portal.middleware.AdminSearchQueryLimitMiddleware",
+    # Refuses wagtail-localize's "convert to alias" to those who may not publish (moderation/aliases.py).
+    "moderation.aliases.AliasConversionGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
