@@ -110,9 +110,10 @@ class WorkflowActionView(wagtail_workflow.WorkflowActionView):
 
     def post(self, request, *args, **kwargs):
         # Wagtail takes the decision silently; the reviewer is told what happened where they land.
+        was_in_progress = self.task_state.status == TaskState.STATUS_IN_PROGRESS
         response = super().post(request, *args, **kwargs)
         decided = TaskState.objects.select_related("workflow_state__requested_by").get(pk=self.task_state.pk)
-        if decided.status != self.task_state.status and decided.finished_by_id == request.user.pk:
+        if was_in_progress and decided.status != TaskState.STATUS_IN_PROGRESS and decided.finished_by_id == request.user.pk:
             confirm_decision(request, self.object, decided)
         return response
 

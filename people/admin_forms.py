@@ -19,7 +19,8 @@ class ProfileForm(ContentPageForm):
         super().__init__(*args, **kwargs)
         field = self.fields.get(ACCOUNT_FIELD)
         user = getattr(self, "for_user", None)
-        if field is None or (user is not None and user.is_superuser):
+        self.chooses_account = field is not None and user is not None and user.is_superuser
+        if field is None or self.chooses_account:
             return
         allowed = {self.instance.user_id, getattr(user, "pk", None)} - {None}
         field.queryset = get_user_model().objects.filter(pk__in=allowed)
@@ -27,7 +28,10 @@ class ProfileForm(ContentPageForm):
             "You can link a profile only to your own account; an administrator links other accounts."
         )
         field.help_text = _("Your own account. Only an administrator can link this profile to another account.")
-        if self.instance.user_id:
+
+    def clean_user(self):
+        account = self.cleaned_data.get(ACCOUNT_FIELD)
+        if account is None and not self.chooses_account:
             # Unlinking would take the profile from its owner; that, too, is for administrators.
-            field.required = True
-            field.error_messages["required"] = _("Only an administrator can unlink a profile from its account.")
+            return self.instance.user
+        return account
