@@ -79,7 +79,8 @@ class TranslatePageView(SubmitPageTranslationView):
 
 
 class WorkflowActionView(wagtail_workflow.WorkflowActionView):
-    """Wagtail's approve/reject view, with a clear answer for a link to a review step already decided.
+    """Wagtail's approve/reject view, with a confirmation of the decision and a clear answer for a link to a
+    review step already decided.
 
     When a page has a newer review in progress, Wagtail answers an old step's link (an old e-mail, a
     second reviewer) with a bare "permission denied". A reviewer instead learns that the step was
@@ -113,7 +114,8 @@ class WorkflowActionView(wagtail_workflow.WorkflowActionView):
         was_in_progress = self.task_state.status == TaskState.STATUS_IN_PROGRESS
         response = super().post(request, *args, **kwargs)
         decided = TaskState.objects.select_related("workflow_state__requested_by").get(pk=self.task_state.pk)
-        if was_in_progress and decided.status != TaskState.STATUS_IN_PROGRESS and decided.finished_by_id == request.user.pk:
+        now_decided = decided.status != TaskState.STATUS_IN_PROGRESS
+        if was_in_progress and now_decided and decided.finished_by_id == request.user.pk:
             confirm_decision(request, self.object, decided)
         return response
 
