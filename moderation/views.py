@@ -22,6 +22,7 @@ from wagtail.models import Page, TaskState
 from wagtail_localize.components import TranslationComponentManager
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitTranslationView
 
+from moderation.decisions import confirm_decision
 from moderation.translations import synced_translation, untranslated_segments
 
 
@@ -78,7 +79,8 @@ class TranslatePageView(SubmitPageTranslationView):
 
 
 class WorkflowActionView(wagtail_workflow.WorkflowActionView):
-    """Wagtail's approve/reject view, with a clear answer for a link to a review step already decided.
+    """Wagtail's approve/reject view, with a confirmation of the decision and a clear answer for a link to a
+    review step already decided.
 
     When a page has a newer review in progress, Wagtail answers an old step's link (an old e-mail, a
     second reviewer) with a bare "permission denied". A reviewer instead learns that the step was
@@ -106,6 +108,16 @@ class WorkflowActionView(wagtail_workflow.WorkflowActionView):
             )
             return redirect("wagtailadmin_pages:edit", page.pk)
         return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        # Wagtail takes the decision silently; the reviewer is told what happened where they land.
+        was_in_progress = self.task_state.status == TaskState.STATUS_IN_PROGRESS
+        response = super().post(request, *args, **kwargs)
+        decided = TaskState.objects.select_related("workflow_state__requested_by").get(pk=self.task_state.pk)
+        now_decided = decided.status != TaskState.STATUS_IN_PROGRESS
+        if was_in_progress and now_decided and decided.finished_by_id == request.user.pk:
+            confirm_decision(request, self.object, decided)
+        return response
 
 
 class PageViewSet(pages.PageViewSet):

@@ -1,10 +1,10 @@
-from django.urls import path, reverse
+from django.urls import path, reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.models import Locale
 
-from moderation import translations
+from moderation import action_menu, aliases, decisions, my_pages, translations
 from moderation import views as moderation_views
 
 
@@ -30,7 +30,24 @@ def register_moderation_urls():
             moderation_views.TranslatePageView.as_view(),
             name="erfa_translate_page",
         ),
+        path("moderation/my-pages/", my_pages.MyPagesInReviewView.as_view(), name="erfa_my_pages_in_review"),
     ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_my_pages_in_review_menu_item():
+    return my_pages.MyPagesInReviewMenuItem(
+        _("My pages in review"), reverse_lazy("erfa_my_pages_in_review"), icon_name="list-ul", order=160
+    )
+
+
+# The review as its people see it: a confirmation for the reviewer, the author's next step and place to
+# land, "Withdraw from review" after the primary actions, and no alias conversion past the review.
+hooks.register("construct_page_action_menu", action_menu.arrange_review_actions)
+hooks.register("after_edit_page", decisions.confirm_decision_from_editor)
+hooks.register("after_edit_page", my_pages.land_after_submitting)
+hooks.register("after_create_page", my_pages.land_after_submitting)
+hooks.register("before_convert_alias_page", aliases.refuse_alias_conversion)
 
 
 def has_locale_to_translate_into(page):

@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "caching.page_cache.PageCacheMiddleware",  # After sign-in, two-factor and messages; before routing.
+    # Refuses wagtail-localize's "convert to alias" to those who may not publish (moderation/aliases.py).
+    "moderation.aliases.AliasConversionGuardMiddleware",
     "portal.middleware.SharedSiteMiddleware",
     # Last, as django-axes asks: it turns a refused login into the lock-out page.
     "axes.middleware.AxesMiddleware",

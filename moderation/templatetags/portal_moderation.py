@@ -1,9 +1,13 @@
-"""Template tags for Erfa's workflow e-mails (templates/wagtailadmin/notifications/) and translation editor."""
+"""Template tags for Erfa's workflow e-mails (templates/wagtailadmin/notifications/), the translation editor
+and the page editor's review banner."""
+
+import re
 
 from django import template
-from wagtail.models import TaskState
+from django.utils.safestring import mark_safe
+from wagtail.models import Page, TaskState
 
-from moderation import reader, translations
+from moderation import aliases, decisions, reader, translations
 
 register = template.Library()
 
@@ -32,3 +36,21 @@ def title_for_reader(page):
 def may_submit_for_review(page, user):
     """For the translation editor (templates/wagtail_localize/admin/edit_translation.html)."""
     return translations.may_submit_for_review(page, user)
+
+
+# wagtail-localize's translation editor gets its "Convert to alias page" link in its JSON props.
+ALIAS_LINK = re.compile(r"(&quot;convertToAliasUrl&quot;:\s*)&quot;[^&]*&quot;")
+
+
+@register.simple_tag
+def without_alias_conversion(content, instance, user):
+    """The translation editor's markup, without "Convert to alias page" for those who may not (aliases.py)."""
+    if not isinstance(instance, Page) or aliases.may_convert_to_alias(user, instance):
+        return content
+    return mark_safe(ALIAS_LINK.sub(r"\1null", str(content)))  # noqa: S308 - escaped markup, one value replaced.
+
+
+@register.simple_tag
+def latest_request_for_changes(page):
+    """The reviewer's latest "request changes" while the author has not resubmitted (decisions.py)."""
+    return decisions.latest_request_for_changes(page)

@@ -9,6 +9,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from people.admin_forms import ProfileForm
 from people.choices import SPOKEN_LANGUAGES
 from people.models.directory_routes import DirectoryRoutesMixin
 from people.models.profile_routes import ProfileRoutesMixin
@@ -96,6 +97,8 @@ class ResourcePersonPage(ProfileRoutesMixin, ContentPageMixin, Page):
 
     parent_page_types = ["people.ResourcePersonIndexPage"]
     subpage_types = []
+    # Only administrators choose the linked account (people/admin_forms.py).
+    base_form_class = ProfileForm
 
     content_panels = Page.content_panels + [
         FieldPanel("photo"),
