@@ -49,10 +49,16 @@ PAGE_TYPES = [
 
 # Markup from Wagtail and wagtail-localize that Erfa cannot change through a supported hook, setting or
 # template: (axe rule, selector of the element it is reported on). Every other element keeps the rule.
+# A block placed directly in a StreamField (not inside a StructBlock), as Wagtail's admin renders it.
+STREAM_CHILD_FIELD = "[data-streamfield-child] > .w-panel > .w-panel__content > .w-field__wrapper"
 ADMIN_EXCEPTIONS = [
-    # Draftail (Wagtail's rich-text editor) inside a StreamField block: the contenteditable textbox that
-    # Draftail renders in JavaScript is not tied to the block's label (aria-labelledby), and Wagtail offers
-    # no option to tie it.
+    # Wagtail's StreamField names a block placed directly in the stream (a CharBlock "Motive") by its
+    # panel heading (section aria-labelledby), and gives its input no label of its own; Wagtail has no
+    # option to add one. Inputs inside StructBlocks, and every other input, keep the rule.
+    ("label", f"{STREAM_CHILD_FIELD} input"),
+    # Draftail, Wagtail's rich-text editor: the field's <label> points at the hidden input that holds the
+    # value, and the contenteditable textbox Draftail draws in JavaScript gets no name (Wagtail passes no
+    # aria-label or aria-labelledby to it, for page fields and blocks alike).
     ("aria-input-field-name", ".Draftail-Editor .public-DraftEditor-content"),
     # wagtail-localize's translation editor (a React app with generated class names): the hidden
     # "upload a PO file" input has no label, and the segment headings are light grey on white.
