@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PYTHON ?= $(shell scripts/find-python)
 
-.PHONY: run test install install-test lint messages clean-db
+.PHONY: run test install install-test lint messages clean-db screenshots
 
 install: $(VENV)/.installed
 
@@ -51,3 +51,8 @@ lint: $(VENV)/.installed-test
 messages: install
 	cd $(CURDIR) && $(PY) manage.py makemessages --locale sv --locale nb --locale da --locale nl --ignore ".venv/*" --ignore "scripts/*" --no-obsolete
 	$(PY) manage.py update_admin_catalogues
+
+## make screenshots: desktop and mobile screenshots of the main pages in English and Swedish, from a
+## throwaway SQLite database with the demo content, into docs/screenshots/ (needs Debian's chromium)
+screenshots: $(VENV)/.installed-test
+	$(PY) scripts/screenshots.py

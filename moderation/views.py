@@ -89,7 +89,11 @@ class WorkflowActionView(wagtail_workflow.WorkflowActionView):
     Permission comes first: Wagtail names the page's latest (draft) title in its "not awaiting
     moderation" message before it checks anything, so someone who may neither act on the task nor edit
     the page is refused before any answer that names it.
+
+    Its dialog is Wagtail's with the fields in a <div> rather than a <ul> of non-items (an accessibility fix).
     """
+
+    template_name = "moderation/workflow_action_modal.html"
 
     def dispatch(self, request, *args, **kwargs):
         page = self.object
@@ -120,6 +124,13 @@ class WorkflowActionView(wagtail_workflow.WorkflowActionView):
         return response
 
 
+class CollectWorkflowActionDataView(wagtail_workflow.CollectWorkflowActionDataView):
+    """The dialog that asks for a comment before a decision ("Request changes", "Approve with comment"),
+    with the fields in a <div> rather than Wagtail's <ul> of non-items (an accessibility fix)."""
+
+    template_name = "moderation/workflow_action_modal.html"
+
+
 class PageViewSet(pages.PageViewSet):
     """Wagtail's page views for every page type, with Erfa's workflow action view.
 
@@ -128,3 +139,4 @@ class PageViewSet(pages.PageViewSet):
     """
 
     workflow_action_view_class = WorkflowActionView
+    collect_workflow_action_data_view_class = CollectWorkflowActionDataView

@@ -8,6 +8,7 @@ Usage: python scripts/run_tests.py [pytest arguments]
 """
 
 import glob
+import hashlib
 import os
 import shutil
 import signal
@@ -23,6 +24,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LAUNCHER = ROOT / "scripts" / "opensearch"
+# The browser tests' JavaScript (axe-core), pinned in package-lock.json and installed with `npm ci`.
+NPM_FOLDER = ROOT / "tests" / "browser" / "axe"
 IS_ROOT = os.geteuid() == 0
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 OPENSEARCH_HEAP = os.environ.get("OPENSEARCH_HEAP", "512m")
@@ -70,6 +73,11 @@ def missing_packages():
     # tests/portal/test_media_nginx.py runs the shipped nginx configuration (deploy/nginx/) before gunicorn.
     if not (shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin")):
         missing.append("nginx")
+    # The browser tests inject axe-core from npm (tests/browser/axe/), never from a CDN.
+    if not shutil.which("node"):
+        missing.append("nodejs")
+    if not shutil.which("npm"):
+        missing.append("npm")
     return missing
 
 
@@ -89,6 +97,23 @@ def ensure_system_packages():
     if still_missing:
         say(f"Still missing after installing: {' '.join(still_missing)}")
         sys.exit(1)
+
+
+def ensure_node_modules():
+    """`npm ci` into tests/browser/axe/node_modules (git-ignored) when it is missing or the lockfile changed.
+
+    A stamp holding the lockfile's hash makes the usual case (nothing changed) a file read.
+    """
+    lockfile = NPM_FOLDER / "package-lock.json"
+    stamp = NPM_FOLDER / "node_modules" / ".erfa-lockfile-sha256"
+    wanted = hashlib.sha256(lockfile.read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text().strip() == wanted:
+        return
+    say("Installing the browser tests' npm packages (npm ci in tests/browser/axe/)")
+    subprocess.run(
+        ["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], cwd=NPM_FOLDER, check=True
+    )
+    stamp.write_text(wanted)
 
 
 # --- PostgreSQL --------------------------------------------------------------
@@ -252,6 +277,7 @@ def opensearch():
 
 def main(pytest_args):
     ensure_system_packages()
+    ensure_node_modules()
     # SIGTERM (a CI timeout, say) unwinds through the context managers so both services stop.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     with ExitStack() as services:
