@@ -7,4 +7,9 @@
   names a page by its title in the recipient's language.
 - translations.py and views.py: translating a page one may edit, submitting a translation for review
   (wagtail-localize's editor can only publish), and a confirmation before publishing an incomplete one.
+- The review as its people see it: decisions.py (the reviewer's confirmation after each decision, the
+  reviewer's comment as a banner on the author's edit page until they resubmit), action_menu.py ("Withdraw
+  from review" after the primary actions, the author's next step while their page waits), my_pages.py
+  ("My pages in review", where writers land after submitting), aliases.py (no alias conversion past the
+  review), and templates/wagtailadmin/ (the reviewer named in the status dialog, the banner).
 """

@@ -38,8 +38,10 @@ class AliasConversionGuardMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
-        if match is None or match.view_name != CONVERT_TO_ALIAS_VIEW or not request.user.is_authenticated:
-            return None  # The admin sends a signed-out visitor to its login page itself.
+        if match is None or match.view_name != CONVERT_TO_ALIAS_VIEW:
+            return None
+        if not request.user.has_perm("wagtailadmin.access_admin"):
+            return None  # The admin sends whoever may not use it to its login page itself.
         page = get_object_or_404(Page, pk=view_kwargs.get("page_id")).specific
         if not may_convert_to_alias(request.user, page):
             raise PermissionDenied

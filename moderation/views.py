@@ -46,6 +46,8 @@ def submit_translation_for_review(request, page_id):
             page.save_revision(user=request.user, log_action=True)
         workflow.start(page, request.user)
         messages.success(request, _("“%(title)s” has been submitted for review.") % {"title": page.title})
+        if not page.permissions_for_user(request.user).can_publish():
+            return redirect("erfa_my_pages_in_review")  # Where their review stands (my_pages.py).
         return explorer_url
     translation = synced_translation(page)
     segments = untranslated_segments(translation, page.specific_class) if translation else []

@@ -82,16 +82,14 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "accounts.two_factor.TwoFactorRequiredMiddleware",
     "portal.middleware.IntranetLoginRequiredMiddleware",
-    # Keeps Wagtail's page-password form from a server error on a return_url that is no URL.
-    "portal.middleware.PagePasswordReturnMiddleware",
+    "portal.middleware.PagePasswordReturnMiddleware",  # No server error on a page-password return_url that is no URL.
     # Bounds the admin's search text, which the search backend turns into one expression per word.
     "portal.middleware.AdminSearchQueryLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "caching.page_cache.PageCacheMiddleware",  # After sign-in, two-factor and messages; before routing.
-    # Refuses wagtail-localize's "convert to alias" to those who may not publish (moderation/aliases.py).
-    "moderation.aliases.AliasConversionGuardMiddleware",
+    "moderation.aliases.AliasConversionGuardMiddleware",  # Only publishers convert to alias (moderation/aliases.py).
     "portal.middleware.SharedSiteMiddleware",
     # Last, as django-axes asks: it turns a refused login into the lock-out page.
     "axes.middleware.AxesMiddleware",

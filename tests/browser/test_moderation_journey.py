@@ -63,6 +63,10 @@ def test_a_resource_person_submits_and_communications_approves(browser, live_ser
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Submit to Communications review").click()
     expect(page.get_by_text("created and submitted for moderation")).to_be_visible()
+    # They land on their pages in review, where the new one waits (moderation/my_pages.py).
+    expect(page).to_have_url(re.compile(r"/admin/moderation/my-pages/$"))
+    row = page.locator("tr.erfa-review-row", has_text="Reflection after home visits")
+    expect(row.locator(".erfa-review-state")).to_have_text("In review")
     case_study = CaseStudyPage.objects.get(title="Reflection after home visits")
     assert not case_study.live and case_study.workflow_in_progress
     context.close()

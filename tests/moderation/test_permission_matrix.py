@@ -80,7 +80,7 @@ localize_submit       login  login     denied  denied    denied   denied     ok 
 translation_editor    login  login     ok      denied    ok       denied     ok      ok
 translation_preview   login  login     ok      denied    ok       denied     ok      ok
 translation_review    login  login     ok      denied    ok       denied     ok      ok
-convert_to_alias      login  login     ok      denied    ok       denied     ok      ok
+convert_to_alias      login  login     denied  denied    denied   denied     ok      ok
 translations_report   login  login     ok      ·         ok       ·          ok      ok
 # Snippets: topics and organisations are Communications' vocabulary
 topics                login  login     denied  ·         denied   ·          ok      ok
