@@ -117,7 +117,6 @@ TEMPLATES = [
         },
     },
 ]
-
 # --- Database ---------------------------------------------------------------
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if not DATABASE_URL:
@@ -301,9 +300,7 @@ SENDFILE_ROOT = str(MEDIA_ROOT)
 SENDFILE_URL = "/protected-media" if MEDIA_SERVE == "nginx" else None
 # Documents always go through Wagtail's view, which applies the collections' privacy.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-# Every document is a download (Content-Disposition: attachment, with its name), PDFs and text files
-# too: Wagtail's default shows those inline, in the same tab, in place of the page.
-WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []  # Every document downloads (attachment); Wagtail shows PDFs inline.
 # In production, WhiteNoise serves the collected files compressed, under names that change with their content.
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 _static_storage = "django.contrib.staticfiles.storage.StaticFilesStorage"
