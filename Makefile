@@ -55,4 +55,4 @@ messages: install
 ## make screenshots: desktop and mobile screenshots of the main pages in English and Swedish, from a
 ## throwaway SQLite database with the demo content, into docs/screenshots/ (needs Debian's chromium)
 screenshots: $(VENV)/.installed-test
-	$(PY) scripts/screenshots.py
+	$(PY) scripts/screenshots.py $(SCREENSHOTS_ARGS)

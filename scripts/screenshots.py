@@ -8,7 +8,10 @@ and a phone's (390×844) size, in English and Swedish, into docs/screenshots/ un
 Uses Debian's chromium through Playwright (never a downloaded browser): `apt-get install chromium`,
 or point CHROMIUM_PATH at another Chromium.
 
-Usage: python scripts/screenshots.py [--out docs/screenshots]
+Usage: python scripts/screenshots.py [--out docs/screenshots] [--database var/erfa.sqlite3]
+
+--database starts from a copy of an SQLite database that already holds the demo content (such as the one
+`make run` keeps in var/erfa.sqlite3), which saves loading it; the file itself is left untouched.
 """
 
 import argparse
@@ -90,9 +93,9 @@ def manage(env, *args, capture=False):
     return result.stdout if capture else None
 
 
-def prepare_database(env):
+def prepare_database(env, have_content=False):
     """The demo site and users, and a fresh password for the demo employee (printed nowhere)."""
-    for command in SETUP_COMMANDS:
+    for command in SETUP_COMMANDS[:2] if have_content else SETUP_COMMANDS:
         say(f"manage.py {command}")
         manage(env, command, *(["--noinput"] if command == "migrate" else []), capture=True)
     password = secrets.token_urlsafe(12)
@@ -153,19 +156,24 @@ def photograph(base_url, password, urls, out):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--database", type=Path, help="an SQLite database with the demo content, copied first")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="erfa-screenshots-"))
+    if args.database:
+        shutil.copyfile(args.database, workdir / "erfa.sqlite3")
     port = free_port()
     env = dict(
         os.environ,
         DATABASE_URL=f"sqlite:///{workdir / 'erfa.sqlite3'}",
         DJANGO_DEBUG="1",
         PAGE_CACHE="0",
-        MEDIA_ROOT=str(workdir / "media"),
     )
+    if not args.database:
+        # A fresh database gets fresh files; a copied one keeps reading the files it was loaded with.
+        env["MEDIA_ROOT"] = str(workdir / "media")
     server = None
     try:
-        password, urls = prepare_database(env)
+        password, urls = prepare_database(env, have_content=bool(args.database))
         say(f"Starting a development server on 127.0.0.1:{port}")
         server = subprocess.Popen(
             [sys.executable, str(ROOT / "manage.py"), "runserver", f"127.0.0.1:{port}", "--noreload"],

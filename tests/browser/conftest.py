@@ -62,7 +62,7 @@ RUN_AXE = """async ([tags, ignored]) => {
     return results.violations.map(v => ({
         id: v.id, impact: v.impact, help: v.help,
         nodes: v.nodes.filter(n => !isIgnored(v.id, n))
-            .map(n => ({target: n.target.join(" "), html: n.html.slice(0, 160)})),
+            .map(n => ({target: n.target.join(" "), html: n.html.slice(0, 160), impact: n.impact})),
     })).filter(v => v.nodes.length);
 }"""
 
@@ -80,7 +80,10 @@ def axe_violations(page, ignored=()):
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_SCRIPT))
     found = page.evaluate(RUN_AXE, [WCAG_TAGS, [list(pair) for pair in ignored]])
-    return [violation for violation in found if violation["impact"] in BLOCKING_IMPACTS]
+    # By each element's own impact: a rule's impact is its worst element's, which may be an excepted one.
+    for violation in found:
+        violation["nodes"] = [node for node in violation["nodes"] if node["impact"] in BLOCKING_IMPACTS]
+    return [violation for violation in found if violation["nodes"]]
 
 
 def describe_violations(where, violations):

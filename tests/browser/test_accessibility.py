@@ -184,8 +184,15 @@ def test_no_serious_accessibility_problem_on_any_page(browser, live_server, cont
     source = CaseStudyPage.objects.get()
     context = signed_in_context(browser, base, reviewer)
     page = context.new_page()
-    for name, pk in [("page editor", method.pk), ("translation editor", translation.pk), ("page in review", source.pk)]:
+    editors = [
+        # The name, the page, and something each editor shows once its JavaScript has drawn it.
+        ("page editor", method.pk, "#id_title"),
+        ("translation editor", translation.pk, ".js-translation-editor li h3"),
+        ("page in review", source.pk, "#id_title"),
+    ]
+    for name, pk, drawn in editors:
         page.goto(f"{base}/admin/pages/{pk}/edit/")
+        expect(page.locator(drawn).first).to_be_visible()
         page.wait_for_load_state("networkidle")  # StreamFields and the translation editor render in JavaScript
         check(page, f"admin {name} /admin/pages/{pk}/edit/", failures, ADMIN_EXCEPTIONS)
     for action in ("Request changes", "Approve with comment"):
