@@ -60,7 +60,7 @@ def test_network_update_renders_every_block(home, image, employee_client):
     assert "The teams presented." in html
     assert 'alt="Nurses around a table"' in html and 'alt=""' in html  # the second picture is decorative
     assert "<blockquote><p>We learnt a lot.</p></blockquote>" in html
-    assert f'<a href="{document.url}">Meeting notes</a>' in html
+    assert f'<a class="button button--download" href="{document.url}" download>Meeting notes</a>' in html
 
 
 def test_stored_network_images_keep_their_alt_text_and_caption():
