@@ -14,6 +14,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.test import override_settings
 from playwright.sync_api import expect
+from wagtail.models import Collection
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from home.models import HomePage
@@ -60,9 +61,12 @@ MEASURE = """([result, filters]) => {
 
 @pytest.fixture
 def demo_pages(live_server):
-    # An earlier transactional test's flush removes what data migrations made; setup_roles needs this row.
+    # An earlier transactional test's flush removes what data migrations made: setup_roles needs the translation
+    # permission, the demo's images and documents the root collection.
     migration = importlib.import_module("wagtail_localize.migrations.0006_create_submit_translation_permission")
     migration.create_submit_translation_permission(apps, None)
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
     with override_settings(DEBUG=True):
         for command in ("setup_site", "setup_roles", "create_demo_users", "load_demo_content"):
             call_command(command, stdout=io.StringIO(), stderr=io.StringIO())
