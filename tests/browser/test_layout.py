@@ -26,6 +26,8 @@ from portal.factories import EmployeeFactory
 pytestmark = pytest.mark.django_db(transaction=True)
 
 LANGUAGES = ("en", "sv")
+# A word the demo content uses in each language, so the search page has results and facets.
+SEARCH_WORDS = {"en": "reflection", "sv": "reflektion"}
 PAGE_TYPES = (
     HomePage,
     NetworkIndexPage,
@@ -77,7 +79,7 @@ def demo_pages(live_server):
         assert page is not None, f"the demo content has no English {model.__name__}"
         parts = INDEX_PARTS if model in LISTINGS else (None, None)
         pages.append((model.__name__, page.url.removeprefix("/en/"), parts))
-    pages.append(("search", "search/?q=reflection", SEARCH_PARTS))
+    pages.append(("search", "search/?q={word}", SEARCH_PARTS))
     return pages
 
 
@@ -109,7 +111,8 @@ def check_phone(page, live_server, demo_pages):
     log_in(page, live_server)
 
     for code in LANGUAGES:
-        for name, path, parts in demo_pages:
+        for name, path_pattern, parts in demo_pages:
+            path = path_pattern.format(word=SEARCH_WORDS[code])
             where = f"{name} /{code}/{path}"
             page.set_viewport_size({"width": 390, "height": 844})
             found = measure(page, f"{live_server.url}/{code}/{path}", parts)
@@ -150,7 +153,8 @@ def check_desktop(page, live_server, demo_pages):
     page.set_viewport_size({"width": 1280, "height": 800})
     problems = []
     for code in LANGUAGES:
-        for name, path, parts in demo_pages:
+        for name, path_pattern, parts in demo_pages:
+            path = path_pattern.format(word=SEARCH_WORDS[code])
             found = measure(page, f"{live_server.url}/{code}/{path}", parts)
             if found["scrollWidth"] > found["innerWidth"]:
                 problems.append(f"{name} /{code}/{path}: {found['scrollWidth']} px wide at 1280")
