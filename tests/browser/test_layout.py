@@ -144,6 +144,8 @@ def check_phone(page, live_server, demo_pages):
     expect(sections).to_be_hidden()
     page.get_by_text("Menu", exact=True).click()
     expect(sections.get_by_role("link", name="Methods")).to_be_visible()
+    page.get_by_text("Menu", exact=True).click()  # the open menu lies over the page; fold it again
+    expect(sections).to_be_hidden()
     expect(page.get_by_label("Sort by")).to_be_hidden()
     page.get_by_role("link", name="Filters", exact=True).click()
     expect(page.get_by_label("Sort by")).to_be_visible()
