@@ -41,8 +41,6 @@ register_snippet(TaxonomyViewSetGroup)
 hooks.register("construct_document_chooser_queryset", documents_the_user_may_open)
 
 
-
-
 @hooks.register("insert_global_admin_css")
 def erfa_admin_colours():
     """Erfa's colours in the admin, through the colour custom properties Wagtail documents for theming."""

@@ -42,7 +42,6 @@ def main():
     touch = Image.new("RGBA", (180, 180), WHITE)
     touch.alpha_composite(draw_mark(150), (15, 15))
     touch.convert("RGB").save(STATIC / "apple-touch-icon.png")
-    draw_mark(32).save(STATIC / "favicon-32.png")
 
 
 if __name__ == "__main__":
