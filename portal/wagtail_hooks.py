@@ -45,3 +45,14 @@ hooks.register("construct_document_chooser_queryset", documents_the_user_may_ope
 def erfa_admin_colours():
     """Erfa's colours in the admin, through the colour custom properties Wagtail documents for theming."""
     return format_html('<link rel="stylesheet" href="{}">', static("portal/admin.css"))
+
+
+@hooks.register("insert_global_admin_js")
+def erfa_admin_field_names():
+    """Accessible names for the inputs Wagtail and wagtail-localize draw without one (portal/admin-names.js).
+    The upload label travels in the tag so the script says it in the editor's own language."""
+    return format_html(
+        '<script src="{}" data-upload-label="{}" defer></script>',
+        static("portal/admin-names.js"),
+        _("Upload a translation file (PO)"),
+    )

@@ -50,21 +50,10 @@ PAGE_TYPES = [
 # Markup from Wagtail and wagtail-localize that Erfa cannot change through a supported hook, setting or
 # template: (axe rule, selector of the element it is reported on). Every other element keeps the rule.
 # A block placed directly in a StreamField (not inside a StructBlock), as Wagtail's admin renders it.
-STREAM_CHILD_FIELD = "[data-streamfield-child] > .w-panel > .w-panel__content > .w-field__wrapper"
-ADMIN_EXCEPTIONS = [
-    # Wagtail's StreamField names a block placed directly in the stream (a CharBlock "Motive") by its
-    # panel heading (section aria-labelledby), and gives its input no label of its own; Wagtail has no
-    # option to add one. Inputs inside StructBlocks, and every other input, keep the rule.
-    ("label", f"{STREAM_CHILD_FIELD} input"),
-    # Draftail, Wagtail's rich-text editor: the field's <label> points at the hidden input that holds the
-    # value, and the contenteditable textbox Draftail draws in JavaScript gets no name (Wagtail passes no
-    # aria-label or aria-labelledby to it, for page fields and blocks alike).
-    ("aria-input-field-name", ".Draftail-Editor .public-DraftEditor-content"),
-    # wagtail-localize's translation editor (a React app with generated class names): the hidden
-    # "upload a PO file" input has no label, and the segment headings are light grey on white.
-    ("label", '.js-translation-editor input[type="file"]'),
-    ("color-contrast", ".js-translation-editor li > h3"),
-]
+# Wagtail's and wagtail-localize's admin draw a few inputs without a name (Draftail's box, a block placed
+# directly in a StreamField, the translation editor's file upload) and grey headings; Erfa names them and
+# darkens the headings (portal/static/portal/admin-names.js, admin.css), so the admin has no exceptions.
+ADMIN_EXCEPTIONS = []
 
 
 @pytest.fixture
