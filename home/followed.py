@@ -40,7 +40,7 @@ def read_followed(locale, viewer):
     networks = visible_to(localized_pages(NetworkPage.objects.live(), locale, english_next=True), viewer).filter(
         translation_key__in=followed_keys(user)
     )
-    networks = list(networks.select_related("locale", "image").prefetch_related("image__renditions").order_by("title"))
+    networks = list(networks.select_related("locale", "image").order_by("title"))
     upcoming = {}
     for gathering in Gathering.objects.filter(
         page__in=[network.pk for network in networks], start__gte=timezone.now()

@@ -59,8 +59,10 @@ def recent(model, locale, limit=RECENT_LIMIT, viewer=None):
 
 
 def with_images(pages):
-    """The card images with their renditions, read with the list (kept with it in the shared fragment)."""
-    return pages.select_related("image").prefetch_related("image__renditions")
+    """The card images, read with the list. Their renditions come from Wagtail's rendition cache: renditions
+    prefetched into the shared fragment would be frozen there without the ones made later, and every
+    reader would then look each picture's rendition up in the database."""
+    return pages.select_related("image")
 
 
 def recent_case_studies(locale, limit=RECENT_LIMIT, viewer=None):

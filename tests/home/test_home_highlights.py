@@ -118,19 +118,25 @@ def test_people_get_a_photo_or_their_initials_in_lists(home, employee_client, pi
     assert "Siv Anna Lund" in members
 
 
-def test_your_networks_costs_no_query_when_warm(home, employee, employee_client, django_assert_num_queries):
+def test_your_networks_costs_no_query_when_warm(
+    home, employee, employee_client, picture, django_assert_num_queries
+):
     from networks.following import follow
 
     index = NetworkIndexPageFactory(parent=home)
     for number in range(3):
-        network = NetworkPageFactory(parent=index, title=f"Network {number}")
+        network = NetworkPageFactory(parent=index, title=f"Network {number}", image=picture)
         GatheringFactory(page=network, title=f"Gathering {number}", start=timezone.now() + timedelta(days=number + 1))
         follow(employee, network)
+    CaseStudyPageFactory(parent=CaseStudyIndexPageFactory(parent=home), title="Pictured case", image=picture)
     employee_client.get("/en/")
-    # The four every page pays; the reader's own list is kept per reader until anything changes.
+    # The four every page pays; the reader's own list is kept per reader until anything changes, and the
+    # cards' pictures come from Wagtail's rendition cache, not one query per picture.
     with django_assert_num_queries(4):
         html = employee_client.get("/en/").content.decode()
     assert all(f"Gathering {number}" in section(html, "your-networks") for number in range(3))
+    assert section(html, "your-networks").count('class="card__image"') == 3
+    assert "Pictured case" in html and html.count('class="card__image"') >= 4
 
 
 def test_a_card_picture_in_a_private_collection_is_sent_only_to_those_it_is_for(home, client, settings, tmp_path):
