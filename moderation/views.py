@@ -18,7 +18,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.admin.views.pages import workflow as wagtail_workflow
 from wagtail.admin.viewsets import pages
-from wagtail.models import Page, TaskState
+from wagtail.models import Page, TaskState, WorkflowState
 from wagtail_localize.components import TranslationComponentManager
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitTranslationView
 
@@ -44,7 +44,13 @@ def submit_translation_for_review(request, page_id):
     if request.method == "POST":
         if page.get_latest_revision() is None:
             page.save_revision(user=request.user, log_action=True)
-        workflow.start(page, request.user)
+        state = page.current_workflow_state
+        if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            # Sent back by a reviewer: resume the same review, as Wagtail's editor does on "Resubmit"
+            # (a new one would break the one-open-review-per-page rule).
+            state.resume(request.user)
+        else:
+            workflow.start(page, request.user)
         messages.success(request, _("“%(title)s” has been submitted for review.") % {"title": page.title})
         if not page.permissions_for_user(request.user).can_publish():
             return redirect("erfa_my_pages_in_review")  # Where their review stands (my_pages.py).

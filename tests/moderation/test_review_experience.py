@@ -218,3 +218,31 @@ def test_communications_keep_wagtails_landing_after_submitting(library, resource
     response = reviewer.post(add_url, {**template_form(document), "action-submit": "Submit"})
     assert response.status_code == 302
     assert response["Location"] != reverse("erfa_my_pages_in_review")
+
+
+def test_the_reviewers_comment_is_a_banner_in_the_translation_editor_too(
+    resource_user, people_index, communications_user
+):
+    from people.factories import ResourcePersonPageFactory
+    from tests.moderation.test_translation_flow import start_translation
+
+    own = ResourcePersonPageFactory(parent=people_index, title="Rune Aasvik", user=resource_user, organisation=None)
+    author = client_for(resource_user)
+    reviewer = client_for(communications_user)
+    target = start_translation(author, own, url_name="erfa_translate_page")
+    assert author.post(reverse("erfa_submit_translation", args=[target.pk])).status_code == 302
+    assert 'id="erfa-review-comment"' not in edit_page(author, target)
+
+    target.refresh_from_db()
+    act(reviewer, target, "reject", COMMENT)
+    html = edit_page(author, target)
+    # The author's edit page for a translation is wagtail-localize's translation editor.
+    assert 'id="erfa-submit-translation"' in html
+    banner = html[
+        html.index('id="erfa-review-comment"') : html.index("</section>", html.index('id="erfa-review-comment"'))
+    ]
+    assert "Changes requested by Kaja Verhoef on" in banner
+    assert COMMENT in banner
+
+    assert author.post(reverse("erfa_submit_translation", args=[target.pk])).status_code == 302
+    assert 'id="erfa-review-comment"' not in edit_page(author, target)
