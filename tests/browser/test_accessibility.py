@@ -8,6 +8,7 @@ live-server test flushes the database and starts from nothing.
 import io
 
 import pytest
+from wagtail.models import Collection
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
@@ -61,6 +62,8 @@ def content(site_tree):
     """One page of each type (with the people, gatherings and files their templates list), a translation
     made with wagtail-localize, and the roles. Built with factories: the demo content takes minutes to load."""
     restore_rows_from_migrations()
+    if not Collection.get_first_root_node():  # An earlier transactional test's flush removed it.
+        Collection.add_root(name="Root")
     call_command("setup_roles", stdout=io.StringIO())
     home = HomePage.objects.get(locale__language_code="en")
     directory = people.ResourcePersonIndexPageFactory(parent=home)

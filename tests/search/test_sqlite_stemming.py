@@ -67,7 +67,10 @@ def test_the_search_page_finds_and_highlights_inflected_forms(sqlite_report):
     found = dict(zip(everywhere["titles"], everywhere["languages"], strict=True))
     assert found == {"Nätverk i praktiken": "sv", "Velkommen til Erfa": "nb"}
     method = everywhere["titles"].index("Nätverk i praktiken")
-    assert "<mark>nätverk</mark>" in everywhere["snippets"][method]
+    # A snippet is cut only from text that is not the title or the summary shown (issue 14): where the
+    # inflected form is found there, no snippet repeats it; any snippet shown highlights it.
+    snippet = everywhere["snippets"][method]
+    assert snippet == "" or "<mark>nätverk</mark>" in snippet
     own = sqlite_report["search_page_own"]
     assert own["status"] == 200
     assert own["languages"] == ["nb"]
