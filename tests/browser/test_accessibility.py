@@ -8,13 +8,12 @@ live-server test flushes the database and starts from nothing.
 import io
 
 import pytest
-from wagtail.models import Collection
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
 from playwright.sync_api import expect
-from wagtail.models import Locale
+from wagtail.models import Collection, Locale
 from wagtail_localize.models import Translation, TranslationSource
 
 from casestudies import factories as casestudies
