@@ -9,4 +9,11 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
+        from django.urls import path
+
         from accounts import signals  # noqa: F401 - connects the logged-out message.
+        from accounts.account_page import ROUTE_NAME, account
+        from portal import front_end_urls
+
+        # The reader's account page, under every language prefix (sections come from the apps above).
+        front_end_urls.register(path("account/", account, name=ROUTE_NAME))
