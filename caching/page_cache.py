@@ -15,10 +15,11 @@ Personal parts are kept out of what is stored, and put back per reader when a co
   profile" on one's own profile): an app registers a *variant* for its page type
   (`register_variant`), a cheap function of the reader; the page is cached per value of it.
 
-Never cached, always rendered: readers with messages waiting, sessions that passed a page password
-(Wagtail's password restrictions), pages under a password restriction, anything but a GET answered
-200 with HTML by Wagtail's page serving (the `before_serve_page` hook marks those), and requests when
-PAGE_CACHE is off.
+Never cached, always rendered: answers their view marks private or uncacheable (`never_cache`,
+`patch_cache_control(response, private=True)`: a page route showing the reader's own things), readers
+with messages waiting, sessions that passed a page password (Wagtail's password restrictions), pages
+under a password restriction, anything but a GET answered 200 with HTML by Wagtail's page serving (the
+`before_serve_page` hook marks those), and requests when PAGE_CACHE is off.
 
 Invalidation is global and coarse, which keeps it correct: every key carries a *generation* number
 kept in the cache, and any change that can alter a page or who may see it bumps it: publishing,
@@ -263,6 +264,10 @@ def _storable(request, response, page):
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
     if not response.get("Content-Type", "").startswith("text/html"):
+        return False
+    # A view that marks its answer private or uncacheable (never_cache, patch_cache_control(private=True))
+    # renders something of the reader's own, such as a form with their earlier answers: never shared.
+    if {"private", "no-store", "no-cache"} & set(re.split(r"[\s,=]+", response.get("Cache-Control", ""))):
         return False
     messages = getattr(request, "_messages", None)
     if messages is not None and (len(messages) or messages.added_new):

@@ -253,3 +253,18 @@ def test_searching_and_messaging_keep_the_cached_pages(scene, home, employee_rea
         body="Could you tell us more?",
     )
     assert read(employee_reader, scene["index"].url)[1] == "hit"
+
+
+@pytest.mark.parametrize("cache_control", ["private", "max-age=0, no-cache, no-store, must-revalidate, private"])
+def test_an_answer_its_view_marks_private_is_never_stored(home, cache_control):
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from caching import page_cache
+
+    request = RequestFactory().get("/en/")
+    shared = HttpResponse("<p>The same for everyone</p>")
+    assert page_cache._storable(request, shared, home)
+    own = HttpResponse("<p>Your own answers</p>")
+    own["Cache-Control"] = cache_control
+    assert not page_cache._storable(request, own, home)
