@@ -6,6 +6,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.http import Http404
@@ -119,3 +120,25 @@ def run_sqlite_script(script, folder):
     )
     assert result.returncode == 0, result.stderr[-4000:]
     return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+@contextmanager
+def shared_data(django_db_blocker):
+    """Build data once for a whole module, and roll it back after the module's last test.
+
+    For a module-scoped fixture that depends on ``django_db_setup`` and ``django_db_blocker``: what it
+    builds inside ``with shared_data(django_db_blocker):`` lives in one outer transaction, and each
+    test's own transaction (the ``db`` fixture) nests inside it as a savepoint, so every test still sees
+    the same data and none sees another test's changes. Only for modules whose tests use ``db``, never
+    ``transactional_db`` or a live server (those commit and flush).
+    """
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)

@@ -1,8 +1,10 @@
 """A reader stays home: every link Erfa renders to a page opens under the reader's language prefix."""
 
+import io
 import re
 
 import pytest
+from django.core.management import call_command
 from django.core import mail
 from django.template import Context, Template
 from django.test import RequestFactory
@@ -11,6 +13,7 @@ from django.utils import translation
 from portal.i18n import best_version, localized_children, reader_page_url, reader_path_url, reader_url
 from portal.languages import name_in_sentence
 from tests import multilingual
+from tests.utils import shared_data
 
 pytestmark = pytest.mark.django_db
 
@@ -35,9 +38,17 @@ def links_elsewhere(html):
     return [url for url in page_links(html) if OTHER_PREFIX.match(url)]
 
 
+@pytest.fixture(scope="module")
+def built_portal(django_db_setup, django_db_blocker):
+    # Five language trees of every page type take seconds to build: once for the module, not per test.
+    with shared_data(django_db_blocker):
+        call_command("setup_site", stdout=io.StringIO())
+        yield multilingual.build()
+
+
 @pytest.fixture
-def portal(site_tree):
-    return multilingual.build()
+def portal(built_portal, db):
+    return built_portal
 
 
 @pytest.fixture
