@@ -16,7 +16,7 @@ from networks.models import NetworkPage
 from people.permissions import ContactPermissionTester
 from people.review_footer import content_owner_part, keep_content_owner
 from portal.i18n import reader_versions
-from portal.models import ContentPageMixin
+from portal.models import ContentPageMixin, card_image_field
 from portal.together import Part, fetch_together
 from portal.visibility import visible_to
 
@@ -40,15 +40,7 @@ class CaseStudyPage(ContentPageMixin, Page):
         related_name="case_studies",
         help_text=_("The learning network the case study came out of, if any."),
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("A picture for the cards that list this page. Shown small and cropped to a wide rectangle."),
-    )
+    image = card_image_field()
     context = RichTextField(
         _("context"),
         blank=True,

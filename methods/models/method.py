@@ -23,7 +23,7 @@ from methods.models.rating import MethodRating
 from people.review_footer import content_owner_part, keep_content_owner
 from portal.i18n import reader_page_url, reader_versions
 from portal.listing import sort_ordering
-from portal.models import ContentPageMixin, IndexPage, Topic
+from portal.models import ContentPageMixin, IndexPage, Topic, card_image_field
 from portal.together import Part, fetch_together
 from portal.visibility import visible_to
 from portal.vocabulary import tagged_with
@@ -105,15 +105,7 @@ class MethodPage(RoutablePageMixin, ContentPageMixin, Page):
     duration = models.CharField(
         _("duration"), max_length=80, blank=True, help_text=_("For example “one afternoon” or “six months”.")
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("A picture for the cards that list this page. Shown small and cropped to a wide rectangle."),
-    )
+    image = card_image_field()
     category = models.CharField(_("category"), max_length=30, choices=CATEGORY_CHOICES, default="methodology")
     cost = models.CharField(_("cost"), max_length=10, choices=COST_CHOICES, default="free")
     cost_note = models.CharField(

@@ -17,7 +17,7 @@ from networks.models.update import NetworkUpdatePage
 from networks.page_lists import network_lists
 from networks.permissions import NetworkPermissionTester
 from portal.i18n import reader_page_url
-from portal.models import ContentPageMixin
+from portal.models import ContentPageMixin, card_image_field
 from portal.visibility import visibility_for
 
 CALENDAR_ROUTE = "gatherings_ics"
@@ -32,15 +32,7 @@ class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
         features=RICH_TEXT_FEATURES + ["h2", "h3"],
         help_text=_("Why the network exists and what the members want to achieve together."),
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("A picture for the cards that list this page. Shown small and cropped to a wide rectangle."),
-    )
+    image = card_image_field()
     region = models.CharField(
         _("region"),
         max_length=100,

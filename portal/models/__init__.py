@@ -1,5 +1,5 @@
-from portal.models.content import ContentPageMixin
+from portal.models.content import ContentPageMixin, card_image_field
 from portal.models.index import IndexPage
 from portal.models.snippets import Organisation, Topic
 
-__all__ = ["ContentPageMixin", "IndexPage", "Organisation", "Topic"]
+__all__ = ["ContentPageMixin", "IndexPage", "Organisation", "Topic", "card_image_field"]

@@ -22,6 +22,22 @@ from portal.models.restrictions import ViewRestrictionsMixin
 CONTENT_OWNER_MODEL = settings.ERFA_CONTENT_OWNER_MODEL
 
 
+def card_image_field():
+    """The optional picture a page type shows on the cards that list it: one definition for every type that has one.
+
+    A function rather than a mixin, so that each page type places the field where its panels want it.
+    """
+    return models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A picture for the cards that list this page. Shown small and cropped to a wide rectangle."),
+    )
+
+
 class ContentPageMixin(ViewRestrictionsMixin, models.Model):
     summary = models.TextField(
         _("summary"),

@@ -26,6 +26,7 @@ from people.models import ResourcePersonPage
 from portal.languages import CODES
 from portal.models import Organisation, Topic
 from tests.demo.language_checks import DemoLanguageChecks
+from tests.demo.page_languages import DemoPageLanguageChecks
 
 MEDIA_ROOT = tempfile.mkdtemp(prefix="erfa-demo-media-")
 EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
@@ -53,7 +54,7 @@ def originals(model):
 
 
 @override_settings(MEDIA_ROOT=MEDIA_ROOT)
-class TestLoadDemoContent(DemoLanguageChecks, TestCase):
+class TestLoadDemoContent(DemoLanguageChecks, DemoPageLanguageChecks, TestCase):
     @classmethod
     def setUpTestData(cls):
         call_command("setup_site", stdout=io.StringIO())

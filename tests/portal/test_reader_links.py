@@ -4,8 +4,8 @@ import io
 import re
 
 import pytest
-from django.core.management import call_command
 from django.core import mail
+from django.core.management import call_command
 from django.template import Context, Template
 from django.test import RequestFactory
 from django.utils import translation
