@@ -368,11 +368,11 @@ SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12)
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
-# Content-Security-Policy (portal/csp_policy.py). Network updates may embed videos (networks/blocks.py):
-# their players are the only other origins a page may frame.
+# Content-Security-Policy (portal/csp_policy.py): frames for video players (networks/blocks.py), forms to SSO.
 CSP_REPORT_URL = "/csp-report/"
 SECURE_CSP, ERFA_ADMIN_CSP = csp_policy.policies(
     CSP_REPORT_URL,
+    form_targets=settings_sso.form_targets(os.environ),
     frame_sources=env_list(
         "CSP_FRAME_SOURCES", "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com"
     ),

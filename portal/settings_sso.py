@@ -53,6 +53,15 @@ def _issuer(value):
     return issuer
 
 
+def form_targets(environ):
+    """The provider's origin, where the logout form leads (RP-initiated logout), for the CSP's form-action."""
+    issuer = _issuer(environ.get("OIDC_ISSUER", ""))
+    if not issuer:
+        return []
+    scheme, _, rest = issuer.partition("://")
+    return [f"{scheme}://{rest.split('/')[0]}"]
+
+
 def from_environment(environ):
     """The settings for SSO as a dict, from `environ` (os.environ, or a dict in the tests)."""
     issuer = _issuer(environ.get("OIDC_ISSUER", ""))
@@ -69,7 +78,7 @@ def from_environment(environ):
     return {
         "SSO_ENABLED": bool(issuer),
         "OIDC_ISSUER": issuer,
-        "OIDC_PROVIDER_NAME": environ.get("OIDC_PROVIDER_NAME", "").strip() or "your organisation's account",
+        "OIDC_PROVIDER_NAME": environ.get("OIDC_PROVIDER_NAME", "").strip(),  # Empty: a translated description.
         "OIDC_GROUPS_CLAIM": environ.get("OIDC_GROUPS_CLAIM", "").strip() or "groups",
         "OIDC_ROLE_MAP": parse_role_map(environ.get("OIDC_ROLE_MAP", "")),
         "LOCAL_ACCOUNTS": local_accounts,

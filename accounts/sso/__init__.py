@@ -5,3 +5,11 @@ from the groups claim, linking a profile through profiles.py) and refuses passwo
 views.py holds the sign-in, callback and logout steps, urls.py their addresses (/oidc/..., no language
 prefix, so that the provider knows one callback address).
 """
+
+from django.conf import settings
+from django.utils.translation import gettext
+
+
+def provider_name():
+    """The provider as the login pages name it: OIDC_PROVIDER_NAME, or a description in the reader's language."""
+    return settings.OIDC_PROVIDER_NAME or gettext("your organisation's account")

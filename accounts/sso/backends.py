@@ -18,7 +18,7 @@ from django.utils.translation import gettext
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from accounts.models import SingleSignOnIdentity
-from accounts.sso import discovery, profiles, roles
+from accounts.sso import discovery, profiles, provider_name, roles
 
 USERNAME_MAX_LENGTH = 150
 
@@ -39,7 +39,7 @@ class LocalAccountsBackend(ModelBackend):
             return user if user is not None and user.is_superuser else None
         # Raised, not returned: the login form shows it instead of "wrong username or password".
         message = gettext("Logging in with a password is switched off. Sign in with %(provider)s instead.")
-        raise ValidationError(message % {"provider": settings.OIDC_PROVIDER_NAME}, code="local_accounts_off")
+        raise ValidationError(message % {"provider": provider_name()}, code="local_accounts_off")
 
 
 class SingleSignOnBackend(OIDCAuthenticationBackend):

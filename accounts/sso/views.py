@@ -17,7 +17,7 @@ from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from mozilla_django_oidc import views as oidc_views
 
-from accounts.sso import discovery
+from accounts.sso import discovery, provider_name
 
 
 class _Discovered:
@@ -54,7 +54,7 @@ class CallbackView(_Discovered, oidc_views.OIDCAuthenticationCallbackView):
         messages.error(
             self.request,
             gettext("Signing in with %(provider)s did not succeed. Try again, or ask your IT support.")
-            % {"provider": settings.OIDC_PROVIDER_NAME},
+            % {"provider": provider_name()},
         )
         return redirect_to_login(self.success_url)
 

@@ -6,6 +6,8 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 
+from accounts.sso import provider_name
+
 register = template.Library()
 
 
@@ -19,7 +21,7 @@ def single_sign_on(next_url=""):
         url = f"{url}?{urlencode({'next': next_url})}"
     return {
         "enabled": True,
-        "provider": settings.OIDC_PROVIDER_NAME,
+        "provider": provider_name(),
         "url": url,
         "local_accounts": settings.LOCAL_ACCOUNTS,
         "logout_url": reverse("oidc_logout"),

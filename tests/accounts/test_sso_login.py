@@ -49,7 +49,7 @@ def test_the_first_sign_in_creates_the_user_from_the_claims_with_the_mapped_role
     cecilia = user("cecilia")
     assert (cecilia.first_name, cecilia.last_name, cecilia.email) == ("Cecilia", "Berg", "cecilia.berg@example.org")
     assert role_names(cecilia) == {COMMUNICATIONS}  # "staff" is no group the mapping names.
-    assert SingleSignOnIdentity.objects.get(user=cecilia).subject == "sub-cecilia"
+    assert SingleSignOnIdentity.objects.get(user=cecilia).subject == "cecilia"
     assert int(loopback_client.session["_auth_user_id"]) == cecilia.pk
     # The header offers the admin to a Communications member.
     assert "Edit content" in loopback_client.get("/en/").text
@@ -110,10 +110,10 @@ def test_a_local_account_with_the_same_username_and_e_mail_is_taken_over_and_ano
     sign_in(loopback_client, sso, "ella")
     sign_in(Client(HTTP_HOST="127.0.0.1"), sso, "cecilia")
 
-    assert SingleSignOnIdentity.objects.get(subject="sub-ella").user == made_before
-    cecilia = SingleSignOnIdentity.objects.get(subject="sub-cecilia").user
+    assert SingleSignOnIdentity.objects.get(subject="ella").user == made_before
+    cecilia = SingleSignOnIdentity.objects.get(subject="cecilia").user
     assert cecilia != stranger
-    assert cecilia.username == "cecilia-sub-cecilia"
+    assert cecilia.username == "cecilia-cecilia"
 
 
 def test_the_login_pages_offer_the_provider(sso, site_tree):

@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from portal.settings_sso import from_environment, parse_role_map
+from portal.settings_sso import form_targets, from_environment, parse_role_map
 
 PROVIDER = {"OIDC_ISSUER": "https://login.example.org/", "OIDC_CLIENT_ID": "erfa", "OIDC_CLIENT_SECRET": "s3cret"}
 
@@ -54,3 +54,8 @@ def test_a_bad_value_names_the_variable_and_what_is_wrong(environment, message):
     with pytest.raises(ImproperlyConfigured) as error:
         from_environment({**PROVIDER, **environment})
     assert message in str(error.value)
+
+
+def test_the_logout_form_may_lead_to_the_providers_origin_and_nowhere_else():
+    assert form_targets({"OIDC_ISSUER": "https://login.example.org/realms/erfa"}) == ["https://login.example.org"]
+    assert form_targets({}) == []

@@ -81,6 +81,9 @@ def sso(settings, oidc_provider):
     }
     for name, value in settings_sso.from_environment(environment).items():
         setattr(settings, name, value)
+    # As portal/settings.py lets the logout form lead to the provider (settings_sso.form_targets).
+    csp = settings.SECURE_CSP
+    settings.SECURE_CSP = {**csp, "form-action": [*csp["form-action"], *settings_sso.form_targets(environment)]}
     discovery.forget()
     yield oidc_provider
     discovery.forget()

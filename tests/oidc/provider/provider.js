@@ -10,18 +10,18 @@ import Provider from "oidc-provider";
 const port = Number(process.argv[2] || 0);
 const issuer = `http://127.0.0.1:${port}`;
 
-// Account id (what the login form takes) -> claims. The tests and README refer to these.
+// Account id (what the login form takes, and the subject, `sub`) -> claims. The tests refer to these.
 export const ACCOUNTS = {
   "cecilia": {
-    sub: "sub-cecilia", preferred_username: "cecilia", email: "cecilia.berg@example.org", email_verified: true,
+    preferred_username: "cecilia", email: "cecilia.berg@example.org", email_verified: true,
     given_name: "Cecilia", family_name: "Berg", name: "Cecilia Berg", groups: ["erfa-communications", "staff"],
   },
   "rasmus": {
-    sub: "sub-rasmus", preferred_username: "rasmus", email: "rasmus.lind@example.org", email_verified: true,
+    preferred_username: "rasmus", email: "rasmus.lind@example.org", email_verified: true,
     given_name: "Rasmus", family_name: "Lind", name: "Rasmus Lind", groups: ["erfa-resource-persons"],
   },
   "ella": {
-    sub: "sub-ella", preferred_username: "ella", email: "ella.nyberg@example.org", email_verified: true,
+    preferred_username: "ella", email: "ella.nyberg@example.org", email_verified: true,
     given_name: "Ella", family_name: "Nyberg", name: "Ella Nyberg", groups: [],
   },
 };
@@ -64,9 +64,9 @@ const configuration = {
     },
   },
   async findAccount(ctx, id) {
-    const account = ACCOUNTS[id] || Object.values(ACCOUNTS).find((a) => a.sub === id);
+    const account = ACCOUNTS[id];
     if (!account) return undefined;
-    return { accountId: id, claims: async () => ({ ...account }) };
+    return { accountId: id, claims: async () => ({ sub: id, ...account }) };
   },
   cookies: { keys: ["erfa-test-cookie-key"] },
   ttl: { Session: 3600, Interaction: 3600, Grant: 3600, AccessToken: 600, AuthorizationCode: 60, IdToken: 600 },
