@@ -204,5 +204,5 @@ def test_a_refused_sign_in_says_so_on_the_login_page(sso, site_tree, loopback_cl
     assert "Signing in with Test provider did not succeed." in response.text
 
 
-def test_without_single_sign_on_its_addresses_do_not_exist(site_tree):
-    assert Client().get("/oidc/authenticate/", follow=True).status_code == 404
+def test_without_single_sign_on_its_addresses_do_not_exist(employee_client):
+    assert employee_client.get("/oidc/authenticate/", follow=True).status_code == 404
