@@ -5,8 +5,10 @@ provider_logout_url ends the provider's session too when OIDC_LOGOUT is on (RP-i
 sends the reader back to logged_out and so to Erfa's login page.
 """
 
+import logging
 from urllib.parse import urlencode
 
+import requests
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -18,6 +20,19 @@ from django.views.decorators.cache import never_cache
 from mozilla_django_oidc import views as oidc_views
 
 from accounts.sso import discovery, provider_name
+
+logger = logging.getLogger(__name__)
+
+
+def _failed(request, error, next_url):
+    """Signing in did not work (the provider refused, or did not answer): the login page says so, not an error page."""
+    logger.warning("Single sign-on with %s failed: %s", settings.OIDC_ISSUER, error)
+    messages.error(
+        request,
+        gettext("Signing in with %(provider)s did not succeed. Try again, or ask your IT support.")
+        % {"provider": provider_name()},
+    )
+    return redirect_to_login(next_url or settings.LOGIN_REDIRECT_URL)
 
 
 class _Discovered:
@@ -36,6 +51,12 @@ class SignInView(_Discovered, oidc_views.OIDCAuthenticationRequestView):
         # The parent reads the endpoint here; Erfa does it at the request (the provider may be down now).
         super(oidc_views.OIDCAuthenticationRequestView, self).__init__(*args, **kwargs)
 
+    def get(self, request):
+        try:
+            return super().get(request)
+        except requests.RequestException as error:
+            return _failed(request, error, request.GET.get("next"))
+
     @property
     def OIDC_OP_AUTH_ENDPOINT(self):  # noqa: N802 - the parent's attribute name.
         return discovery.endpoint("authorization_endpoint")
@@ -50,13 +71,14 @@ class CallbackView(_Discovered, oidc_views.OIDCAuthenticationCallbackView):
     def success_url(self):
         return self.request.session.get("oidc_login_next") or settings.LOGIN_REDIRECT_URL
 
+    def get(self, request):
+        try:
+            return super().get(request)
+        except requests.RequestException as error:
+            return _failed(request, error, self.success_url)
+
     def login_failure(self):
-        messages.error(
-            self.request,
-            gettext("Signing in with %(provider)s did not succeed. Try again, or ask your IT support.")
-            % {"provider": provider_name()},
-        )
-        return redirect_to_login(self.success_url)
+        return _failed(self.request, "the sign-in was refused or not valid", self.success_url)
 
 
 def provider_logout_url(request):

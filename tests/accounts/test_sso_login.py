@@ -206,3 +206,17 @@ def test_a_refused_sign_in_says_so_on_the_login_page(sso, site_tree, loopback_cl
 
 def test_without_single_sign_on_its_addresses_do_not_exist(employee_client):
     assert employee_client.get("/oidc/authenticate/", follow=True).status_code == 404
+
+
+def test_a_provider_that_does_not_answer_is_a_message_on_the_login_page_not_a_server_error(
+    sso, site_tree, settings, closed_port
+):
+    from accounts.sso import discovery
+
+    settings.OIDC_ISSUER = f"http://127.0.0.1:{closed_port}"
+    discovery.forget()
+
+    response = Client().get("/oidc/authenticate/", {"next": "/en/"}, follow=True)
+
+    assert response.redirect_chain[-1][0] == "/en/accounts/login/?next=/en/"
+    assert "Signing in with Test provider did not succeed." in response.text
