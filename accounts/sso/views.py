@@ -35,10 +35,8 @@ def _failed(request, error, next_url):
     return redirect_to_login(next_url or settings.LOGIN_REDIRECT_URL)
 
 
-class _Discovered:
-    """mozilla-django-oidc reads the provider's endpoints as settings; Erfa reads them from discovery."""
-
-    ENDPOINTS = {"OIDC_OP_AUTHORIZATION_ENDPOINT": "authorization_endpoint"}
+class _OnlyWithSingleSignOn:
+    """Without OIDC_ISSUER the steps do not exist."""
 
     def dispatch(self, request, *args, **kwargs):
         if not settings.SSO_ENABLED:
@@ -46,7 +44,7 @@ class _Discovered:
         return super().dispatch(request, *args, **kwargs)
 
 
-class SignInView(_Discovered, oidc_views.OIDCAuthenticationRequestView):
+class SignInView(_OnlyWithSingleSignOn, oidc_views.OIDCAuthenticationRequestView):
     def __init__(self, *args, **kwargs):
         # The parent reads the endpoint here; Erfa does it at the request (the provider may be down now).
         super(oidc_views.OIDCAuthenticationRequestView, self).__init__(*args, **kwargs)
@@ -66,7 +64,7 @@ class SignInView(_Discovered, oidc_views.OIDCAuthenticationRequestView):
         return settings.OIDC_RP_CLIENT_ID
 
 
-class CallbackView(_Discovered, oidc_views.OIDCAuthenticationCallbackView):
+class CallbackView(_OnlyWithSingleSignOn, oidc_views.OIDCAuthenticationCallbackView):
     @property
     def success_url(self):
         return self.request.session.get("oidc_login_next") or settings.LOGIN_REDIRECT_URL
@@ -84,7 +82,12 @@ class CallbackView(_Discovered, oidc_views.OIDCAuthenticationCallbackView):
 def provider_logout_url(request):
     """Where logging out sends the reader: the provider's end of session when Erfa signed them in with it."""
     id_token = request.session.get("oidc_id_token")
-    end_session = discovery.endpoint("end_session_endpoint") if settings.OIDC_LOGOUT and id_token else None
+    end_session = None
+    if settings.OIDC_LOGOUT and id_token:
+        try:
+            end_session = discovery.endpoint("end_session_endpoint")
+        except requests.RequestException as error:  # Then at least Erfa's session ends.
+            logger.warning("Single sign-on: no logout at %s: %s", settings.OIDC_ISSUER, error)
     if not end_session:
         return reverse(settings.LOGOUT_REDIRECT_URL)
     query = {
@@ -101,5 +104,5 @@ def logged_out(request):
     return redirect(settings.LOGOUT_REDIRECT_URL)
 
 
-class LogoutView(_Discovered, oidc_views.OIDCLogoutView):
+class LogoutView(_OnlyWithSingleSignOn, oidc_views.OIDCLogoutView):
     pass
