@@ -9,7 +9,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from django.urls import path
+        from django.urls import include, path
 
         from accounts import signals  # noqa: F401 - connects the logged-out message.
         from accounts.account_page import ROUTE_NAME, account
@@ -17,3 +17,5 @@ class AccountsConfig(AppConfig):
 
         # The reader's account page, under every language prefix (sections come from the apps above).
         front_end_urls.register(path("account/", account, name=ROUTE_NAME))
+        # Single sign-on's steps, at one address in every language, as the provider knows them (accounts/sso/).
+        front_end_urls.register_unprefixed(path("oidc/", include("accounts.sso.urls")))

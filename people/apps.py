@@ -7,10 +7,15 @@ class PeopleConfig(AppConfig):
     verbose_name = _("People")
 
     def ready(self):
+        from accounts.sso import profiles as sso_profiles
         from caching.page_cache import register_quiet_model, register_variant
         from people import signals  # noqa: F401 - connects the receivers.
         from people.models import ContactMessage, ResourcePersonPage
+        from people.sso_profiles import link_profile_by_email
         from portal.visibility import register_unlisted
+
+        # Signing in through the identity provider links the user to their profile by e-mail (accounts/sso/).
+        sso_profiles.register(link_profile_by_email)
 
         # A message sent to a person is shown on no page: sending one keeps the cached pages.
         register_quiet_model(ContactMessage)

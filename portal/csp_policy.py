@@ -9,7 +9,8 @@ own origin. Imported by the settings, so it imports nothing from the app registr
 from django.utils.csp import CSP
 
 
-def policies(report_url, frame_sources=()):
+def policies(report_url, frame_sources=(), form_targets=()):
+    """`form_targets`: other origins a form may lead to (the identity provider, where logging out ends)."""
     front_end = {
         "default-src": [CSP.SELF],
         "script-src": [CSP.SELF],
@@ -20,7 +21,7 @@ def policies(report_url, frame_sources=()):
         "frame-src": [CSP.SELF, *frame_sources],
         "object-src": [CSP.NONE],
         "base-uri": [CSP.SELF],
-        "form-action": [CSP.SELF],
+        "form-action": [CSP.SELF, *form_targets],
         "frame-ancestors": [CSP.SELF],
         "report-uri": report_url,
     }

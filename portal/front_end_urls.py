@@ -6,6 +6,8 @@ its AppConfig.ready(); portal/urls.py puts them under the language prefix, ahead
 """
 
 _patterns = []
+# Addresses that must not depend on the reader's language (an identity provider's callback, for one).
+_unprefixed = []
 
 
 def register(*patterns):
@@ -15,3 +17,12 @@ def register(*patterns):
 
 def patterns():
     return list(_patterns)
+
+
+def register_unprefixed(*patterns):
+    """Add URL patterns outside the language prefix (/oidc/callback/ rather than /en/oidc/callback/)."""
+    _unprefixed.extend(pattern for pattern in patterns if pattern not in _unprefixed)
+
+
+def unprefixed_patterns():
+    return list(_unprefixed)

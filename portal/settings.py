@@ -11,11 +11,10 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from portal import csp_policy, languages
+from portal import csp_policy, languages, settings_sso
 from portal.env import env_bool, env_choice, env_int, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-
 DEBUG = env_bool("DJANGO_DEBUG", False)
 # The test runner (scripts/run_tests.py, which `make test` calls) announces itself with this variable:
 # tests then get a fixed development key, immediate tasks and no HTTPS redirects.
@@ -203,12 +202,13 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 AUTHENTICATION_BACKENDS = [
-    # Refuses a locked-out username or address before any password is checked, on every login form.
-    # AxesBackend rather than AxesStandaloneBackend: code that logs in with the first backend (Wagtail's
-    # test utilities, for one) needs it to load users as ModelBackend does.
+    # Refuses a locked-out username or address before any password is checked, on every login form; not
+    # AxesStandaloneBackend: code that logs in with the first backend (Wagtail's tests) needs it to load users.
     "axes.backends.AxesBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Passwords (refused when LOCAL_ACCOUNTS=0), then the identity provider's answers (accounts/sso/).
+    *("accounts.sso.backends.LocalAccountsBackend", "accounts.sso.backends.SingleSignOnBackend"),
 ]
+globals().update(settings_sso.from_environment(os.environ))  # Single sign-on: OIDC_*, LOCAL_ACCOUNTS.
 # Lock-outs (django-axes): AXES_FAILURE_LIMIT failed logins lock the username, and as many from one
 # address lock the address, for AXES_COOLOFF_MINUTES; an administrator can unlock sooner in the admin
 # (Settings → Login lock-outs). AXES_LOCKOUT_PARAMETERS lists what is counted separately, comma-separated;
@@ -368,11 +368,11 @@ SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12)
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
-# Content-Security-Policy (portal/csp_policy.py). Network updates may embed videos (networks/blocks.py):
-# their players are the only other origins a page may frame.
+# Content-Security-Policy (portal/csp_policy.py): frames for video players (networks/blocks.py), forms to SSO.
 CSP_REPORT_URL = "/csp-report/"
 SECURE_CSP, ERFA_ADMIN_CSP = csp_policy.policies(
     CSP_REPORT_URL,
+    form_targets=settings_sso.form_targets(os.environ),
     frame_sources=env_list(
         "CSP_FRAME_SOURCES", "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com"
     ),

@@ -24,8 +24,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LAUNCHER = ROOT / "scripts" / "opensearch"
-# The browser tests' JavaScript (axe-core), pinned in package-lock.json and installed with `npm ci`.
-NPM_FOLDER = ROOT / "tests" / "browser" / "axe"
+# The tests' JavaScript, pinned in package-lock.json and installed with `npm ci`: the browser tests' axe-core,
+# and the OpenID provider the single sign-on tests start (tests/oidc/provider/).
+NPM_FOLDERS = (ROOT / "tests" / "browser" / "axe", ROOT / "tests" / "oidc" / "provider")
 IS_ROOT = os.geteuid() == 0
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 OPENSEARCH_HEAP = os.environ.get("OPENSEARCH_HEAP", "512m")
@@ -100,20 +101,21 @@ def ensure_system_packages():
 
 
 def ensure_node_modules():
-    """`npm ci` into tests/browser/axe/node_modules (git-ignored) when it is missing or the lockfile changed.
+    """`npm ci` into each folder's node_modules (git-ignored) when it is missing or the lockfile changed.
 
     A stamp holding the lockfile's hash makes the usual case (nothing changed) a file read.
     """
-    lockfile = NPM_FOLDER / "package-lock.json"
-    stamp = NPM_FOLDER / "node_modules" / ".erfa-lockfile-sha256"
-    wanted = hashlib.sha256(lockfile.read_bytes()).hexdigest()
-    if stamp.exists() and stamp.read_text().strip() == wanted:
-        return
-    say("Installing the browser tests' npm packages (npm ci in tests/browser/axe/)")
-    subprocess.run(
-        ["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], cwd=NPM_FOLDER, check=True
-    )
-    stamp.write_text(wanted)
+    for folder in NPM_FOLDERS:
+        lockfile = folder / "package-lock.json"
+        stamp = folder / "node_modules" / ".erfa-lockfile-sha256"
+        wanted = hashlib.sha256(lockfile.read_bytes()).hexdigest()
+        if stamp.exists() and stamp.read_text().strip() == wanted:
+            continue
+        say(f"Installing the tests' npm packages (npm ci in {folder.relative_to(ROOT)}/)")
+        subprocess.run(
+            ["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], cwd=folder, check=True
+        )
+        stamp.write_text(wanted)
 
 
 # --- PostgreSQL --------------------------------------------------------------

@@ -4,6 +4,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.oidc.provider_fixture import oidc_provider, sso  # noqa: F401 - the single sign-on journey's provider.
+
 # The live server shares two cores with the test process, the database and the search node;
 # allow a slow machine time before calling an assertion failed.
 expect.set_options(timeout=20_000)
