@@ -6,6 +6,8 @@ its AppConfig.ready(); portal/urls.py puts them under the language prefix, ahead
 """
 
 _patterns = []
+# URLs without a language prefix (a calendar feed an app reads for a person, whatever language they read in).
+_root_patterns = []
 
 
 def register(*patterns):
@@ -15,3 +17,12 @@ def register(*patterns):
 
 def patterns():
     return list(_patterns)
+
+
+def register_root(*patterns):
+    """Add URL patterns outside the language prefixes (for addresses that machines, not readers, open)."""
+    _root_patterns.extend(pattern for pattern in patterns if pattern not in _root_patterns)
+
+
+def root_patterns():
+    return list(_root_patterns)
