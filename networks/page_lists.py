@@ -84,12 +84,7 @@ def network_lists(network, viewer=None):
         gatherings=Part(network.gatherings.all(), GATHERING_FIELDS),
         expectations=Part(network.expectations.all(), ("phrase", "weight")),
         # What participants wrote at sign-up, and what the facilitator hid: the word cloud grows from both.
-        signup_expectations=Part(
-            GatheringResponse.objects.filter(network_key=network.translation_key, answer="coming").exclude(
-                expectations=""
-            ),
-            ("expectations", "language"),
-        ),
+        signup_expectations=Part(GatheringResponse.objects.cloud_of(network), ("expectations", "language")),
         hidden_words=Part(HiddenCloudWord.objects.filter(network_key=network.translation_key), ("phrase",)),
         facilitator_rows=Part(facilitator_rows, ("person", "role_title")),
         spokesperson_rows=Part(spokesperson_rows, ("person", "organisation")),

@@ -178,8 +178,7 @@ class GatheringRoutesMixin(RoutablePageMixin):
                 messages.success(request, _("“%(phrase)s” is hidden from the word cloud.") % {"phrase": phrase})
             return HttpResponseRedirect(reader_page_url(self, request) + self.reverse_subpage(CLOUD_ROUTE))
         hidden = list(HiddenCloudWord.objects.filter(network_key=self.translation_key).order_by("phrase"))
-        responses = GatheringResponse.objects.filter(network_key=self.translation_key, answer="coming")
-        responses = responses.exclude(expectations="")
+        responses = GatheringResponse.objects.cloud_of(self)
         entries = expectation_words.cloud_entries(self.expectations.all(), responses, limit=200)
         hidden_phrases = {row.phrase for row in hidden}
         context = {

@@ -9,11 +9,26 @@ republished or translated.
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
 
 
 class GatheringQuerySet(models.QuerySet):
     def of_gathering(self, gathering):
         return self.filter(gathering_key=gathering.translation_key)
+
+
+class GatheringResponseQuerySet(GatheringQuerySet):
+    def cloud_of(self, network):
+        """The sign-ups whose words feed `network`'s word cloud: those written in the page's language.
+
+        Each language version shows its readers the words written in their language (a Swedish cloud of
+        Danish and Dutch words would be noise), next to the hand-typed phrases translated with the page.
+        A subquery for the language, so that the network page reads it in its one query.
+        """
+        language = Locale.objects.filter(pk=network.locale_id).values("language_code")
+        return self.filter(network_key=network.translation_key, answer="coming", language__in=language).exclude(
+            expectations=""
+        )
 
 
 class GatheringResponse(models.Model):
@@ -35,7 +50,7 @@ class GatheringResponse(models.Model):
     language = models.CharField(_("language"), max_length=10)
     updated = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects = GatheringQuerySet.as_manager()
+    objects = GatheringResponseQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("answer to a gathering")
