@@ -11,6 +11,7 @@ When: answers are taken until the gathering starts; agenda comments too ("before
 attendance is recorded from its start; minutes are shown, and discussed, once it has ended.
 """
 
+import re
 from datetime import timedelta
 
 from django.db import transaction
@@ -30,6 +31,8 @@ from portal.languages import base_code
 COMMENT_LIMIT = 20
 COMMENT_WINDOW = timedelta(hours=1)
 GATHERING_ROUTE = "gathering"
+# services.text_lines starts list items with "- " or "1. ".
+_LIST_MARKER = re.compile(r"^(?:- |\d+\. )")
 
 
 def find(network, key):
@@ -72,10 +75,7 @@ def comments_open(gathering, topic, now=None):
 
 def agenda_items(gathering):
     """The agenda's lines without their list markers: what a comment may name."""
-    items = []
-    for line in services.text_lines(gathering.agenda).splitlines():
-        item = line.split(" ", 1)[1] if line.startswith("- ") or line.split(" ", 1)[0][:-1].isdigit() else line
-        items.append(item.strip()[:200])
+    items = [_LIST_MARKER.sub("", line).strip()[:200] for line in services.text_lines(gathering.agenda).splitlines()]
     return [item for item in items if item]
 
 
