@@ -72,7 +72,9 @@ class GatheringRoutesMixin(RoutablePageMixin):
         initial = {"answer": own.answer, "note": own.note, "expectations": own.expectations} if own else {}
 
         def comment_form(topic):
-            return forms.get(f"comment-{topic}") or CommentForm(initial={"topic": topic}, agenda_items=items)
+            # Only agenda comments name an item; minutes are discussed as a whole.
+            offered = items if topic == GatheringComment.Topic.AGENDA else ()
+            return forms.get(f"comment-{topic}") or CommentForm(initial={"topic": topic}, agenda_items=offered)
 
         attendance_people = {row.user.pk: row.user for row in coming} | {row.user.pk: row.user for row in attended}
         return {
@@ -121,7 +123,8 @@ class GatheringRoutesMixin(RoutablePageMixin):
             topic = GatheringComment.Topic.AGENDA
         if not rules.may_take_part(request.user) or not rules.comments_open(gathering, topic):
             raise PermissionDenied
-        form = CommentForm(request.POST, agenda_items=rules.agenda_items(gathering))
+        items = rules.agenda_items(gathering) if topic == GatheringComment.Topic.AGENDA else ()
+        form = CommentForm(request.POST, agenda_items=items)
         key = f"comment-{topic}"
         if not form.is_valid():
             return {key: form}, 400
@@ -135,9 +138,8 @@ class GatheringRoutesMixin(RoutablePageMixin):
                 % {"count": rules.COMMENT_LIMIT},
             )
             return {key: form}, 429
-        data = form.cleaned_data
-        item = data["agenda_item"] if topic == GatheringComment.Topic.AGENDA else ""
-        rules.add_comment(request.user, self, gathering, topic=topic, body=data["body"], agenda_item=item)
+        body, item = form.cleaned_data["body"], form.cleaned_data["agenda_item"]
+        rules.add_comment(request.user, self, gathering, topic=topic, body=body, agenda_item=item)
         messages.success(request, _("Your comment has been published."))
         return HttpResponseRedirect(self.gathering_url(gathering, request) + f"#{topic}-comments")
 
