@@ -52,9 +52,12 @@ def test_minutes_are_shown_and_discussed_after_the_gathering(network, employee_c
         == 403
     )
 
-    ended = gathering_in(network, -2, minutes=MINUTES)
+    ended = gathering_in(network, -2, minutes=MINUTES, agenda=AGENDA)
     url = page_of(network, ended)
-    assert "We chose three examples." in employee_client.get(url).content.decode()
+    html = employee_client.get(url).content.decode()
+    assert "We chose three examples." in html
+    # The minutes are discussed as a whole: no agenda item to pick.
+    assert '<select name="agenda_item"' not in html
     response = employee_client.post(url, {"action": "comment", "topic": "minutes", "body": "Thanks!"}, follow=True)
     assert '<p lang="en">Thanks!</p>' in response.content.decode()
     assert GatheringComment.objects.get().topic == "minutes"
