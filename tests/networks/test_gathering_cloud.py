@@ -81,3 +81,25 @@ def test_sign_ups_grow_the_cloud_and_the_facilitator_hides_an_entry(network, dir
 
     facilitator.post(cloud_url, {"action": "show", "phrase": "coffee"})
     assert "coffee" in cloud(employee_client.get(network.url).content.decode())
+
+
+@pytest.mark.django_db
+def test_each_language_version_grows_its_cloud_from_sign_ups_written_in_its_language(network, employee):
+    from types import SimpleNamespace
+
+    from django.utils import translation
+    from wagtail.models import Locale
+
+    from networks import gatherings as rules
+    from networks.models import GatheringResponse
+
+    gathering = gathering_in(network, 5)
+    rules.respond(employee, network, gathering, answer="coming", expectations="concrete examples")
+    with translation.override("sv"):
+        rules.respond(EmployeeFactory(), network, gathering, answer="coming", expectations="konkreta exempel")
+    swedish = SimpleNamespace(
+        translation_key=network.translation_key, locale_id=Locale.objects.get(language_code="sv").pk
+    )
+
+    assert [row.expectations for row in GatheringResponse.objects.cloud_of(network)] == ["concrete examples"]
+    assert [row.expectations for row in GatheringResponse.objects.cloud_of(swedish)] == ["konkreta exempel"]
