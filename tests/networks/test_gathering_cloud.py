@@ -1,12 +1,16 @@
 """What participants write at sign-up grows the network's word cloud, stop words removed per language."""
 
 import re
+from types import SimpleNamespace
 
 import pytest
+from django.utils import translation
+from wagtail.models import Locale
 
+from networks import gatherings as rules
 from networks.expectation_words import cloud_entries, words
 from networks.factories import NetworkExpectationFactory
-from networks.models import HiddenCloudWord
+from networks.models import GatheringResponse, HiddenCloudWord
 from portal.factories import EmployeeFactory
 from tests.networks.gathering_helpers import client_of, facilitator_of, gathering_in, page_of
 
@@ -85,14 +89,6 @@ def test_sign_ups_grow_the_cloud_and_the_facilitator_hides_an_entry(network, dir
 
 @pytest.mark.django_db
 def test_each_language_version_grows_its_cloud_from_sign_ups_written_in_its_language(network, employee):
-    from types import SimpleNamespace
-
-    from django.utils import translation
-    from wagtail.models import Locale
-
-    from networks import gatherings as rules
-    from networks.models import GatheringResponse
-
     gathering = gathering_in(network, 5)
     rules.respond(employee, network, gathering, answer="coming", expectations="concrete examples")
     with translation.override("sv"):
