@@ -15,7 +15,8 @@ from django.db.models import Q, QuerySet
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from networks import following, links
+from networks import expectation_words, following, links
+from networks.models.participation import GatheringResponse, HiddenCloudWord
 from people.directory import for_cards
 from people.models import ResourcePersonPage
 from people.models.profile_routes import IMAGE_FIELDS
@@ -82,6 +83,9 @@ def network_lists(network, viewer=None):
     found = fetch_together(
         gatherings=Part(network.gatherings.all(), GATHERING_FIELDS),
         expectations=Part(network.expectations.all(), ("phrase", "weight")),
+        # What participants wrote at sign-up, and what the facilitator hid: the word cloud grows from both.
+        signup_expectations=Part(GatheringResponse.objects.cloud_of(network), ("expectations", "language")),
+        hidden_words=Part(HiddenCloudWord.objects.filter(network_key=network.translation_key), ("phrase",)),
         facilitator_rows=Part(facilitator_rows, ("person", "role_title")),
         spokesperson_rows=Part(spokesperson_rows, ("person", "organisation")),
         spokespersons=Part(spokespersons, SPOKESPERSON_FIELDS),
@@ -115,7 +119,9 @@ def network_lists(network, viewer=None):
         ],
         "members": member_list(network, found),
         "gatherings": sorted(found["gatherings"], key=lambda gathering: gathering.start),
-        "expectations": found["expectations"],
+        "expectations": expectation_words.cloud_entries(
+            found["expectations"], found["signup_expectations"], [row.phrase for row in found["hidden_words"]]
+        ),
         "documents": document_list(found),
         "network_topics": found["topics"],
         "updates": found["updates"],

@@ -6,7 +6,8 @@ its AppConfig.ready(); portal/urls.py puts them under the language prefix, ahead
 """
 
 _patterns = []
-# Addresses that must not depend on the reader's language (an identity provider's callback, for one).
+# Addresses that must not depend on the reader's language: an identity provider's callback, a calendar
+# feed that a calendar app opens for a person whatever language they read in.
 _unprefixed = []
 
 

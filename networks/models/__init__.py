@@ -11,9 +11,21 @@ from networks.models.inlines import (
     NetworkSpokesperson,
 )
 from networks.models.network import NetworkPage
+from networks.models.participation import (
+    CalendarSubscription,
+    GatheringAttendance,
+    GatheringComment,
+    GatheringResponse,
+    HiddenCloudWord,
+)
 from networks.models.update import NetworkUpdatePage
 
 __all__ = [
+    "CalendarSubscription",
+    "GatheringAttendance",
+    "GatheringComment",
+    "GatheringResponse",
+    "HiddenCloudWord",
     "Gathering",
     "NetworkDocument",
     "NetworkExpectation",

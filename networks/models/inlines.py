@@ -125,6 +125,12 @@ class Gathering(NetworkInline):
         features=RICH_TEXT_FEATURES,
         help_text=_("What each team does at its own workplace before the next gathering."),
     )
+    minutes = RichTextField(
+        _("minutes"),
+        blank=True,
+        features=RICH_TEXT_FEATURES + ["h3"],
+        help_text=_("What was said and decided. Shown on the gathering's page once it has ended."),
+    )
 
     panels = [
         FieldPanel("title"),
@@ -132,6 +138,7 @@ class Gathering(NetworkInline):
         MultiFieldPanel([FieldPanel("place"), FieldPanel("online_link")], heading=_("Where")),
         FieldPanel("agenda"),
         FieldPanel("assignment"),
+        FieldPanel("minutes"),
     ]
 
     class Meta(NetworkInline.Meta):

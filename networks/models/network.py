@@ -12,6 +12,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from networks import following, services
+from networks.models.gathering_routes import GatheringRoutesMixin
 from networks.models.inlines import RICH_TEXT_FEATURES, NetworkFacilitator
 from networks.models.update import NetworkUpdatePage
 from networks.page_lists import network_lists
@@ -23,7 +24,7 @@ from portal.visibility import visibility_for
 CALENDAR_ROUTE = "gatherings_ics"
 
 
-class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
+class NetworkPage(GatheringRoutesMixin, RoutablePageMixin, ContentPageMixin, Page):
     """A learning network: workplaces that send teams to a series of gatherings and work on between them."""
 
     purpose = RichTextField(
@@ -129,6 +130,8 @@ class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
         # Every list in a fixed number of queries, however many rows the network has (networks/page_lists.py).
         lists = network_lists(self, request)
         gatherings = lists["gatherings"]
+        for gathering in gatherings:
+            gathering.page_url = self.gathering_url(gathering, request)
         now = timezone.now()
         cloud = services.word_cloud(lists.pop("expectations"))
         context.update(

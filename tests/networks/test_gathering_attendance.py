@@ -1,0 +1,73 @@
+"""Facilitators record who attended a gathering, once it has started; nobody else may."""
+
+import pytest
+
+from networks.models import GatheringAttendance
+from portal.factories import EmployeeFactory
+from tests.networks.gathering_helpers import client_of, facilitator_of, gathering_in, page_of
+
+pytestmark = pytest.mark.django_db
+
+
+def sign_up(network, gathering, user):
+    client_of(user).post(page_of(network, gathering), {"action": "respond", "answer": "coming"})
+
+
+def test_the_facilitator_ticks_who_came_and_adds_others(network, directory):
+    facilitator = facilitator_of(network, directory)
+    gathering = gathering_in(network, 2)
+    came = EmployeeFactory(username="ann", first_name="Ann", last_name="Ek")
+    stayed_home = EmployeeFactory(username="bo", first_name="Bo", last_name="Lund")
+    walked_in = EmployeeFactory(username="cilla", first_name="Cilla", last_name="Ny", email="cilla@example.org")
+    sign_up(network, gathering, came)
+    sign_up(network, gathering, stayed_home)
+    gathering.start, gathering.end = gathering.start.replace(year=2020), gathering.end.replace(year=2020)
+    gathering.save()
+    client = client_of(facilitator)
+    url = page_of(network, gathering)
+
+    html = client.get(url).content.decode()
+    assert 'name="present"' in html and "Ann Ek" in html and "Bo Lund" in html
+
+    response = client.post(
+        url, {"action": "attendance", "present": [str(came.pk)], "others": "cilla@example.org"}, follow=True
+    )
+    html = response.content.decode()
+    assert "The attendance has been saved." in html
+    assert "2 attended" in html
+    assert set(GatheringAttendance.objects.values_list("user__username", flat=True)) == {"ann", "cilla"}
+
+    client.post(url, {"action": "attendance", "present": [str(walked_in.pk)]})
+    assert list(GatheringAttendance.objects.values_list("user__username", flat=True)) == ["cilla"]
+
+
+def test_an_unknown_name_is_refused_with_the_input_kept(network, directory):
+    facilitator = facilitator_of(network, directory)
+    gathering = gathering_in(network, -1)
+    response = client_of(facilitator).post(
+        page_of(network, gathering), {"action": "attendance", "others": "nobody@example.org"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Erfa has no user with these e-mail addresses or user names: nobody@example.org" in html
+    assert "nobody@example.org</textarea>" in html
+    assert not GatheringAttendance.objects.exists()
+
+
+def test_others_may_not_record_attendance(network, directory, employee, employee_client, admin_client):
+    facilitator_of(network, directory)
+    gathering = gathering_in(network, -1)
+    url = page_of(network, gathering)
+    assert 'name="present"' not in employee_client.get(url).content.decode()
+    for client in (employee_client, admin_client):
+        response = client.post(url, {"action": "attendance", "others": employee.username})
+        assert response.status_code == 403
+    assert not GatheringAttendance.objects.exists()
+
+
+def test_attendance_waits_for_the_gathering_to_start(network, directory):
+    facilitator = facilitator_of(network, directory)
+    gathering = gathering_in(network, 3)
+    client = client_of(facilitator)
+    assert 'name="present"' not in client.get(page_of(network, gathering)).content.decode()
+    assert client.post(page_of(network, gathering), {"action": "attendance"}).status_code == 403
