@@ -15,3 +15,16 @@ def register(*patterns):
 
 def patterns():
     return list(_patterns)
+
+
+# URLs outside the language prefix (a machine-readable API at /api/...), for the same reason.
+_unprefixed = []
+
+
+def register_unprefixed(*patterns):
+    """Add URL patterns that carry no language prefix (the language is a parameter there, if anything)."""
+    _unprefixed.extend(pattern for pattern in patterns if pattern not in _unprefixed)
+
+
+def unprefixed_patterns():
+    return list(_unprefixed)

@@ -35,7 +35,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Content areas, lowest first: each app may import only the ones before it (tests/portal/test_architecture.py).
     *("portal", "accounts", "moderation", "caching", "people", "methods"),
-    *("networks", "casestudies", "home", "search", "demo"),
+    *("networks", "casestudies", "home", "search", "demo", "api"),
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -48,7 +48,9 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
+    "wagtail.api.v2",
     "wagtail",
+    "rest_framework",
     # Login protection (accounts/): lock-outs after repeated failures, and a second factor.
     "axes",
     "django_otp",
@@ -398,3 +400,9 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# --- Read API (api/) ----------------------------------------------------------
+# Requests per personal token (or signed-in session), as Django REST framework writes a rate: "600/hour".
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/hour").strip() or "600/hour"
+# The most items one answer lists (?limit=); Wagtail's API reads WAGTAILAPI_LIMIT_MAX.
+WAGTAILAPI_LIMIT_MAX = env_int("API_LIMIT_MAX", 100)

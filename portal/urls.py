@@ -20,6 +20,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Uploaded files, in every mode: each one checked before it is sent (portal/media.py).
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media, name="media"),
+    # What the apps above portal serve without a language prefix, e.g. the read API (portal/front_end_urls.py).
+    *front_end_urls.unprefixed_patterns(),
 ]
 
 # Every front-end URL carries its language (/en/, /sv/, /nb/, /da/, /nl/);
