@@ -2,12 +2,20 @@
 
 The intranet asks every front-end view for a signed-in session (portal.middleware) and would send an
 API client to the login form; the API answers for itself instead (401 without credentials), so its
-views are marked login_not_required.
+views are marked login_not_required. Its views also name this module as the request's URLconf:
+LocaleMiddleware answers a 404 outside the language prefixes with a redirect to the same path under
+/en/ when that path exists there, and under /en/ Wagtail serves every path. Looked up among the API's
+own URLs instead, a "not found" stays a 404.
 """
 
+import functools
+
 from django.contrib.auth.decorators import login_not_required
-from django.urls import URLPattern, URLResolver, include, path
+from django.http import JsonResponse
+from django.urls import include, path, re_path
+from django.utils.translation import gettext as _
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from api.endpoints.networks import NetworksEndpoint
 from api.endpoints.people import PeopleEndpoint
@@ -25,18 +33,26 @@ router.register_endpoint("people", PeopleEndpoint)
 router.register_endpoint("networks", NetworksEndpoint)
 
 
-def answered_by_the_api(patterns):
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            answered_by_the_api(pattern.url_patterns)
-        elif isinstance(pattern, URLPattern):
-            login_not_required(pattern.callback)
-    return patterns
+def answered_by_the_api(view):
+    @functools.wraps(view)
+    def api_view(request, *args, **kwargs):
+        request.urlconf = __name__
+        return view(request, *args, **kwargs)
+
+    return login_not_required(api_view)
+
+
+def unknown_endpoint(request, rest):
+    return JsonResponse({"message": _("There is no such endpoint. /api/v2/schema/ lists them.")}, status=404)
 
 
 api_patterns = [
     path("schema/", SchemaView.as_view(router=router), name="schema"),
     *router.get_urlpatterns(),
+    # Last: anything else under /api/v2/ is a JSON 404, not the login form or a redirect to a page.
+    re_path(r"^(?P<rest>.*)$", unknown_endpoint),
 ]
 
-urlpatterns = [path("api/v2/", include((answered_by_the_api(api_patterns), NAMESPACE), namespace=NAMESPACE))]
+decorate_urlpatterns(api_patterns, answered_by_the_api)
+
+urlpatterns = [path("api/v2/", include((api_patterns, NAMESPACE), namespace=NAMESPACE))]
