@@ -1,8 +1,20 @@
-"""The rate limit: API_RATE_LIMIT requests per token (or per signed-in user for the session), answered 429."""
+"""The rate limit: API_RATE_LIMIT requests per token (or per signed-in user for the session), answered 429.
+
+The rate is read from the environment variable API_RATE_LIMIT (Django REST framework's form,
+"600/hour"), or from a setting of that name where one is set (tests set one).
+"""
+
+import os
 
 from django.conf import settings
 from rest_framework.throttling import SimpleRateThrottle
 from wagtail.models import APIToken
+
+DEFAULT_RATE = "600/hour"
+
+
+def rate():
+    return getattr(settings, "API_RATE_LIMIT", None) or os.environ.get("API_RATE_LIMIT", "").strip() or DEFAULT_RATE
 
 
 class TokenRateThrottle(SimpleRateThrottle):
@@ -10,7 +22,7 @@ class TokenRateThrottle(SimpleRateThrottle):
 
     def get_rate(self):
         # Read on each request rather than from REST_FRAMEWORK's rates, so that a changed setting applies.
-        return settings.API_RATE_LIMIT
+        return rate()
 
     def get_cache_key(self, request, view):
         if isinstance(request.auth, APIToken):

@@ -47,10 +47,7 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
-    "wagtail.admin",
-    "wagtail.api.v2",
-    "wagtail",
-    "rest_framework",
+    *("wagtail.admin", "wagtail.api.v2", "wagtail", "rest_framework"),
     # Login protection (accounts/): lock-outs after repeated failures, and a second factor.
     "axes",
     "django_otp",
@@ -238,6 +235,7 @@ LANGUAGE_CODE = languages.DEFAULT_LANGUAGE
 # Each language is named in itself, so that a reader finds their own language (portal/languages.py).
 LANGUAGES = languages.SETTINGS_LANGUAGES
 WAGTAIL_I18N_ENABLED = True
+WAGTAILAPI_LIMIT_MAX = env_int("API_LIMIT_MAX", 100)  # The most items one read API answer lists (api/).
 # Content languages are named in the admin's language ("Engelsk" to a Danish editor): it speaks one throughout.
 WAGTAIL_CONTENT_LANGUAGES = languages.CHOICES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
@@ -400,9 +398,3 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
-
-# --- Read API (api/) ----------------------------------------------------------
-# Requests per personal token (or signed-in session), as Django REST framework writes a rate: "600/hour".
-API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/hour").strip() or "600/hour"
-# The most items one answer lists (?limit=); Wagtail's API reads WAGTAILAPI_LIMIT_MAX.
-WAGTAILAPI_LIMIT_MAX = env_int("API_LIMIT_MAX", 100)

@@ -9,6 +9,7 @@ from rest_framework.authentication import SessionAuthentication
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.renderers import JSONRenderer
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError, get_full_url
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
@@ -23,6 +24,26 @@ MAX_SEARCH_LENGTH = 200
 SEARCH_OPERATORS = {"and", "or"}
 # Control characters (NUL among them, which PostgreSQL refuses) and lone surrogates are no part of a query.
 UNUSABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+# Larger numbers are no id and no offset: the database refuses them with an error, not an empty answer.
+MAX_NUMBER = 2**31 - 1
+
+
+def whole_number(request, name):
+    """The parameter `name` as a number from 0 to MAX_NUMBER, None if absent; a 400 otherwise."""
+    value = request.GET.get(name)
+    if value is None:
+        return None
+    if not (value.isascii() and value.isdigit()) or int(value) > MAX_NUMBER:
+        raise BadRequestError(_("%(name)s must be a positive integer") % {"name": name})
+    return int(value)
+
+
+class Pagination(WagtailPagination):
+    """Wagtail's limit and offset, with an offset the database can take."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        whole_number(request, "offset")
+        return super().paginate_queryset(queryset, request, view)
 
 
 class ApiAccess:
@@ -33,6 +54,12 @@ class ApiAccess:
     throttle_classes = [TokenRateThrottle]
     # JSON only: the browsable API's HTML would need scripts the Content-Security-Policy refuses.
     renderer_classes = [JSONRenderer]
+    pagination_class = Pagination
+
+    def find_object(self, queryset, request):
+        # Wagtail's find hands ?id= to the database as it comes: a word there would be a server error.
+        whole_number(request, "id")
+        return super().find_object(queryset, request)
 
 
 def requested_locale(request):

@@ -8,13 +8,11 @@ directory, `?organisation=<id>` one organisation.
 
 from django.db.models import Prefetch
 from django.urls import path
-from django.utils.translation import gettext as _
 from rest_framework import serializers
-from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 
 from api.access import visible_pages
-from api.endpoints.base import ApiAccess, check_known_parameters, detail_url, requested_locale
+from api.endpoints.base import ApiAccess, check_known_parameters, detail_url, requested_locale, whole_number
 from people.directory import matching
 from people.models import ResourcePersonPage, SpokenLanguage
 from portal.models import Topic
@@ -56,11 +54,9 @@ def people_for(request):
     code = requested_locale(request)
     if code is not None:
         people = people.filter(locale__language_code=code)
-    organisation = request.GET.get("organisation")
+    organisation = whole_number(request, "organisation")
     if organisation is not None:
-        if not organisation.isdigit():
-            raise BadRequestError(_("organisation must be a positive integer"))
-        people = people.filter(organisation_id=int(organisation))
+        people = people.filter(organisation_id=organisation)
     people = matching(people, request.GET.get("search", ""))
     return people.select_related("organisation", "locale").prefetch_related(
         Prefetch("topics", queryset=Topic.objects.order_by("name")),

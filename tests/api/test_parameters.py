@@ -53,6 +53,10 @@ BAD_REQUESTS = [
     ("/api/v2/people/?organisation=abc", "organisation must be a positive integer"),
     ("/api/v2/networks/?fields=*", "query parameter is not an operation"),
     ("/api/v2/images/?title=%00", "null characters are not allowed"),
+    ("/api/v2/pages/find/?id=abc", "id must be a positive integer"),
+    ("/api/v2/documents/find/?id=1e9", "id must be a positive integer"),
+    ("/api/v2/pages/?offset=99999999999999999999", "offset must be a positive integer"),
+    ("/api/v2/pages/?rich_text_format=bogus", "rich_text_format must be one of"),
 ]
 
 

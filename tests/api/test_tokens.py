@@ -78,6 +78,17 @@ def test_the_session_serves_same_origin_javascript(world, client):
     assert client.get("/api/v2/networks/").status_code == 200
 
 
+def test_the_session_needs_the_csrf_token_for_anything_but_reading(world):
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(world.employee)
+    assert browser.get("/api/v2/pages/").status_code == 200
+    refused = browser.post("/api/v2/pages/")
+    assert refused.status_code == 403
+    assert "CSRF" in refused.json()["detail"]
+    # A program with a token has no cookie to be forged; the API still only reads.
+    assert token_client(world.employee_token).post("/api/v2/pages/").status_code == 405
+
+
 def test_using_a_token_keeps_the_cached_pages(world, employee_api):
     before = page_cache.generation()
     APIToken.objects.filter(user=world.employee).update(last_used_at=None)
