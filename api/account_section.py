@@ -58,8 +58,9 @@ def post(request):
     if action == "create":
         return create(request)
     if action == "revoke":
-        if not (request.POST.get("token") or "").isdigit():
-            return redirect(account_page.ROUTE_NAME)
+        token = request.POST.get("token") or ""
+        if not (token.isascii() and token.isdigit() and len(token) <= 18):
+            return redirect(account_page.ROUTE_NAME)  # No token of theirs has such a number.
         return revoke(request)
     return redirect(account_page.ROUTE_NAME)
 
