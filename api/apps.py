@@ -9,10 +9,12 @@ class ApiConfig(AppConfig):
     verbose_name = _("API")
 
     def ready(self):
+        from django.core import checks
         from wagtail.models import APIToken
 
         from accounts import account_page
         from api import account_section
+        from api.throttling import check_rate
         from api.urls import urlpatterns
         from caching.page_cache import register_quiet_model
         from portal import front_end_urls
@@ -21,3 +23,4 @@ class ApiConfig(AppConfig):
         register_quiet_model(APIToken)
         account_page.register(account_section.SECTION)
         front_end_urls.register_unprefixed(*urlpatterns)
+        checks.register(check_rate)

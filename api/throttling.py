@@ -32,3 +32,19 @@ class TokenRateThrottle(SimpleRateThrottle):
         else:
             return None  # Refused anyway: only the signed-in get this far.
         return self.cache_format % {"scope": self.scope, "ident": ident}
+
+
+def check_rate(app_configs=None, **kwargs):
+    """A system check: a rate DRF cannot read would fail every API request, so start-up says so instead."""
+    from django.core.checks import Error
+
+    value = rate()
+    try:
+        number, period = value.split("/")
+        valid = int(number) > 0 and period[:1] in {"s", "m", "h", "d"}
+    except ValueError:
+        valid = False
+    if valid:
+        return []
+    hint = "Write it as <number>/<second|minute|hour|day>, for example 600/hour."
+    return [Error(f"API_RATE_LIMIT {value!r} is not a rate.", hint=hint, id="api.E001")]

@@ -2,6 +2,7 @@
 
 import pytest
 
+from api.throttling import check_rate
 from tests.api.conftest import token_client
 
 pytestmark = pytest.mark.django_db
@@ -101,3 +102,10 @@ def test_the_schema_parses_and_names_every_endpoint(world, client):
     assert "user" not in person["properties"]
     assert "locale" in {p["name"] for p in paths["/api/v2/networks/"]["get"]["parameters"]}
     assert schema["components"]["securitySchemes"]["token"]["scheme"] == "bearer"
+
+
+def test_a_rate_limit_the_api_cannot_read_stops_start_up(settings):
+    settings.API_RATE_LIMIT = "lots"
+    assert [error.id for error in check_rate()] == ["api.E001"]
+    settings.API_RATE_LIMIT = "10/minute"
+    assert check_rate() == []
