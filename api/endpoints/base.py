@@ -2,10 +2,13 @@
 
 import re
 
+import elasticsearch
+import opensearchpy
 from django.db.models import Case, IntegerField, When
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from rest_framework.authentication import SessionAuthentication
+from rest_framework.exceptions import APIException
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.renderers import JSONRenderer
@@ -24,6 +27,9 @@ MAX_SEARCH_LENGTH = 200
 SEARCH_OPERATORS = {"and", "or"}
 # Control characters (NUL among them, which PostgreSQL refuses) and lone surrogates are no part of a query.
 UNUSABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+# A search engine that does not answer (search/outage.py's transport errors; search sits beside api, so
+# api names them itself): the client gets a 503 to retry, not a server error.
+ENGINE_OUTAGE = (opensearchpy.ConnectionError, elasticsearch.ConnectionError, ConnectionError, TimeoutError)
 # Larger numbers are no id and no offset: the database refuses them with an error, not an empty answer.
 MAX_NUMBER = 2**31 - 1
 
@@ -86,6 +92,14 @@ class LocaleFilter(BaseFilterBackend):
         return queryset
 
 
+class SearchUnavailable(APIException):
+    status_code = 503
+    default_code = "search_unavailable"
+
+    def __init__(self):
+        super().__init__(_("The search engine is not answering. Try again in a minute, or list without search."))
+
+
 def search_text(request):
     text = UNUSABLE.sub(" ", request.GET.get("search", "")).strip()
     if not text:
@@ -114,7 +128,10 @@ class SearchFilter(BaseFilterBackend):
         if issubclass(queryset.model, Page):
             candidates = candidates.filter(live=True)
         results = get_search_backend().search(text, candidates.only("pk"), operator=operator)
-        ids = [item.pk for item in results[:MAX_SEARCH_HITS]]
+        try:
+            ids = [item.pk for item in results[:MAX_SEARCH_HITS]]
+        except ENGINE_OUTAGE as error:
+            raise SearchUnavailable from error
         queryset = queryset.filter(pk__in=ids)
         if "order" not in request.GET:
             rank = Case(*(When(pk=pk, then=position) for position, pk in enumerate(ids)), output_field=IntegerField())

@@ -109,3 +109,19 @@ def test_a_rate_limit_the_api_cannot_read_stops_start_up(settings):
     assert [error.id for error in check_rate()] == ["api.E001"]
     settings.API_RATE_LIMIT = "10/minute"
     assert check_rate() == []
+
+
+def test_a_search_engine_that_does_not_answer_is_a_503_to_retry(world, employee_api, settings, closed_port):
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.opensearch2",
+            "URLS": [f"http://127.0.0.1:{closed_port}"],
+            "INDEX_PREFIX": "erfa_api_test_",
+            "TIMEOUT": 1,
+        }
+    }
+    response = employee_api.get("/api/v2/pages/?search=method")
+    assert response.status_code == 503
+    assert "search engine is not answering" in response.json()["detail"]
+    # Listing without search still works.
+    assert employee_api.get("/api/v2/pages/?type=methods.MethodPage").status_code == 200
