@@ -68,6 +68,7 @@ def operation(operation_id, summary, parameters, schema):
             "401": {"description": "No valid token or session."},
             "404": {"description": "No such item, or not one the client may see."},
             "429": {"description": "Too many requests for this token; Retry-After says when to try again."},
+            "503": {"description": "The search engine is not answering (with ?search= only); try again later."},
         },
     }
 
