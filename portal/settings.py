@@ -34,7 +34,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Content areas, lowest first: each app may import only the ones before it (tests/portal/test_architecture.py).
     *("portal", "accounts", "moderation", "caching", "people", "methods"),
-    *("networks", "casestudies", "home", "search", "demo"),
+    *("networks", "casestudies", "home", "search", "demo", "api"),
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -46,8 +46,7 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
-    "wagtail.admin",
-    "wagtail",
+    *("wagtail.admin", "wagtail.api.v2", "wagtail", "rest_framework"),
     # Login protection (accounts/): lock-outs after repeated failures, and a second factor.
     "axes",
     "django_otp",
@@ -236,6 +235,7 @@ LANGUAGE_CODE = languages.DEFAULT_LANGUAGE
 # Each language is named in itself, so that a reader finds their own language (portal/languages.py).
 LANGUAGES = languages.SETTINGS_LANGUAGES
 WAGTAIL_I18N_ENABLED = True
+WAGTAILAPI_LIMIT_MAX = env_int("API_LIMIT_MAX", 100)  # The most items one read API answer lists (api/).
 # Content languages are named in the admin's language ("Engelsk" to a Danish editor): it speaks one throughout.
 WAGTAIL_CONTENT_LANGUAGES = languages.CHOICES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES

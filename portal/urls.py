@@ -20,7 +20,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Uploaded files, in every mode: each one checked before it is sent (portal/media.py).
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media, name="media"),
-    # What the apps above portal register outside the language prefix (portal/front_end_urls.py).
+    # What the apps above portal serve without a language prefix: the read API, single sign-on's callback,
+    # calendar feeds (portal/front_end_urls.py).
     *front_end_urls.unprefixed_patterns(),
 ]
 

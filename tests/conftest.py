@@ -25,6 +25,7 @@ APP_MARKERS = {
     "moderation",
     "search",
     "demo",
+    "api",
     "browser",
 }
 
