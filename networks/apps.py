@@ -8,7 +8,7 @@ class NetworksConfig(AppConfig):
 
     def ready(self):
         from caching.page_cache import register_variant
-        from networks import following, people_links
+        from networks import evaluation, following, people_links
         from networks.models import NetworkPage
         from people import links
 
@@ -18,6 +18,13 @@ class NetworksConfig(AppConfig):
             "network-following",
             lambda page: page.translation_key,
             lambda key, request: following.follows_key(request.user, key),
+        )
+        # The "Evaluation open" link shows only to the members of an ended network: cached per answer too.
+        register_variant(
+            NetworkPage,
+            "network-evaluation",
+            lambda page: str(page.translation_key) if page.has_ended() else None,
+            lambda key, request: key is not None and evaluation.is_member_of_key(request.user, key),
         )
 
         links.register_network_roles(people_links.network_role_parts, people_links.network_roles)

@@ -11,7 +11,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from networks import following, services
+from networks import evaluation, following, services
+from networks.models.evaluation_routes import EvaluationRoutesMixin
 from networks.models.inlines import RICH_TEXT_FEATURES, NetworkFacilitator
 from networks.models.update import NetworkUpdatePage
 from networks.page_lists import network_lists
@@ -23,7 +24,7 @@ from portal.visibility import visibility_for
 CALENDAR_ROUTE = "gatherings_ics"
 
 
-class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
+class NetworkPage(EvaluationRoutesMixin, RoutablePageMixin, ContentPageMixin, Page):
     """A learning network: workplaces that send teams to a series of gatherings and work on between them."""
 
     purpose = RichTextField(
@@ -57,6 +58,15 @@ class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
         _("team size"), max_length=60, blank=True, help_text=_("For example “3–5 per workplace”.")
     )
     duration = models.CharField(_("duration"), max_length=60, blank=True, help_text=_("For example “one year”."))
+    ends_on = models.DateField(
+        _("ends on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day the network ends. From then on its members (facilitators, spokespersons and followers) "
+            "can answer the closing evaluation."
+        ),
+    )
 
     parent_page_types = ["networks.NetworkIndexPage"]
     subpage_types = ["networks.NetworkUpdatePage"]
@@ -70,6 +80,7 @@ class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
                 FieldPanel("number_of_gatherings"),
                 FieldPanel("team_size"),
                 FieldPanel("duration"),
+                FieldPanel("ends_on"),
             ],
             heading=_("Format"),
         ),
@@ -114,11 +125,15 @@ class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
     override_translatable_fields = ContentPageMixin.content_synchronized_fields + [
         SynchronizedField("image"),
         SynchronizedField("number_of_gatherings"),
+        SynchronizedField("ends_on"),
     ]
 
     class Meta:
         verbose_name = _("network")
         verbose_name_plural = _("networks")
+
+    def has_ended(self, today=None):
+        return self.ends_on is not None and self.ends_on <= (today or timezone.localdate())
 
     def gathering_list(self):
         return sorted(self.gatherings.all(), key=lambda gathering: gathering.start)
@@ -146,6 +161,8 @@ class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
             word_list=services.word_list(cloud),
             calendar_url=self.calendar_url(request),
             follow_url=self.follow_url(request),
+            evaluation_url=self.evaluation_url(request) if self.has_ended() else "",
+            may_evaluate=self.has_ended() and evaluation.is_member(getattr(request, "user", None), self),
         )
         return context
 
