@@ -7,10 +7,11 @@ class NetworksConfig(AppConfig):
     verbose_name = _("Networks")
 
     def ready(self):
-        from caching.page_cache import register_variant
-        from networks import evaluation, following, people_links
-        from networks.models import NetworkPage
+        from caching.page_cache import register_quiet_model, register_variant
+        from networks import digest, evaluation, following, people_links, unfollow
+        from networks.models import NetworkDigestLog, NetworkPage
         from people import links
+        from portal import front_end_urls
 
         # The follow button says "Follow" or "Unfollow" for the reader: cached per answer (one small query per hit).
         register_variant(
@@ -26,6 +27,12 @@ class NetworksConfig(AppConfig):
             lambda page: str(page.translation_key) if page.has_ended() else None,
             lambda key, request: key is not None and evaluation.is_member_of_key(request.user, key),
         )
+
+        # The weekly digest's own parts go through the same registry as the higher apps' (networks/digest.py).
+        digest.register_built_in_parts()
+        front_end_urls.register(*unfollow.urlpatterns)
+        # Logging a sent digest changes no page: it must not empty the page cache every week.
+        register_quiet_model(NetworkDigestLog)
 
         links.register_network_roles(people_links.network_role_parts, people_links.network_roles)
         links.register_directory_networks(people_links.directory_options, people_links.directory_members)

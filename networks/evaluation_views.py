@@ -69,4 +69,3 @@ def results(network, request):
 
 def page_url(network, request, route):
     return reader_page_url(network, request) + network.reverse_subpage(route)
-

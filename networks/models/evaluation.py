@@ -40,9 +40,9 @@ class NetworkEvaluation(models.Model):
         constraints = [models.UniqueConstraint(fields=["user", "network_key"], name="one_evaluation_per_network")]
         ordering = ["created"]
 
+    def __str__(self):
+        return f"{self.user} → {self.network}: {self.would_join_again}"
+
     def save(self, *args, **kwargs):
         self.network_key = self.network.translation_key
         super().save(*args, **kwargs)
-
-    def __str__(self):
-        return f"{self.user} → {self.network}: {self.would_join_again}"
