@@ -20,12 +20,12 @@ class NetworksConfig(AppConfig):
             lambda page: page.translation_key,
             lambda key, request: following.follows_key(request.user, key),
         )
-        # The "Evaluation open" link shows only to the members of an ended network: cached per answer too.
+        # The "Evaluation open" and results links show only to the members and facilitators of an ended network.
         register_variant(
             NetworkPage,
             "network-evaluation",
             lambda page: str(page.translation_key) if page.has_ended() else None,
-            lambda key, request: key is not None and evaluation.is_member_of_key(request.user, key),
+            lambda key, request: key is not None and evaluation.reader_role_of_key(request.user, key),
         )
 
         # The weekly digest's own parts go through the same registry as the higher apps' (networks/digest.py).

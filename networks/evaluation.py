@@ -61,6 +61,34 @@ def may_answer(user, network):
     return network.has_ended() and is_member(user, network)
 
 
+def may_see_results(user, network):
+    """The network's facilitators, and superusers."""
+    return may_see_results_of_key(user, network.translation_key)
+
+
+def may_see_results_of_key(user, key):
+    if user is None or not user.is_authenticated:
+        return False
+    profiles = ResourcePersonPage.objects.filter(user=user).values("translation_key")
+    return (
+        user.is_superuser
+        or NetworkFacilitator.objects.filter(page__translation_key=key, person__translation_key__in=profiles).exists()
+    )
+
+
+def reader_role(user, network):
+    """What the network page offers the reader once the network has ended: (may answer, may see results)."""
+    if not network.has_ended():
+        return (False, False)
+    return reader_role_of_key(user, network.translation_key)
+
+
+def reader_role_of_key(user, key):
+    if user is None or not user.is_authenticated:
+        return (False, False)
+    return (is_member_of_key(user, key), may_see_results_of_key(user, key))
+
+
 def answers(network):
     return NetworkEvaluation.objects.filter(network_key=network.translation_key)
 

@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from networks import evaluation
-from networks.models.inlines import NetworkFacilitator
 from portal.i18n import reader_page_url
 
 
@@ -51,7 +50,7 @@ def results(network, request):
     """The aggregate and the free texts, for the network's facilitators (and superusers)."""
     if not request.user.is_authenticated:
         return _login_first(request)
-    if not (request.user.is_superuser or NetworkFacilitator.facilitates(request.user, network)):
+    if not evaluation.may_see_results(request.user, network):
         raise PermissionDenied
     rows = list(evaluation.answers(network).select_related("network__locale").order_by("created"))
     return TemplateResponse(

@@ -162,7 +162,10 @@ class NetworkPage(EvaluationRoutesMixin, RoutablePageMixin, ContentPageMixin, Pa
             calendar_url=self.calendar_url(request),
             follow_url=self.follow_url(request),
             evaluation_url=self.evaluation_url(request) if self.has_ended() else "",
-            may_evaluate=self.has_ended() and evaluation.is_member(getattr(request, "user", None), self),
+            evaluation_results_url=self.evaluation_results_url(request) if self.has_ended() else "",
+        )
+        context["may_evaluate"], context["may_see_evaluation"] = evaluation.reader_role(
+            getattr(request, "user", None), self
         )
         return context
 
