@@ -9,6 +9,7 @@ is CSRF-exempt: the signature is what authorises it.
 """
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_not_required
 from django.core import signing
 from django.http import Http404
 from django.template.response import TemplateResponse
@@ -52,6 +53,9 @@ def network_titles(keys, language):
     return sorted(titles.values())
 
 
+# The intranet asks everyone to sign in (portal/middleware.py); this link is the one exception, its
+# signature standing in for the session.
+@login_not_required
 @csrf_exempt
 @never_cache
 def unfollow_view(request, token):

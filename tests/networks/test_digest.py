@@ -38,6 +38,12 @@ def prefers(user, language):
     profile.save()
 
 
+def root(page):
+    """The site's address in e-mails, as the tests' site is set up (its root URL)."""
+    url = page.get_full_url()
+    return url[: url.index("/", len("https://"))]
+
+
 def html_of(message):
     return message.alternatives[0].content
 
@@ -60,13 +66,14 @@ def test_a_follower_gets_new_updates_and_the_next_gatherings_with_links_and_an_u
     text = message.body
     assert "Mid-Norway welfare technology network" in text
     assert "Teams presented their projects" in text
-    assert "http://localhost/en/networks/mid-norway-welfare-technology-network/teams-presented-their-projects/" in text
+    site = root(network)
+    assert f"{site}/en/networks/mid-norway-welfare-technology-network/teams-presented-their-projects/" in text
     assert "Second gathering" in text
-    assert "http://localhost/en/networks/mid-norway-welfare-technology-network/#gatherings" in text
+    assert f"{site}/en/networks/mid-norway-welfare-technology-network/#gatherings" in text
     assert "An old story" not in text and "Far-off gathering" not in text
-    assert '<a href="http://localhost/en/networks/mid-norway-welfare-technology-network/">' in html_of(message)
+    assert f'<a href="{site}/en/networks/mid-norway-welfare-technology-network/">' in html_of(message)
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    assert message.extra_headers["List-Unsubscribe"].startswith("<http://localhost/en/networks/unfollow/")
+    assert message.extra_headers["List-Unsubscribe"].startswith(f"<{site}/en/networks/unfollow/")
 
 
 def test_a_swedish_follower_gets_the_swedish_version_and_sv_links(network, employee, mailoutbox):
@@ -83,9 +90,9 @@ def test_a_swedish_follower_gets_the_swedish_version_and_sv_links(network, emplo
     assert "Välfärdsteknik i Mittnorge" in text
     assert "Mid-Norway welfare technology network" not in text
     assert "Andra träffen" in text
-    assert f"http://localhost{svensk.url}#gatherings" in text
+    assert f"{root(network)}{svensk.url}#gatherings" in text
     # An update only in English: still listed, under the Swedish prefix (portal.i18n.reader_url).
-    assert "http://localhost/sv/en/networks/mid-norway-welfare-technology-network/teams-presented" in text
+    assert f"{root(network)}/sv/en/networks/mid-norway-welfare-technology-network/teams-presented" in text
     assert "/sv/networks/unfollow/" in message.extra_headers["List-Unsubscribe"]
 
 
@@ -204,7 +211,8 @@ def test_higher_apps_add_parts_through_the_registry(network, employee, mailoutbo
 
 
 def unfollow_url(message):
-    return message.extra_headers["List-Unsubscribe"].strip("<>").removeprefix("http://localhost")
+    url = message.extra_headers["List-Unsubscribe"].strip("<>")
+    return url[url.index("/", len("https://")) :]
 
 
 def test_the_unfollow_link_works_without_a_session_after_a_confirmation(network, employee, mailoutbox):
