@@ -1,8 +1,10 @@
 """The network page's evaluation routes: the members' form, and the facilitators' figures.
 
 Both answers are personal (a member's own answer, the free texts only facilitators read), so they
-are never stored by the page cache (never_cache, see caching/page_cache.py).
+are never stored by the page cache (never-cache headers, see caching/page_cache.py).
 """
+
+from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -10,18 +12,30 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 
 from networks import evaluation
 from portal.i18n import reader_page_url
+
+
+def never_cached(view):
+    """never_cache for these views, which take the page before the request."""
+
+    @wraps(view)
+    def wrapped(network, request):
+        response = view(network, request)
+        add_never_cache_headers(response)
+        return response
+
+    return wrapped
 
 
 def _login_first(request):
     return redirect_to_login(request.get_full_path())
 
 
-@never_cache
+@never_cached
 def answer(network, request):
     """GET the form (with the member's earlier answer), POST to save it; members of ended networks only."""
     if not request.user.is_authenticated:
@@ -45,7 +59,7 @@ def answer(network, request):
     )
 
 
-@never_cache
+@never_cached
 def results(network, request):
     """The aggregate and the free texts, for the network's facilitators (and superusers)."""
     if not request.user.is_authenticated:
