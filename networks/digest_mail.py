@@ -13,6 +13,7 @@ e-mail and no log, so news later that week still reaches them. Networks the foll
 see (portal.visibility; an e-mail has no session, so password-protected ones never) are left out.
 """
 
+import email.policy
 import logging
 from datetime import timedelta
 from urllib.parse import urlsplit
@@ -33,6 +34,15 @@ from portal.visibility import visibility_for
 logger = logging.getLogger(__name__)
 
 WEEK = timedelta(days=7)
+
+
+class DigestMessage(EmailMultiAlternatives):
+    """Keeps List-Unsubscribe on one line: folding a long URL without spaces makes Python's e-mail
+    package write it as RFC 2047 encoded words, which mail clients do not read as a URL (RFC 2369).
+    998 characters is RFC 5322's hard limit for a line."""
+
+    def message(self, *, policy=email.policy.default):
+        return super().message(policy=policy.clone(max_line_length=998))
 
 
 def week_of(now):
@@ -104,7 +114,7 @@ def send_digest(user, language, sections):
         subject = " ".join(render_to_string("networks/email/digest_subject.txt", context).split())
         text = render_to_string("networks/email/digest.txt", context).strip() + "\n"
         html = render_to_string("networks/email/digest.html", context)
-    message = EmailMultiAlternatives(
+    message = DigestMessage(
         subject,
         text,
         None,

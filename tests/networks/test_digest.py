@@ -1,5 +1,6 @@
 """The weekly digest to followers: what it lists, in whose language, once a week, and never a hidden network."""
 
+import email.policy
 from datetime import timedelta
 
 import pytest
@@ -74,6 +75,9 @@ def test_a_follower_gets_new_updates_and_the_next_gatherings_with_links_and_an_u
     assert f'<a href="{site}/en/networks/mid-norway-welfare-technology-network/">' in html_of(message)
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert message.extra_headers["List-Unsubscribe"].startswith(f"<{site}/en/networks/unfollow/")
+    # As sent: one line, a URL in angle brackets that mail clients can read (RFC 2369), not encoded words.
+    raw = message.message(policy=email.policy.SMTP).as_bytes().decode()
+    assert f"\r\nList-Unsubscribe: <{site}/en/networks/unfollow/" in raw
 
 
 def test_a_swedish_follower_gets_the_swedish_version_and_sv_links(network, employee, mailoutbox):
