@@ -8,9 +8,9 @@ class NetworksConfig(AppConfig):
 
     def ready(self):
         from accounts import account_page
-        from caching.page_cache import register_variant
-        from networks import following, people_links, personal_calendar
-        from networks.models import NetworkPage
+        from caching.page_cache import register_quiet_model, register_variant
+        from networks import digest, evaluation, following, people_links, personal_calendar, unfollow
+        from networks.models import NetworkDigestLog, NetworkPage
         from people import links
         from portal import front_end_urls
 
@@ -21,6 +21,19 @@ class NetworksConfig(AppConfig):
             lambda page: page.translation_key,
             lambda key, request: following.follows_key(request.user, key),
         )
+        # The "Evaluation open" and results links show only to the members and facilitators of an ended network.
+        register_variant(
+            NetworkPage,
+            "network-evaluation",
+            lambda page: str(page.translation_key) if page.has_ended() else None,
+            lambda key, request: key is not None and evaluation.reader_role_of_key(request.user, key),
+        )
+
+        # The weekly digest's own parts go through the same registry as the higher apps' (networks/digest.py).
+        digest.register_built_in_parts()
+        front_end_urls.register(*unfollow.urlpatterns)
+        # Logging a sent digest changes no page: it must not empty the page cache every week.
+        register_quiet_model(NetworkDigestLog)
 
         links.register_network_roles(people_links.network_role_parts, people_links.network_roles)
         links.register_directory_networks(people_links.directory_options, people_links.directory_members)

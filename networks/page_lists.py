@@ -15,7 +15,7 @@ from django.db.models import Q, QuerySet
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from networks import expectation_words, following, links
+from networks import evaluation, expectation_words, following, links
 from networks.models.participation import GatheringResponse, HiddenCloudWord
 from people.directory import for_cards
 from people.models import ResourcePersonPage
@@ -101,6 +101,7 @@ def network_lists(network, viewer=None):
         updates=Part(network.updates(visibility), UPDATE_FIELDS),
         owner=content_owner_part(network),
         following=following_part(viewer, network),
+        evaluation_scores=evaluation.answers_part(network),
         **links.network_section_parts(network, visibility),
     )
     keep_content_owner(network, found["owner"])
@@ -127,6 +128,7 @@ def network_lists(network, viewer=None):
         "updates": found["updates"],
         "network_sections": links.network_sections(found),
         "following": bool(found["following"]),
+        "evaluation_summary": evaluation.aggregate([row.would_join_again for row in found["evaluation_scores"]]),
     }
 
 

@@ -1,5 +1,7 @@
 """Learning networks: the index, the network itself with its inline rows, and its updates."""
 
+from networks.models.digest_log import NetworkDigestLog
+from networks.models.evaluation import NetworkEvaluation
 from networks.models.follow import NetworkFollow
 from networks.models.index import NetworkIndexPage
 from networks.models.inlines import (
@@ -27,7 +29,9 @@ __all__ = [
     "GatheringResponse",
     "HiddenCloudWord",
     "Gathering",
+    "NetworkDigestLog",
     "NetworkDocument",
+    "NetworkEvaluation",
     "NetworkExpectation",
     "NetworkFollow",
     "NetworkFacilitator",

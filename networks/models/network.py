@@ -11,7 +11,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from networks import following, services
+from networks import evaluation, following, services
+from networks.models.evaluation_routes import EvaluationRoutesMixin
 from networks.models.gathering_routes import GatheringRoutesMixin
 from networks.models.inlines import RICH_TEXT_FEATURES, NetworkFacilitator
 from networks.models.update import NetworkUpdatePage
@@ -24,7 +25,7 @@ from portal.visibility import visibility_for
 CALENDAR_ROUTE = "gatherings_ics"
 
 
-class NetworkPage(GatheringRoutesMixin, RoutablePageMixin, ContentPageMixin, Page):
+class NetworkPage(GatheringRoutesMixin, EvaluationRoutesMixin, RoutablePageMixin, ContentPageMixin, Page):
     """A learning network: workplaces that send teams to a series of gatherings and work on between them."""
 
     purpose = RichTextField(
@@ -50,6 +51,15 @@ class NetworkPage(GatheringRoutesMixin, RoutablePageMixin, ContentPageMixin, Pag
         _("team size"), max_length=60, blank=True, help_text=_("For example “3–5 per workplace”.")
     )
     duration = models.CharField(_("duration"), max_length=60, blank=True, help_text=_("For example “one year”."))
+    ends_on = models.DateField(
+        _("ends on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day the network ends. From then on its members (facilitators, spokespersons and followers) "
+            "can answer the closing evaluation."
+        ),
+    )
 
     parent_page_types = ["networks.NetworkIndexPage"]
     subpage_types = ["networks.NetworkUpdatePage"]
@@ -63,6 +73,7 @@ class NetworkPage(GatheringRoutesMixin, RoutablePageMixin, ContentPageMixin, Pag
                 FieldPanel("number_of_gatherings"),
                 FieldPanel("team_size"),
                 FieldPanel("duration"),
+                FieldPanel("ends_on"),
             ],
             heading=_("Format"),
         ),
@@ -107,11 +118,15 @@ class NetworkPage(GatheringRoutesMixin, RoutablePageMixin, ContentPageMixin, Pag
     override_translatable_fields = ContentPageMixin.content_synchronized_fields + [
         SynchronizedField("image"),
         SynchronizedField("number_of_gatherings"),
+        SynchronizedField("ends_on"),
     ]
 
     class Meta:
         verbose_name = _("network")
         verbose_name_plural = _("networks")
+
+    def has_ended(self, today=None):
+        return self.ends_on is not None and self.ends_on <= (today or timezone.localdate())
 
     def gathering_list(self):
         return sorted(self.gatherings.all(), key=lambda gathering: gathering.start)
@@ -141,6 +156,11 @@ class NetworkPage(GatheringRoutesMixin, RoutablePageMixin, ContentPageMixin, Pag
             word_list=services.word_list(cloud),
             calendar_url=self.calendar_url(request),
             follow_url=self.follow_url(request),
+            evaluation_url=self.evaluation_url(request) if self.has_ended() else "",
+            evaluation_results_url=self.evaluation_results_url(request) if self.has_ended() else "",
+        )
+        context["may_evaluate"], context["may_see_evaluation"] = evaluation.reader_role(
+            getattr(request, "user", None), self
         )
         return context
 

@@ -153,7 +153,13 @@ class DemoLanguageChecks:
                 html = response.content.decode()
                 self.assertNotIn("notice--language", html)
                 self.assertEqual([title for title in sorted(foreign) if escape(title) in html], [])
-                # Each child (a section, a listed item) is linked in Swedish, at its Swedish address.
+                # Each child (a section, a listed item) is linked in Swedish, at its Swedish address, on
+                # one of the listing's pages (the directory has more people than one page shows).
+                listing, number = html, 1
+                while 'rel="next"' in listing:
+                    number += 1
+                    listing = self.client.get(page.url, {"page": number}).content.decode()
+                    html += listing
                 for child in page.get_children().live():
                     self.assertEqual(child.locale_id, home.locale_id)
                     self.assertIn(f'href="{child.url}"', html)

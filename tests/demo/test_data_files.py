@@ -29,7 +29,7 @@ def texts(value):
 def test_there_is_a_file_per_item():
     folders = {path.parent.name for path in FILES}
     assert folders == {"taxonomy", "people", "methods", "shareable-templates", "networks", "case-studies"}
-    assert len([path for path in FILES if path.parent.name == "people"]) == 12
+    assert len([path for path in FILES if path.parent.name == "people"]) == 20
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda path: str(path.relative_to(CONTENT)))
