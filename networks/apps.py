@@ -8,7 +8,7 @@ class NetworksConfig(AppConfig):
 
     def ready(self):
         from caching.page_cache import register_variant
-        from networks import following, people_links
+        from networks import anchoring, following, people_links
         from networks.models import NetworkPage
         from people import links
 
@@ -18,6 +18,13 @@ class NetworksConfig(AppConfig):
             "network-following",
             lambda page: page.translation_key,
             lambda key, request: following.follows_key(request.user, key),
+        )
+        # The anchoring tracker's buttons ("Record an example", "Record your unit's anchoring") are the reader's own.
+        register_variant(
+            NetworkPage,
+            "network-anchoring-role",
+            lambda page: page.translation_key,
+            lambda key, request: anchoring.role_of(request.user, key).as_key(),
         )
 
         links.register_network_roles(people_links.network_role_parts, people_links.network_roles)

@@ -15,7 +15,7 @@ from django.db.models import Q, QuerySet
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from networks import following, links
+from networks import anchoring, following, links
 from people.directory import for_cards
 from people.models import ResourcePersonPage
 from people.models.profile_routes import IMAGE_FIELDS
@@ -98,6 +98,8 @@ def network_lists(network, viewer=None):
         owner=content_owner_part(network),
         following=following_part(viewer, network),
         **links.network_section_parts(network, visibility),
+        # The examples carried home, their anchorings and the reader's part in them (networks/anchoring.py).
+        **anchoring.tracker_parts(network, viewer),
     )
     keep_content_owner(network, found["owner"])
     photos = {image.pk: image for image in found["spokesperson_photos"]}
@@ -107,14 +109,19 @@ def network_lists(network, viewer=None):
     cards = LocalizedPeople(
         network, for_cards(people_versions(network, visibility, _ids(facilitator_rows, "person_id")))
     )
+    members = member_list(network, found)
+    gatherings = sorted(found["gatherings"], key=lambda gathering: gathering.start)
     return {
+        **anchoring.tracker(
+            found, members, gatherings, lambda example, key: network.anchor_url(example, viewer, key)
+        ),
         "facilitators": [
             {"person": person, "role": row.role_title}
             for row in found["facilitator_rows"]
             if (person := cards(row.person_id)) is not None
         ],
-        "members": member_list(network, found),
-        "gatherings": sorted(found["gatherings"], key=lambda gathering: gathering.start),
+        "members": members,
+        "gatherings": gatherings,
         "expectations": found["expectations"],
         "documents": document_list(found),
         "network_topics": found["topics"],

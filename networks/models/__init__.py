@@ -1,5 +1,6 @@
 """Learning networks: the index, the network itself with its inline rows, and its updates."""
 
+from networks.models.examples import Anchoring, Example, ExampleReminderSent
 from networks.models.follow import NetworkFollow
 from networks.models.index import NetworkIndexPage
 from networks.models.inlines import (
@@ -14,6 +15,9 @@ from networks.models.network import NetworkPage
 from networks.models.update import NetworkUpdatePage
 
 __all__ = [
+    "Anchoring",
+    "Example",
+    "ExampleReminderSent",
     "Gathering",
     "NetworkDocument",
     "NetworkExpectation",

@@ -1,3 +1,4 @@
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
@@ -12,6 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from networks import following, services
+from networks.anchoring_routes import AnchoringRoutesMixin
 from networks.models.inlines import RICH_TEXT_FEATURES, NetworkFacilitator
 from networks.models.update import NetworkUpdatePage
 from networks.page_lists import network_lists
@@ -23,7 +25,7 @@ from portal.visibility import visibility_for
 CALENDAR_ROUTE = "gatherings_ics"
 
 
-class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
+class NetworkPage(AnchoringRoutesMixin, RoutablePageMixin, ContentPageMixin, Page):
     """A learning network: workplaces that send teams to a series of gatherings and work on between them."""
 
     purpose = RichTextField(
@@ -57,6 +59,15 @@ class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
         _("team size"), max_length=60, blank=True, help_text=_("For example “3–5 per workplace”.")
     )
     duration = models.CharField(_("duration"), max_length=60, blank=True, help_text=_("For example “one year”."))
+    anchoring_reminder_weeks = models.PositiveSmallIntegerField(
+        _("anchoring reminder after (weeks)"),
+        default=4,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "The facilitators get an e-mail about each example that some unit has not anchored this many weeks "
+            "after it was recorded."
+        ),
+    )
 
     parent_page_types = ["networks.NetworkIndexPage"]
     subpage_types = ["networks.NetworkUpdatePage"]
@@ -83,6 +94,7 @@ class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
             help_text=_("What the teams hoped for at the start, shown as a word cloud."),
         ),
         InlinePanel("documents", heading=_("Documents"), label=_("Document")),
+        FieldPanel("anchoring_reminder_weeks", heading=_("Examples carried home")),
     ]
     relations_panels = [
         InlinePanel("facilitators", heading=_("Facilitators"), label=_("Facilitator")),
@@ -114,6 +126,7 @@ class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
     override_translatable_fields = ContentPageMixin.content_synchronized_fields + [
         SynchronizedField("image"),
         SynchronizedField("number_of_gatherings"),
+        SynchronizedField("anchoring_reminder_weeks"),
     ]
 
     class Meta:
@@ -146,6 +159,7 @@ class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
             word_list=services.word_list(cloud),
             calendar_url=self.calendar_url(request),
             follow_url=self.follow_url(request),
+            example_url=self.example_url(request),
         )
         return context
 
