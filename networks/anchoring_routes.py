@@ -64,9 +64,7 @@ class AnchoringRoutesMixin(RoutablePageMixin):
             example.save()
             messages.success(request, _("The example is recorded. Each member unit can now anchor it."))
             return self._back(request, f"example-{example.pk}")
-        return self.render(
-            request, template="networks/examples/example_form.html", context_overrides={"form": form}
-        )
+        return self.render(request, template="networks/examples/example_form.html", context_overrides={"form": form})
 
     @path("examples/<int:example_id>/anchor/", name=ANCHOR_ROUTE)
     @method_decorator(never_cache)

@@ -53,9 +53,7 @@ class Example(WrittenIn, models.Model):
 class Anchoring(WrittenIn, models.Model):
     """How one unit took an example up in its own work group; one per example and unit, kept current."""
 
-    example = models.ForeignKey(
-        Example, verbose_name=_("example"), on_delete=models.CASCADE, related_name="anchorings"
-    )
+    example = models.ForeignKey(Example, verbose_name=_("example"), on_delete=models.CASCADE, related_name="anchorings")
     unit_key = models.UUIDField(_("unit"), help_text=_("The member organisation's translation key."))
     taken_up_on = models.DateField(_("date"))
     group_said = models.TextField(_("what the group said"), max_length=2000)
@@ -100,3 +98,6 @@ class ExampleReminderSent(models.Model):
         verbose_name = _("example reminder sent")
         verbose_name_plural = _("example reminders sent")
         constraints = [models.UniqueConstraint(fields=["example", "user"], name="one_example_reminder_per_user")]
+
+    def __str__(self):
+        return f"{self.example} → {self.user}"
