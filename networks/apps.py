@@ -7,9 +7,9 @@ class NetworksConfig(AppConfig):
     verbose_name = _("Networks")
 
     def ready(self):
-        from caching.page_cache import register_variant
+        from caching.page_cache import register_quiet_model, register_variant
         from networks import anchoring, following, people_links
-        from networks.models import NetworkPage
+        from networks.models import ExampleReminderSent, NetworkPage
         from people import links
 
         # The follow button says "Follow" or "Unfollow" for the reader: cached per answer (one small query per hit).
@@ -26,6 +26,8 @@ class NetworksConfig(AppConfig):
             lambda page: page.translation_key,
             lambda key, request: anchoring.role_of(request.user, key).as_key(),
         )
+        # The digest's sent-log changes no page.
+        register_quiet_model(ExampleReminderSent)
 
         links.register_network_roles(people_links.network_role_parts, people_links.network_roles)
         links.register_directory_networks(people_links.directory_options, people_links.directory_members)
