@@ -62,7 +62,7 @@ class AnchoringForm(forms.ModelForm):
             self.fields["case_study"].choices = [("", "–")] + [(page.pk, page.title) for page in link_pages]
             self.fields["case_study"].help_text = _("Optional: a case study that grew out of the example.")
         if not self.is_bound and self.instance.pk is None:
-            self.initial.setdefault("taken_up_on", timezone.localdate())
+            self.initial["taken_up_on"] = timezone.localdate()
         if self.instance.case_study_id and "case_study" in self.fields:
             self.initial["case_study"] = self.instance.case_study_id
 

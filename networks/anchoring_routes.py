@@ -6,6 +6,7 @@ Both answers are personal (a form for one reader), so they are never cached.
 """
 
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.utils.decorators import method_decorator
@@ -51,7 +52,7 @@ class AnchoringRoutesMixin(RoutablePageMixin):
     @method_decorator(never_cache)
     def record_example(self, request):
         if not request.user.is_authenticated:
-            raise PermissionDenied
+            return redirect_to_login(request.get_full_path())
         if not anchoring.may_record_example(request.user, self):
             raise PermissionDenied
         form = ExampleForm(request.POST or None, gatherings=self.gathering_list())
@@ -73,7 +74,7 @@ class AnchoringRoutesMixin(RoutablePageMixin):
         if example is None:
             raise Http404
         if not request.user.is_authenticated:
-            raise PermissionDenied
+            return redirect_to_login(request.get_full_path())
         own = anchoring.own_units(request.user, self)
         if not own:
             raise PermissionDenied
