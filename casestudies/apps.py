@@ -8,6 +8,7 @@ class CaseStudiesConfig(AppConfig):
 
     def ready(self):
         from casestudies.models import CaseStudyPage
+        from networks.anchoring import register_link_choices
         from networks.links import register_network_section
         from people.links import register_profile_section
         from portal.i18n import reader_versions
@@ -33,3 +34,5 @@ class CaseStudiesConfig(AppConfig):
                 .order_by("title")
             ),
         )
+        # An anchoring may link a case study that grew out of the example: any live one, in the reader's version.
+        register_link_choices(lambda network, request: reader_versions(CaseStudyPage.objects.live()).live())

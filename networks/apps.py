@@ -9,8 +9,8 @@ class NetworksConfig(AppConfig):
     def ready(self):
         from accounts import account_page
         from caching.page_cache import register_quiet_model, register_variant
-        from networks import digest, evaluation, following, people_links, personal_calendar, unfollow
-        from networks.models import NetworkDigestLog, NetworkPage
+        from networks import anchoring, digest, evaluation, following, people_links, personal_calendar, unfollow
+        from networks.models import ExampleReminderSent, NetworkDigestLog, NetworkPage
         from people import links
         from portal import front_end_urls
 
@@ -34,6 +34,15 @@ class NetworksConfig(AppConfig):
         front_end_urls.register(*unfollow.urlpatterns)
         # Logging a sent digest changes no page: it must not empty the page cache every week.
         register_quiet_model(NetworkDigestLog)
+        # The anchoring tracker's buttons ("Record an example", "Record your unit's anchoring") are the reader's own.
+        register_variant(
+            NetworkPage,
+            "network-anchoring-role",
+            lambda page: page.translation_key,
+            lambda key, request: anchoring.role_of(request.user, key).as_key(),
+        )
+        # The digest's sent-log changes no page.
+        register_quiet_model(ExampleReminderSent)
 
         links.register_network_roles(people_links.network_role_parts, people_links.network_roles)
         links.register_directory_networks(people_links.directory_options, people_links.directory_members)

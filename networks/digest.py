@@ -110,6 +110,42 @@ def upcoming_gatherings(network, since, language):
     ]
 
 
+def new_examples(network, since, language):
+    """Examples the network's gatherings formulated since `since`, linked to their place on the network page."""
+    from networks.anchoring import examples_since
+
+    page_url = reader_page_url(network, language=language, full=True)
+    return [
+        DigestItem(title=example.title, url=f"{page_url}#example-{example.pk}", detail=example.description)
+        for example in examples_since(network, since)
+    ]
+
+
+def new_anchorings(network, since, language):
+    """Which units took an example home since `since`: "<unit>: <example>", in the reader's language's unit names."""
+    from networks.anchoring import anchorings_since
+    from portal.models import Organisation
+
+    anchorings = list(anchorings_since(network, since))
+    names = {}
+    for organisation in Organisation.objects.filter(
+        translation_key__in={row.unit_key for row in anchorings}
+    ).select_related("locale"):
+        if organisation.translation_key not in names or organisation.locale.language_code == language:
+            names[organisation.translation_key] = organisation.name
+    page_url = reader_page_url(network, language=language, full=True)
+    return [
+        DigestItem(
+            title=f"{names.get(row.unit_key, '')}: {row.example.title}".lstrip(": "),
+            url=f"{page_url}#example-{row.example_id}",
+            detail=date_format(row.taken_up_on, "DATE_FORMAT"),
+        )
+        for row in anchorings
+    ]
+
+
 def register_built_in_parts():
     register_part("updates", _("New updates"), new_updates, order=10)
     register_part("gatherings", _("Gatherings in the next two weeks"), upcoming_gatherings, order=20)
+    register_part("examples", _("New examples to carry home"), new_examples, order=30)
+    register_part("anchorings", _("Examples taken up at home"), new_anchorings, order=40)

@@ -15,7 +15,7 @@ from django.db.models import Q, QuerySet
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from networks import evaluation, expectation_words, following, links
+from networks import anchoring, evaluation, expectation_words, following, links
 from networks.models.participation import GatheringResponse, HiddenCloudWord
 from people.directory import for_cards
 from people.models import ResourcePersonPage
@@ -103,6 +103,8 @@ def network_lists(network, viewer=None):
         following=following_part(viewer, network),
         evaluation_scores=evaluation.answers_part(network),
         **links.network_section_parts(network, visibility),
+        # The examples carried home, their anchorings and the reader's part in them (networks/anchoring.py).
+        **anchoring.tracker_parts(network, viewer),
     )
     keep_content_owner(network, found["owner"])
     photos = {image.pk: image for image in found["spokesperson_photos"]}
@@ -112,14 +114,19 @@ def network_lists(network, viewer=None):
     cards = LocalizedPeople(
         network, for_cards(people_versions(network, visibility, _ids(facilitator_rows, "person_id")))
     )
+    members = member_list(network, found)
+    gatherings = sorted(found["gatherings"], key=lambda gathering: gathering.start)
     return {
+        **anchoring.tracker(
+            found, members, gatherings, lambda example, key: network.anchor_url(example, viewer, key)
+        ),
         "facilitators": [
             {"person": person, "role": row.role_title}
             for row in found["facilitator_rows"]
             if (person := cards(row.person_id)) is not None
         ],
-        "members": member_list(network, found),
-        "gatherings": sorted(found["gatherings"], key=lambda gathering: gathering.start),
+        "members": members,
+        "gatherings": gatherings,
         "expectations": expectation_words.cloud_entries(
             found["expectations"], found["signup_expectations"], [row.phrase for row in found["hidden_words"]]
         ),

@@ -2,6 +2,7 @@
 
 from networks.models.digest_log import NetworkDigestLog
 from networks.models.evaluation import NetworkEvaluation
+from networks.models.examples import Anchoring, Example, ExampleReminderSent
 from networks.models.follow import NetworkFollow
 from networks.models.index import NetworkIndexPage
 from networks.models.inlines import (
@@ -23,7 +24,10 @@ from networks.models.participation import (
 from networks.models.update import NetworkUpdatePage
 
 __all__ = [
+    "Anchoring",
     "CalendarSubscription",
+    "Example",
+    "ExampleReminderSent",
     "GatheringAttendance",
     "GatheringComment",
     "GatheringResponse",

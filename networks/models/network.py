@@ -1,3 +1,4 @@
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
@@ -12,6 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from networks import evaluation, following, services
+from networks.anchoring_routes import AnchoringRoutesMixin
 from networks.models.evaluation_routes import EvaluationRoutesMixin
 from networks.models.gathering_routes import GatheringRoutesMixin
 from networks.models.inlines import RICH_TEXT_FEATURES, NetworkFacilitator
@@ -25,7 +27,9 @@ from portal.visibility import visibility_for
 CALENDAR_ROUTE = "gatherings_ics"
 
 
-class NetworkPage(GatheringRoutesMixin, EvaluationRoutesMixin, RoutablePageMixin, ContentPageMixin, Page):
+class NetworkPage(
+    GatheringRoutesMixin, EvaluationRoutesMixin, AnchoringRoutesMixin, RoutablePageMixin, ContentPageMixin, Page
+):
     """A learning network: workplaces that send teams to a series of gatherings and work on between them."""
 
     purpose = RichTextField(
@@ -60,6 +64,15 @@ class NetworkPage(GatheringRoutesMixin, EvaluationRoutesMixin, RoutablePageMixin
             "can answer the closing evaluation."
         ),
     )
+    anchoring_reminder_weeks = models.PositiveSmallIntegerField(
+        _("anchoring reminder after (weeks)"),
+        default=4,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "The facilitators get an e-mail about each example that some unit has not anchored this many weeks "
+            "after it was recorded."
+        ),
+    )
 
     parent_page_types = ["networks.NetworkIndexPage"]
     subpage_types = ["networks.NetworkUpdatePage"]
@@ -87,6 +100,7 @@ class NetworkPage(GatheringRoutesMixin, EvaluationRoutesMixin, RoutablePageMixin
             help_text=_("What the teams hoped for at the start, shown as a word cloud."),
         ),
         InlinePanel("documents", heading=_("Documents"), label=_("Document")),
+        FieldPanel("anchoring_reminder_weeks", heading=_("Examples carried home")),
     ]
     relations_panels = [
         InlinePanel("facilitators", heading=_("Facilitators"), label=_("Facilitator")),
@@ -119,6 +133,7 @@ class NetworkPage(GatheringRoutesMixin, EvaluationRoutesMixin, RoutablePageMixin
         SynchronizedField("image"),
         SynchronizedField("number_of_gatherings"),
         SynchronizedField("ends_on"),
+        SynchronizedField("anchoring_reminder_weeks"),
     ]
 
     class Meta:
@@ -158,6 +173,7 @@ class NetworkPage(GatheringRoutesMixin, EvaluationRoutesMixin, RoutablePageMixin
             follow_url=self.follow_url(request),
             evaluation_url=self.evaluation_url(request) if self.has_ended() else "",
             evaluation_results_url=self.evaluation_results_url(request) if self.has_ended() else "",
+            example_url=self.example_url(request),
         )
         context["may_evaluate"], context["may_see_evaluation"] = evaluation.reader_role(
             getattr(request, "user", None), self

@@ -277,6 +277,17 @@ class TestLoadDemoContent(DemoLanguageChecks, DemoPageLanguageChecks, TestCase):
         hits = Page.objects.live().search("Learning network")
         self.assertIn(english.pk, [page.pk for page in hits])
 
+    def test_the_norrvik_network_has_examples_with_partial_anchoring_and_a_spokesperson_to_record_it(self):
+        network = NetworkPage.objects.get(slug="erfarenhetsnatverket-norrvik")
+        self.client.force_login(get_user_model().objects.get(username="spokesperson"))
+        html = self.client.get(network.url).content.decode()
+        section = html.split('id="examples"')[1].split("</section>")[0]
+        self.assertIn("När en brukare vägrar ta sin medicin", section)
+        self.assertIn('class="anchoring__status anchoring__status--done"', section)
+        self.assertIn('class="anchoring__status">', section)  # a unit that has not anchored it yet
+        # Johan Berglund (the demo user "spokesperson") records for Solgläntan, which has not anchored every example.
+        self.assertIn("/anchor/?unit=", section)
+
 
 def document_text(document):
     """The text of a generated .docx, .odt or .pdf file."""

@@ -24,7 +24,7 @@ def test_demo_users_cover_every_role_and_can_log_in(client):
     output = run("create_demo_users")
     rows = output.split("\n\n")[0].splitlines()[1:]
     passwords = {line.split()[0]: line.split()[1] for line in rows}
-    assert set(passwords) == {"employee", "resource", "facilitator", "communications", "admin"}
+    assert set(passwords) == {"employee", "resource", "facilitator", "spokesperson", "communications", "admin"}
     response = client.post("/en/accounts/login/", {"username": "employee", "password": passwords["employee"]})
     assert response.status_code == 302
     assert client.get("/en/").wsgi_request.user.username == "employee"
@@ -48,7 +48,7 @@ def test_demo_communications_and_admin_users_get_an_authenticator_printed_beside
         assert f"otpauth://totp/Erfa%3A{username}?secret={secret}" in output
         # The secret as printed gives the codes the admin accepts.
         assert device.verify_token(f"{totp(base64.b32decode(secret)):06d}")
-    for username in ("employee", "resource", "facilitator"):
+    for username in ("employee", "resource", "facilitator", "spokesperson"):
         assert "authenticator secret" not in rows[username]
         assert not TOTPDevice.objects.filter(user__username=username).exists()
 

@@ -263,3 +263,29 @@ def test_a_tampered_unfollow_link_is_refused(network, employee, mailoutbox):
 
     assert Client().post(forged).status_code == 404
     assert is_following(employee, network)
+
+
+def test_the_digest_lists_new_examples_and_which_units_took_them_home(network, employee, mailoutbox):
+    from networks.factories import NetworkMemberFactory
+    from portal.factories import OrganisationFactory
+    from tests.networks.anchoring_setup import anchor, example
+
+    unit = OrganisationFactory(name="Björken ward")
+    NetworkMemberFactory(page=network, organisation=unit)
+    fresh = example(network, title="Refused evening medicine")
+    old = example(network, title="A story from last spring", age=timedelta(days=60))
+    anchor(old, unit)
+    follow(employee, network)
+
+    send_network_digests()
+
+    [message] = mailoutbox
+    page = network.get_full_url()
+    assert "New examples to carry home" in message.body
+    assert "Refused evening medicine" in message.body
+    assert f"{page}#example-{fresh.pk}" in message.body
+    # The old example is not news; that Björken ward took it home this week is.
+    assert "Examples taken up at home" in message.body
+    assert "Björken ward: A story from last spring" in message.body
+    assert f"{page}#example-{old.pk}" in message.body
+    assert message.body.count("A story from last spring") == 1

@@ -8,6 +8,7 @@ renditions and previews exist, as they do for every reader after the first.
 """
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import pytest
@@ -35,6 +36,7 @@ from networks.factories import (
     NetworkSpokespersonFactory,
     NetworkUpdatePageFactory,
 )
+from networks.models import Anchoring, Example
 from people.choices import SPOKEN_LANGUAGES
 from people.factories import ResourcePersonIndexPageFactory, ResourcePersonPageFactory, SpokenLanguageFactory
 from portal.factories import OrganisationFactory, TopicFactory
@@ -128,13 +130,26 @@ def network(tree, count):
         NetworkDocumentFactory(page=page)
         NetworkUpdatePageFactory(parent=page, title=f"Update number {count}.{number}")
         tree.case_study(title=f"Case from the network {count}.{number}", network=page)
+        example = Example.objects.create(
+            network_key=page.translation_key, title=f"Example number {count}.{number}", description="-", language="sv"
+        )
+        Anchoring.objects.create(
+            example=example,
+            unit_key=organisation.translation_key,
+            taken_up_on=date(2026, 1, 1),
+            group_said="-",
+            language="sv",
+            case_study=tree.case_study(title=f"Anchored case {count}.{number}"),
+        )
     return page, {
         'class="person-card"': count,
-        "Member workplace ": count,
+        "Member workplace ": count + count * count,  # the members table, and each example's list of units
         "Speaker ": count,
         "Gathering number ": count,
         "Update number ": count,
         "Case from the network ": count,
+        "Example number ": count,
+        "Anchored case ": count,
     }
 
 

@@ -15,6 +15,7 @@ DEMO_USERS = [
     ("employee", "Elin", "Dahlgren", EMPLOYEES),
     ("resource", "Rune", "Aasvik", RESOURCE_PERSONS),
     ("facilitator", "Frida", "Holmquist", NETWORK_FACILITATORS),
+    ("spokesperson", "Johan", "Berglund", EMPLOYEES),  # speaks for Solgläntan in the Norrvik network (demo/examples.py)
     ("communications", "Kaja", "Verhoef", COMMUNICATIONS),
     ("admin", "Anders", "Bech", None),
 ]
