@@ -200,9 +200,9 @@ def examples_part():
     def provider(network, since, language):
         return [digest.DigestItem(title=f"Example from {network.title}", url="https://example.org/example/")]
 
-    digest.register_part("examples", "New examples", provider, order=30)
+    digest.register_part("registry-test", "New examples", provider, order=30)
     yield
-    digest._parts.pop("examples")
+    digest._parts.pop("registry-test")
 
 
 def test_higher_apps_add_parts_through_the_registry(network, employee, mailoutbox, examples_part):
