@@ -24,6 +24,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 import urllib.request
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -170,6 +171,13 @@ http {{
 """
 
 
+def create_database(database_url):
+    """run_tests.postgresql() starts an empty cluster (pytest makes its own database); Erfa needs one."""
+    address = urllib.parse.urlsplit(database_url)
+    createdb = [str(postgres_bindir() / "createdb"), "-h", address.hostname, "-p", str(address.port)]
+    subprocess.run([*createdb, "-U", address.username, address.path.lstrip("/")], check=True)
+
+
 def manage(env, *args):
     started = time.monotonic()
     command = [sys.executable, str(ROOT / "manage.py"), *args]
@@ -240,6 +248,7 @@ def main():
         services.callback(shutil.rmtree, workdir, ignore_errors=True)
         nodes = opensearch_cluster(services, workdir)
         database_url = services.enter_context(run_tests.postgresql())
+        create_database(database_url)
         redis_port = free_port()
         redis = ["redis-server", "--bind", "127.0.0.1", "--port", str(redis_port), "--save", "", "--appendonly", "no"]
         services.enter_context(process("redis", redis, workdir, cwd=workdir))
