@@ -1,15 +1,29 @@
 """What `make cluster-test` needs in the database, made inside Django (`manage.py shell < this file`).
 
-It creates the load's readers (employees with passwords), an editor (a superuser with a confirmed TOTP
-device, whose key the load script uses to compute the admin's second-factor codes), and one draft per
-page the editor will publish: a new revision whose title carries a unique word, so that both the page
-and the search results show when the publish has arrived. It prints one line, CLUSTER-JSON {...},
-with everything the load script needs.
+With CLUSTER_SETUP_COMMANDS=1 it first runs migrate, setup_site, setup_roles, create_demo_users and
+load_demo_content, in this one process: on a busy machine each process of its own would spend seconds
+importing Django and Wagtail again. Then it creates the load's readers (employees with passwords), an
+editor (a superuser with a confirmed TOTP device, whose key the load script uses to compute the
+admin's second-factor codes), and one draft per page the editor will publish: a new revision whose
+title carries a unique word, so that both the page and the search results show when the publish has
+arrived. It prints one line, CLUSTER-JSON {...}, with everything the load script needs.
 """
 
+import io
 import json
 import os
 import secrets
+import time
+
+from django.core.management import call_command
+
+if os.environ.get("CLUSTER_SETUP_COMMANDS") == "1":
+    steps = [("migrate", "--noinput"), ("setup_site",), ("setup_roles",), ("create_demo_users",)]
+    steps.append(("load_demo_content",))
+    for command, *args in steps:
+        started = time.monotonic()
+        call_command(command, *args, stdout=io.StringIO())
+        print(f"CLUSTER-STEP manage.py {command}: {time.monotonic() - started:.1f} s", flush=True)
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group

@@ -189,22 +189,21 @@ def manage(env, *args):
     return result.stdout
 
 
-def prepare(env, static_root):
-    """The database and static files, while OpenSearch boots; demo content is indexed into PostgreSQL first."""
-    setup_env = dict(env, SEARCH_BACKEND="database", TASKS_BACKEND="immediate")
-    manage(setup_env, "migrate", "--noinput", "-v0")
-    for command in ("setup_site", "setup_roles", "create_demo_users", "load_demo_content"):
-        manage(setup_env, command)
-    manage(setup_env, "collectstatic", "--noinput", "-v0")
+def prepare(env):
+    """The database, while OpenSearch boots: demo content is indexed into PostgreSQL first (update_index follows)."""
+    setup_env = dict(env, SEARCH_BACKEND="database", TASKS_BACKEND="immediate", CLUSTER_READERS=str(READERS))
     with open(ROOT / "scripts" / "cluster_setup.py") as script:
         result = subprocess.run(
             [sys.executable, str(ROOT / "manage.py"), "shell"],
             cwd=ROOT,
-            env=dict(setup_env, CLUSTER_READERS=str(READERS)),
+            env=dict(setup_env, CLUSTER_SETUP_COMMANDS="1"),
             stdin=script,
             capture_output=True,
             text=True,
         )
+    for line in result.stdout.splitlines():
+        if line.startswith("CLUSTER-STEP "):
+            say(line.removeprefix("CLUSTER-STEP "))
     line = next((line for line in result.stdout.splitlines() if line.startswith("CLUSTER-JSON ")), None)
     if result.returncode or line is None:
         say(f"scripts/cluster_setup.py failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
@@ -276,7 +275,19 @@ def main():
             SECURE_SSL_REDIRECT="0",  # nginx speaks plain HTTP on loopback here
             LOG_LEVEL="WARNING",
         )
-        plan = prepare(env, static_root)
+        # Static files need no database: collected meanwhile, by a process of their own.
+        collect = subprocess.Popen(
+            [sys.executable, str(ROOT / "manage.py"), "collectstatic", "--noinput", "-v0"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        services.callback(collect.kill)
+        plan = prepare(env)
+        if collect.wait() != 0:
+            raise SystemExit(f"collectstatic failed: {collect.stderr.read()[-3000:]}")
         plan["device"] = {"key": plan["totp_key"], "step": plan["totp_step"], "digits": plan["totp_digits"]}
         for url, proc in nodes:
             wait_for_http(f"{url}/_cluster/health?wait_for_nodes=2&wait_for_status=yellow&timeout=5s", proc, 240)
