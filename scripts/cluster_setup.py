@@ -18,7 +18,7 @@ import time
 from django.core.management import call_command
 
 if os.environ.get("CLUSTER_SETUP_COMMANDS") == "1":
-    steps = [("migrate", "--noinput"), ("setup_site",), ("setup_roles",), ("create_demo_users",)]
+    steps = [("migrate", "--noinput"), ("setup_site",), ("setup_roles",), ("create_demo_users", "--allow-production")]
     steps.append(("load_demo_content",))
     for command, *args in steps:
         started = time.monotonic()
