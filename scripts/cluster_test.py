@@ -217,7 +217,11 @@ def report(figures, sent, received, drained_in, elapsed):
     for error in figures.errors[:20]:
         say(f"    {error}")
     failed = bool(figures.errors)
-    say(f"Publishes through app server 2: {len(figures.publishes)} (visible within {VISIBLE_WITHIN:.1f} s?)")
+    say(f"Publishes through app server 2: {len(figures.publishes)} (visible within {VISIBLE_WITHIN:.1f} s of each?)")
+    requests = sorted(entry["request"] for entry in figures.publishes)
+    if requests:
+        median, slowest = requests[len(requests) // 2], requests[-1]
+        say(f"    the publish request itself: median {median:.2f} s, slowest {slowest:.2f} s")
     for where in ("server 1", "server 2", "search"):
         times = [entry.get(where) for entry in figures.publishes]
         late = [t for t in times if t is None or t > VISIBLE_WITHIN]
@@ -298,6 +302,9 @@ def main():
         for number, port in enumerate(app_ports, start=1):
             gunicorn = [sys.executable, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{port}"]
             options = ["--workers", "2", "--threads", "4", "--worker-class", "gthread", "--timeout", "60"]
+            # Longer than nginx keeps an idle upstream connection (60 s): nginx closes it first, never
+            # sending a request on a connection gunicorn is closing (a 502 nginx may not retry for a POST).
+            options += ["--keep-alive", "75"]
             proc = services.enter_context(process(f"app{number}", [*gunicorn, *options], workdir, env=env))
             wait_for_http(f"http://127.0.0.1:{port}/healthz", proc, ok=lambda status: status < 500)
         worker_command = [sys.executable, str(ROOT / "manage.py"), "db_worker", "--interval", "0.1", "--no-reload"]
