@@ -22,19 +22,21 @@ from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 from django.tasks import task
 from modelsearch import index
-from modelsearch.backends import get_search_backends_with_name
+from modelsearch.backends import get_search_backend
 
 logger = logging.getLogger(__name__)
 
 
-def worker_backends():
-    """(name, backend) of the backends this module keeps up to date: those with AUTO_UPDATE off."""
+def worker_backend_names():
+    """The backends this module keeps up to date: those with AUTO_UPDATE off. Reads settings only."""
     from modelsearch.backends import get_app_config
 
     config = get_app_config().get_search_backend_config()
-    return [
-        (name, backend) for name, backend in get_search_backends_with_name() if config[name].get("AUTO_UPDATE") is False
-    ]
+    return [name for name, params in config.items() if params.get("AUTO_UPDATE") is False]
+
+
+def worker_backends():
+    return [(name, get_search_backend(name)) for name in worker_backend_names()]
 
 
 @task()
@@ -65,7 +67,7 @@ def _queue(instance, **kwargs):
 
 def connect():
     """Queue an index update on every save and deletion of an indexed model (SearchConfig.ready)."""
-    if not worker_backends():
+    if not worker_backend_names():  # no backend instantiated here: some query the database when made
         return
     for model in index.get_indexed_models():
         if getattr(model, "search_auto_update", True):
