@@ -296,7 +296,8 @@ def main():
         for url, proc in nodes:
             wait_for_http(f"{url}/_cluster/health?wait_for_nodes=2&wait_for_status=yellow&timeout=5s", proc, 240)
         say("OpenSearch: two nodes, one cluster")
-        manage(env, "update_index")
+        # Bulk requests of a whole index take longer than a page's searches may wait (SEARCH_TIMEOUT).
+        manage(dict(env, SEARCH_TIMEOUT="120"), "update_index")
 
         app_ports = [free_port(), free_port()]
         for number, port in enumerate(app_ports, start=1):
