@@ -10,6 +10,7 @@ delivers. Standard library only: the script runs before and outside Django.
 """
 
 import asyncio
+import contextlib
 import email
 import email.policy
 import hashlib
@@ -119,7 +120,13 @@ class Figures:
                 self.errors.append(f"{what}: {status} {url}")
 
 
-def reader(base, username, plan, figures, stop):
+def all_signed_in(ready):
+    """Wait for the others: the load's clock starts once everyone has signed in (a hash each, by design slow)."""
+    with contextlib.suppress(threading.BrokenBarrierError):
+        ready.wait(timeout=600)
+
+
+def reader(base, username, plan, figures, stop, ready):
     rng = random.Random(username)  # noqa: S311 - which page to read next, not a secret.
     browser = Browser(base)
     try:
@@ -128,6 +135,8 @@ def reader(base, username, plan, figures, stop):
         with figures.lock:
             figures.errors.append(f"sign-in {username}: {error}")
         return
+    finally:
+        all_signed_in(ready)
     messages = 0
     while not stop.is_set():
         roll = rng.random()
@@ -167,13 +176,16 @@ def wait_until_visible(browser, path, needle, started, limit):
     return None
 
 
-def editor(plan, app_servers, figures, stop, interval, limit=10.0):
+def editor(plan, app_servers, figures, stop, interval, ready, limit=10.0):
     """Publishes through the second app server; watches both, and search on the first."""
     publisher = Browser(app_servers[1])
-    sign_in_to_admin(publisher, plan["editor"], plan["password"], plan["device"])
     watchers = [Browser(server) for server in app_servers]
-    for watcher in watchers:
-        sign_in(watcher, plan["readers"][0], plan["password"])
+    try:
+        sign_in_to_admin(publisher, plan["editor"], plan["password"], plan["device"])
+        for watcher in watchers:
+            sign_in(watcher, plan["readers"][0], plan["password"])
+    finally:
+        all_signed_in(ready)
     for item in plan["publishes"]:
         if stop.wait(interval):
             return

@@ -321,23 +321,29 @@ def main():
         stop = threading.Event()
         base = f"http://127.0.0.1:{nginx_port}"
         app_bases = [f"http://127.0.0.1:{port}" for port in app_ports]
+        # Readers, the editor and this thread: the load's clock starts when all have signed in.
+        ready = threading.Barrier(len(plan["readers"]) + 2)
         threads = [
-            threading.Thread(target=cluster_load.reader, args=(base, name, plan, figures, stop))
+            threading.Thread(target=cluster_load.reader, args=(base, name, plan, figures, stop, ready))
             for name in plan["readers"]
         ]
-        interval = max(1.0, (SECONDS - 10) / max(1, len(plan["publishes"])))
+        # A pause between publishes, short enough that most of the prepared drafts are published in time.
+        interval = max(1.0, (SECONDS - 10) / max(1, len(plan["publishes"])) / 2)
 
         def run_editor():
             try:
-                cluster_load.editor(plan, app_bases, figures, stop, interval)
+                cluster_load.editor(plan, app_bases, figures, stop, interval, ready)
             except Exception as error:  # noqa: BLE001 - reported as an error of the run.
                 with figures.lock:
                     figures.errors.append(f"editor: {type(error).__name__}: {error}")
 
         threads.append(threading.Thread(target=run_editor))
-        load_started = time.monotonic()
         for thread in threads:
             thread.start()
+        signing_in = time.monotonic()
+        cluster_load.all_signed_in(ready)
+        say(f"{len(plan['readers'])} readers and the editor signed in ({time.monotonic() - signing_in:.0f} s)")
+        load_started = time.monotonic()
         stop.wait(SECONDS)
         stop.set()
         for thread in threads:
