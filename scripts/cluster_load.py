@@ -167,13 +167,19 @@ def reader(base, username, plan, figures, stop, ready):
 
 
 def wait_until_visible(browser, path, needle, started, limit):
-    """Seconds from `started` until `needle` is in the answer for `path`, or None after `limit` seconds."""
+    """(sent, answered): seconds from `started` to the first request for `path` whose answer has `needle`.
+
+    `sent` is when that request left: the server showed the change from then on at the latest, so it
+    measures freshness; `answered` adds the request's own time, which is the machine's load. (None, None)
+    when it does not show within `limit` seconds.
+    """
     while time.monotonic() - started < limit:
+        sent = time.monotonic() - started
         status, _url, html = browser.get(path)
         if status == 200 and needle in html:
-            return time.monotonic() - started
+            return sent, time.monotonic() - started
         time.sleep(0.05)
-    return None
+    return None, None
 
 
 def editor(plan, app_servers, figures, stop, interval, ready, limit=10.0):
