@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PYTHON ?= $(shell scripts/find-python)
 
-.PHONY: run test install install-test lint messages clean-db screenshots
+.PHONY: run test cluster-test install install-test lint messages clean-db screenshots
 
 install: $(VENV)/.installed
 
@@ -42,6 +42,12 @@ test: $(VENV)/.installed-test
 	$(PY) manage.py compile_translations
 	$(PY) -m ruff check .
 	$(PY) scripts/run_tests.py $(PYTEST_ARGS)
+
+## make cluster-test: Erfa as on several machines (docs/deploy.md), on loopback ports: nginx, two app
+## servers, a task worker, PostgreSQL, two OpenSearch nodes, Redis and an SMTP sink, under 60 s of load
+cluster-test: $(VENV)/.installed-test
+	$(PY) manage.py compile_translations
+	$(PY) scripts/cluster_test.py
 
 lint: $(VENV)/.installed-test
 	$(PY) -m ruff check .

@@ -160,7 +160,7 @@ FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", bool(REDIS_URL) or DEBUG or TESTING)
 # --- Search -----------------------------------------------------------------
 SEARCH_URLS = env_list("SEARCH_URLS", "http://127.0.0.1:9200")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "erfa_")
-# Wagtail's backends, extended to stem each content language with its own rules (search/backends/).
+# Wagtail's backends, stemming each language by its rules (search/backends/); the worker indexes (search/indexing.py).
 SEARCH_BACKEND, _search_module = env_choice(
     "SEARCH_BACKEND",
     {
@@ -170,7 +170,7 @@ SEARCH_BACKEND, _search_module = env_choice(
     },
     "database",
 )
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": _search_module}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": _search_module, "AUTO_UPDATE": False}}
 if SEARCH_BACKEND != "database":
     WAGTAILSEARCH_BACKENDS["default"].update(
         {"URLS": SEARCH_URLS, "INDEX_PREFIX": SEARCH_INDEX_PREFIX, "TIMEOUT": env_int("SEARCH_TIMEOUT", 5)}

@@ -18,5 +18,10 @@ class SearchConfig(AppConfig):
         # The query log feeds the admin's report only: logging a search must not drop every cached page.
         register_quiet_model(SearchQueryDay)
 
+        # Index updates go through the task worker, never in the request (search/indexing.py).
+        from search import indexing
+
+        indexing.connect()
+
         # The search page and its autocomplete endpoint (names "search", "search_autocomplete").
         front_end_urls.register(path("", include("search.urls")))
