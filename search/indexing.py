@@ -39,7 +39,9 @@ def worker_backends():
     return [(name, get_search_backend(name)) for name in worker_backend_names()]
 
 
-@task()
+# Ahead of e-mails and Wagtail's own background work in the worker's queue: an editor expects a
+# published page in search within seconds, and a busy worker would otherwise take it in turn.
+@task(priority=50)
 def update_search_index(app_label, model_name, pk):
     """Put the object's current state into each worker-indexed backend, or take it out if it is gone."""
     model = apps.get_model(app_label, model_name)
