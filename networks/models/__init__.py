@@ -11,6 +11,8 @@ from networks.models.inlines import (
     NetworkSpokesperson,
 )
 from networks.models.network import NetworkPage
+from networks.models.plans import SignOffReminder, TeamPlan, TeamPlanVersion
+from networks.models.teams import Team
 from networks.models.update import NetworkUpdatePage
 
 __all__ = [
@@ -24,4 +26,8 @@ __all__ = [
     "NetworkPage",
     "NetworkSpokesperson",
     "NetworkUpdatePage",
+    "SignOffReminder",
+    "Team",
+    "TeamPlan",
+    "TeamPlanVersion",
 ]

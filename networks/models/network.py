@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from networks import following, services
 from networks.models.inlines import RICH_TEXT_FEATURES, NetworkFacilitator
+from networks.models.team_routes import TeamRoutesMixin
 from networks.models.update import NetworkUpdatePage
 from networks.page_lists import network_lists
 from networks.permissions import NetworkPermissionTester
@@ -23,7 +24,7 @@ from portal.visibility import visibility_for
 CALENDAR_ROUTE = "gatherings_ics"
 
 
-class NetworkPage(RoutablePageMixin, ContentPageMixin, Page):
+class NetworkPage(TeamRoutesMixin, RoutablePageMixin, ContentPageMixin, Page):
     """A learning network: workplaces that send teams to a series of gatherings and work on between them."""
 
     purpose = RichTextField(
