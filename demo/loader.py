@@ -30,7 +30,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, TranslatableMixin
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
-from demo import content, documents, images
+from demo import content, documents, images, teams
 from demo.localize import translate
 from home.models import HomePage
 from methods.models import MethodIndexPage, MethodPage, ShareableTemplateIndexPage, ShareableTemplatePage
@@ -107,6 +107,8 @@ class DemoLoader:
         self.load_updates()
         self.load_items("case-studies", CaseStudyPage, self.with_cover(case_study_fields))
         self.follow_networks()
+        if teams.NETWORK in self.networks:
+            teams.load(self.networks[teams.NETWORK], self.organisations)
         return self.created
 
     def translate_missing(self, original, codes, lookup=None, finish=None):

@@ -16,6 +16,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from networks import following, links
+from networks.teams.summary import team_lists, team_parts
 from people.directory import for_cards
 from people.models import ResourcePersonPage
 from people.models.profile_routes import IMAGE_FIELDS
@@ -98,6 +99,7 @@ def network_lists(network, viewer=None):
         owner=content_owner_part(network),
         following=following_part(viewer, network),
         **links.network_section_parts(network, visibility),
+        **team_parts(network),
     )
     keep_content_owner(network, found["owner"])
     photos = {image.pk: image for image in found["spokesperson_photos"]}
@@ -121,6 +123,7 @@ def network_lists(network, viewer=None):
         "updates": found["updates"],
         "network_sections": links.network_sections(found),
         "following": bool(found["following"]),
+        **team_lists(network, viewer, found),
     }
 
 

@@ -16,10 +16,11 @@ from networks.models.plans import Kind, TeamPlan
 from networks.models.teams import Team
 from networks.teams.access import TeamAccess
 from networks.teams.forms import TeamForm, TeamMembersForm
+from networks.teams.summary import TEAM_ROUTE, TEAMS_ROUTE
 from portal.i18n import reader_page_url
 from portal.models import Organisation
 
-TEAMS_ROUTE, TEAM_ROUTE, PLAN_ROUTE = "teams", "team", "team_plan"
+PLAN_ROUTE = "team_plan"
 VERSION_ROUTE, EXPORT_ROUTE = "team_plan_version", "team_plan_export"
 
 
