@@ -82,6 +82,7 @@ def teams_page(network, request):
     rows = [
         {
             "team": team,
+            "organisation": team.organisation,
             "url": url(network, request, TEAM_ROUTE, team.pk),
             "plans": [plans.get(team.pk, {}).get(kind) for kind in Kind.values],
         }
