@@ -105,6 +105,7 @@ def plan_page(network, request, team_id, kind):
         {
             "team": team,
             "plan": plan,
+            "saved_plan": plan if plan.pk else None,
             "shown": shown,
             "actions": shown.content.get("actions", []) if shown else [],
             "history": history,

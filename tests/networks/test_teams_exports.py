@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from wagtail.users.models import UserProfile
 
 from networks.models import SignOffReminder, TeamPlan, TeamPlanVersion
+from networks.teams import flow
 from networks.teams.mail import send_sign_off_reminders
 from tests.networks.team_fixtures import PLAN_POST, signed_in, team_url
 
@@ -52,16 +53,15 @@ def test_a_version_exports_as_pdf_and_docx_with_every_letter(network, team, peop
 
 @pytest.mark.django_db
 def test_the_export_speaks_the_versions_language(network, team, people):
-    signed_in(people["anna"]).post(
-        "/nb" + team_url(network, team, "report")[3:],
-        {"results": "Færre feil på kveldsrunden.", "lessons": "", "next_steps": "", "action": "save"},
-    )
-    plan = TeamPlan.objects.get(team=team, kind="report")
-    assert plan.language == "nb"
+    report = flow.plan_of(team, "report", "nb")
+    content = {"results": "Færre feil på kveldsrunden.", "lessons": "", "next_steps": ""}
+    flow.save_draft(report, content, people["anna"], "nb")
     response = signed_in(people["anna"]).get(team_url(network, team, "report") + "versions/1/docx/")
     paragraphs = [paragraph.text for paragraph in Document(io.BytesIO(response.content)).paragraphs]
     assert "Færre feil på kveldsrunden." in paragraphs
-    assert paragraphs[0].startswith("Sluttrapport")  # passes once the lead merges the Norwegian catalogue
+    assert paragraphs[0] == "Sluttrapport: Björken team"
+    page = signed_in(people["anna"]).get(team_url(network, team, "report")).content.decode()
+    assert 'lang="nb"' in page and "(Norsk bokmål)" in page  # the language marker for English readers
 
 
 @pytest.mark.django_db
@@ -75,7 +75,7 @@ def test_reminders_go_once_per_waiting_version_and_in_the_managers_language(netw
     assert [version.number for version in send_sign_off_reminders()] == [2]
     assert send_sign_off_reminders() == []  # the same run again sends nothing
     assert [m.to for m in mailoutbox] == [["maja@example.org"]]
-    assert team_url(network, team, "plan") in mailoutbox[0].body or "/sv/" in mailoutbox[0].body
+    assert f"/sv{team_url(network, team, 'plan')}" in mailoutbox[0].body  # the plan, in the Swedish interface
     assert SignOffReminder.objects.count() == 1
 
     later = timezone.now() + timedelta(days=4)
