@@ -19,6 +19,8 @@ from fpdf import FPDF
 from networks.models.plans import PLAN_FIELDS, REPORT_FIELDS, TeamPlan
 
 logger = logging.getLogger(__name__)
+# fpdf2 subsets the embedded font with fontTools, which logs every glyph table at INFO.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONTS = {"": FONT_DIR / "DejaVuSans.ttf", "B": FONT_DIR / "DejaVuSans-Bold.ttf"}
