@@ -50,7 +50,7 @@ def test_a_member_submits_a_plan_and_the_manager_signs_it_off(browser, live_serv
     page = context.new_page()
     sign_in(page, live_server.url, "m0")
     page.goto(f"{live_server.url}{network.url}")
-    page.locator("#teams").get_by_role("link", name="Björken").click()
+    page.locator("section[aria-labelledby=teams]").get_by_role("link", name="Björken").click()
     expect(page.locator("h1")).to_have_text("Björken")
     page.goto(plan_url)
     expect(page.locator("html")).to_have_attribute("lang", "sv")
@@ -78,7 +78,7 @@ def test_a_member_submits_a_plan_and_the_manager_signs_it_off(browser, live_serv
     expect(page.locator(".teams__comment")).to_contain_text("Bra plan, kör!")
     expect(page.locator("button[value=sign_off]")).to_have_count(0)
     page.goto(f"{live_server.url}{network.url}")
-    expect(page.locator("#teams").locator(".tag--done")).to_have_count(1)
+    expect(page.locator("section[aria-labelledby=teams]").locator(".tag--done")).to_have_count(1)
     shots(page, "network-teams")
     context.close()
 
