@@ -23,7 +23,7 @@ class Kind(models.TextChoices):
 
 
 class State(models.TextChoices):
-    DRAFT = "draft", _("Draft")
+    DRAFT = "draft", _("Being drafted")
     WAITING = "waiting", _("Waiting for sign-off")
     RETURNED = "returned", _("Sent back")
     SIGNED_OFF = "signed_off", _("Signed off")

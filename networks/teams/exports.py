@@ -47,7 +47,7 @@ def outline(version):
                 f"{_('Version')} {version.number}, {version.get_state_display().lower()}, "
                 + date_format(version.created, "DATE_FORMAT"),
             ],
-            "action_headings": (_("Action"), _("Owner"), _("Due")),
+            "action_headings": (_("Planned action"), _("Responsible"), _("Due")),
             "sections": sections,
         }
 

@@ -89,10 +89,10 @@ class PlanForm(forms.Form):
             for index in range(count):
                 initial = existing[index] if index < len(existing) else {}
                 self.fields[f"action_{index}"] = forms.CharField(
-                    label=_("Action"), required=False, max_length=300, initial=initial.get("action")
+                    label=_("Planned action"), required=False, max_length=300, initial=initial.get("action")
                 )
                 self.fields[f"owner_{index}"] = forms.CharField(
-                    label=_("Owner"), required=False, max_length=150, initial=initial.get("owner")
+                    label=_("Responsible"), required=False, max_length=150, initial=initial.get("owner")
                 )
                 self.fields[f"due_{index}"] = forms.DateField(
                     label=_("Due"),
@@ -123,5 +123,5 @@ class PlanForm(forms.Form):
 
 class DecisionForm(forms.Form):
     comment = forms.CharField(
-        label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000, required=True
+        label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000, required=True
     )

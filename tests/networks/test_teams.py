@@ -36,7 +36,7 @@ def test_a_facilitator_sets_up_a_team_and_it_is_listed_on_the_network_page(
     network_page = signed_in(people["eva"]).get(network.url).content.decode()
     section = network_page.split('id="teams"')[1].split("</section>")[0]
     assert f'href="{team_url(network, created)}"' in section
-    assert "Hemtjänst Väst" in section and "Not started" in section
+    assert "Hemtjänst Väst" in section and "Not started yet" in section
 
 
 @pytest.mark.parametrize("members", [["anna", "bjorn"], ["anna", "bjorn", "cecilie", "dirk", "eva", "fia"]])

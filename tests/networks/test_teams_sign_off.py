@@ -90,7 +90,7 @@ def test_submitting_asks_the_manager_who_signs_off_and_then_the_network_sees_it(
     assert plan.versions.first().comment == "Good plan, go ahead." and plan.versions.first().author == manager
     page = outsider.get(plan_url(network, team)).content.decode()
     assert "Fewer medication mistakes in Björken." in page and "Good plan, go ahead." in page
-    assert "Your sign-off" not in page and "Save draft" not in page
+    assert "Your sign-off" not in page and "Save as draft" not in page
     network_page = outsider.get(network.url).content.decode().split('id="teams"')[1].split("</section>")[0]
     assert "Signed off" in network_page
 
@@ -98,7 +98,7 @@ def test_submitting_asks_the_manager_who_signs_off_and_then_the_network_sees_it(
 def test_the_manager_sends_back_with_a_comment_and_the_team_edits_again(network, team, people, manager):
     plan = submitted_plan(network, team, people)
     member = signed_in(people["anna"])
-    assert "Save draft" not in member.get(plan_url(network, team)).content.decode()  # no edits while waiting
+    assert "Save as draft" not in member.get(plan_url(network, team)).content.decode()  # no edits while waiting
     assert member.post(plan_url(network, team), {**PLAN_POST, "action": "save"}).status_code == 403
 
     signed_in(manager).post(plan_url(network, team), {"action": "send_back", "comment": "Add a measure for nights."})
@@ -106,7 +106,7 @@ def test_the_manager_sends_back_with_a_comment_and_the_team_edits_again(network,
     plan.refresh_from_db()
     assert plan.state == State.RETURNED
     page = member.get(plan_url(network, team)).content.decode()
-    assert "Add a measure for nights." in page and "Save draft" in page
+    assert "Add a measure for nights." in page and "Save as draft" in page
     assert signed_in(people["eva"]).get(plan_url(network, team)).status_code == 404
 
 
