@@ -276,7 +276,7 @@ class TestLoadDemoContent(DemoLanguageChecks, TestCase):
         hits = Page.objects.live().search("Learning network")
         self.assertIn(english.pk, [page.pk for page in hits])
 
-    def test_norrvik_has_two_teams_one_with_a_signed_off_plan_and_a_draft_report(self):
+    def test_teams_on_norrvik_two_one_with_a_signed_off_plan_and_a_draft_report(self):
         from networks.models import Team, TeamPlan
 
         network = NetworkPage.objects.get(slug="erfarenhetsnatverket-norrvik")
@@ -285,8 +285,6 @@ class TestLoadDemoContent(DemoLanguageChecks, TestCase):
         self.assertTrue(teams.filter(members__username="employee", manager__username="manager").exists())
         states = dict(TeamPlan.objects.filter(team__in=teams).values_list("kind", "state"))
         self.assertEqual(states, {"plan": "signed_off", "report": "draft"})
-        self.client.force_login(get_user_model().objects.get(username="manager"))
-        self.assertContains(self.client.get(network.url), "Björkens förbättringsteam")
 
 
 def document_text(document):
