@@ -30,7 +30,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, TranslatableMixin
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
-from demo import content, documents, examples, gatherings, images, network_shape
+from demo import content, documents, examples, gatherings, images, network_shape, teams
 from demo.localize import translate
 from home.models import HomePage
 from methods.models import MethodIndexPage, MethodPage, ShareableTemplateIndexPage, ShareableTemplatePage
@@ -110,6 +110,8 @@ class DemoLoader:
         network_shape.load(self.networks)
         gatherings.load(self.networks)
         examples.load(self)
+        if teams.NETWORK in self.networks:
+            teams.load(self.networks[teams.NETWORK], self.organisations)
         return self.created
 
     def translate_missing(self, original, codes, lookup=None, finish=None):

@@ -144,8 +144,26 @@ def new_anchorings(network, since, language):
     ]
 
 
+def new_reports(network, since, language):
+    """Progress plans and final reports the teams' managers signed off since `since`: shared with the network."""
+    from networks.teams.flow import reports_since
+    from networks.teams.pages import PLAN_ROUTE
+
+    page_url = reader_page_url(network, language=language, full=True)
+    items, seen = [], set()
+    for version in reports_since(network, since):
+        plan = version.plan
+        if plan.pk in seen:  # the newest signed-off version of each plan or report
+            continue
+        seen.add(plan.pk)
+        route = network.reverse_subpage(PLAN_ROUTE, args=(plan.team_id, plan.kind))
+        items.append(DigestItem(title=f"{plan.get_kind_display()}: {plan.team.name}", url=page_url + route))
+    return items
+
+
 def register_built_in_parts():
     register_part("updates", _("New updates"), new_updates, order=10)
     register_part("gatherings", _("Gatherings in the next two weeks"), upcoming_gatherings, order=20)
     register_part("examples", _("New examples to carry home"), new_examples, order=30)
     register_part("anchorings", _("Examples taken up at home"), new_anchorings, order=40)
+    register_part("reports", _("Signed-off plans and reports"), new_reports, order=50)

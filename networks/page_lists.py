@@ -17,6 +17,7 @@ from wagtail.images import get_image_model
 
 from networks import anchoring, evaluation, expectation_words, following, links
 from networks.models.participation import GatheringResponse, HiddenCloudWord
+from networks.teams.summary import team_lists, team_parts
 from people.directory import for_cards
 from people.models import ResourcePersonPage
 from people.models.profile_routes import IMAGE_FIELDS
@@ -105,6 +106,7 @@ def network_lists(network, viewer=None):
         **links.network_section_parts(network, visibility),
         # The examples carried home, their anchorings and the reader's part in them (networks/anchoring.py).
         **anchoring.tracker_parts(network, viewer),
+        **team_parts(network),
     )
     keep_content_owner(network, found["owner"])
     photos = {image.pk: image for image in found["spokesperson_photos"]}
@@ -136,6 +138,7 @@ def network_lists(network, viewer=None):
         "network_sections": links.network_sections(found),
         "following": bool(found["following"]),
         "evaluation_summary": evaluation.aggregate([row.would_join_again for row in found["evaluation_scores"]]),
+        **team_lists(network, viewer, found),
     }
 
 

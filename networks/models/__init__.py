@@ -21,6 +21,8 @@ from networks.models.participation import (
     GatheringResponse,
     HiddenCloudWord,
 )
+from networks.models.plans import SignOffReminder, TeamPlan, TeamPlanVersion
+from networks.models.teams import Team
 from networks.models.update import NetworkUpdatePage
 
 __all__ = [
@@ -44,4 +46,8 @@ __all__ = [
     "NetworkPage",
     "NetworkSpokesperson",
     "NetworkUpdatePage",
+    "SignOffReminder",
+    "Team",
+    "TeamPlan",
+    "TeamPlanVersion",
 ]

@@ -17,6 +17,7 @@ from networks.anchoring_routes import AnchoringRoutesMixin
 from networks.models.evaluation_routes import EvaluationRoutesMixin
 from networks.models.gathering_routes import GatheringRoutesMixin
 from networks.models.inlines import RICH_TEXT_FEATURES, NetworkFacilitator
+from networks.models.team_routes import TeamRoutesMixin
 from networks.models.update import NetworkUpdatePage
 from networks.page_lists import network_lists
 from networks.permissions import NetworkPermissionTester
@@ -28,7 +29,13 @@ CALENDAR_ROUTE = "gatherings_ics"
 
 
 class NetworkPage(
-    GatheringRoutesMixin, EvaluationRoutesMixin, AnchoringRoutesMixin, RoutablePageMixin, ContentPageMixin, Page
+    TeamRoutesMixin,
+    GatheringRoutesMixin,
+    EvaluationRoutesMixin,
+    AnchoringRoutesMixin,
+    RoutablePageMixin,
+    ContentPageMixin,
+    Page,
 ):
     """A learning network: workplaces that send teams to a series of gatherings and work on between them."""
 

@@ -287,6 +287,15 @@ class TestLoadDemoContent(DemoLanguageChecks, DemoPageLanguageChecks, TestCase):
         self.assertIn('class="anchoring__status">', section)  # a unit that has not anchored it yet
         # Johan Berglund (the demo user "spokesperson") records for Solgläntan, which has not anchored every example.
         self.assertIn("/anchor/?unit=", section)
+    def test_teams_on_norrvik_two_one_with_a_signed_off_plan_and_a_draft_report(self):
+        from networks.models import Team, TeamPlan
+
+        network = NetworkPage.objects.get(slug="erfarenhetsnatverket-norrvik")
+        teams = Team.objects.of_network(network)
+        self.assertEqual(teams.count(), 2)
+        self.assertTrue(teams.filter(members__username="employee", manager__username="manager").exists())
+        states = dict(TeamPlan.objects.filter(team__in=teams).values_list("kind", "state"))
+        self.assertEqual(states, {"plan": "signed_off", "report": "draft"})
 
 
 def document_text(document):

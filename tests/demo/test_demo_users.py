@@ -24,7 +24,15 @@ def test_demo_users_cover_every_role_and_can_log_in(client):
     output = run("create_demo_users")
     rows = output.split("\n\n")[0].splitlines()[1:]
     passwords = {line.split()[0]: line.split()[1] for line in rows}
-    assert set(passwords) == {"employee", "resource", "facilitator", "spokesperson", "communications", "admin"}
+    assert set(passwords) == {
+        "employee",
+        "manager",
+        "resource",
+        "facilitator",
+        "spokesperson",
+        "communications",
+        "admin",
+    }
     response = client.post("/en/accounts/login/", {"username": "employee", "password": passwords["employee"]})
     assert response.status_code == 302
     assert client.get("/en/").wsgi_request.user.username == "employee"

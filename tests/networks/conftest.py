@@ -4,6 +4,9 @@ from home.models import HomePage
 from networks.factories import NetworkIndexPageFactory, NetworkPageFactory
 from people.factories import ResourcePersonIndexPageFactory
 
+# The teams' fixtures (issue 15): a facilitator, member units, people, a manager and a team.
+from tests.networks.team_fixtures import facilitator, manager, other_facilitator, people, team, units  # noqa: F401, E402
+
 
 @pytest.fixture
 def home(site_tree):

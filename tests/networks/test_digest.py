@@ -289,3 +289,28 @@ def test_the_digest_lists_new_examples_and_which_units_took_them_home(network, e
     assert "Björken ward: A story from last spring" in message.body
     assert f"{page}#example-{old.pk}" in message.body
     assert message.body.count("A story from last spring") == 1
+
+
+def test_the_digest_lists_plans_and_reports_the_managers_signed_off(network, team, manager, employee, mailoutbox):
+    from networks.teams import flow
+
+    plan = flow.plan_of(team, "plan", "en")
+    flow.save_draft(plan, {"goal": "Fewer missed doses"}, team.members.first(), "en")
+    flow.submit(plan, team.members.first())
+    report = flow.plan_of(team, "report", "en")
+    flow.save_draft(report, {"results": "Not yet"}, team.members.first(), "en")
+    news(network, "Teams met in Trondheim")
+    follow(employee, network)
+
+    send_network_digests()
+    [message] = mailoutbox
+    assert "Signed-off plans and reports" not in message.body  # waiting for sign-off: not shared yet
+
+    flow.sign_off(plan, manager, "Good plan.")
+    NetworkDigestLog.objects.all().delete()
+    send_network_digests()
+    body = mailoutbox[1].body
+    assert "Signed-off plans and reports" in body
+    assert "Progress plan: Björken team" in body
+    assert f"{network.get_full_url()}teams/{team.pk}/plan/" in body
+    assert "Final report" not in body

@@ -13,6 +13,8 @@ from portal.roles import COMMUNICATIONS, EMPLOYEES, NETWORK_FACILITATORS, RESOUR
 DEMO_USERS = [
     # username, first name, last name, group (None for a superuser)
     ("employee", "Elin", "Dahlgren", EMPLOYEES),
+    # Manages a team in the Norrvik network and signs off its plans (demo/teams.py).
+    ("manager", "Mattias", "Rönnqvist", EMPLOYEES),
     ("resource", "Rune", "Aasvik", RESOURCE_PERSONS),
     ("facilitator", "Frida", "Holmquist", NETWORK_FACILITATORS),
     ("spokesperson", "Johan", "Berglund", EMPLOYEES),  # speaks for Solgläntan in the Norrvik network (demo/examples.py)
