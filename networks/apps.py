@@ -9,8 +9,8 @@ class NetworksConfig(AppConfig):
     def ready(self):
         from accounts import account_page
         from caching.page_cache import register_quiet_model, register_variant
-        from networks import anchoring, digest, evaluation, following, people_links, personal_calendar, unfollow
-        from networks.models import ExampleReminderSent, NetworkDigestLog, NetworkPage
+        from networks import anchoring, evaluation, following, people_links, personal_calendar
+        from networks.models import ExampleReminderSent, NetworkPage
         from people import links
         from portal import front_end_urls
 
@@ -29,11 +29,6 @@ class NetworksConfig(AppConfig):
             lambda key, request: key is not None and evaluation.reader_role_of_key(request.user, key),
         )
 
-        # The weekly digest's own parts go through the same registry as the higher apps' (networks/digest.py).
-        digest.register_built_in_parts()
-        front_end_urls.register(*unfollow.urlpatterns)
-        # Logging a sent digest changes no page: it must not empty the page cache every week.
-        register_quiet_model(NetworkDigestLog)
         # The anchoring tracker's buttons ("Record an example", "Record your unit's anchoring") are the reader's own.
         register_variant(
             NetworkPage,

@@ -22,6 +22,7 @@ APP_MARKERS = {
     "methods",
     "networks",
     "casestudies",
+    "digests",
     "moderation",
     "search",
     "demo",

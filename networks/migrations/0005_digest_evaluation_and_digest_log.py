@@ -20,21 +20,6 @@ class Migration(migrations.Migration):
             field=models.DateField(blank=True, help_text='The day the network ends. From then on its members (facilitators, spokespersons and followers) can answer the closing evaluation.', null=True, verbose_name='ends on'),
         ),
         migrations.CreateModel(
-            name='NetworkDigestLog',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('week', models.CharField(max_length=8, verbose_name='week')),
-                ('sent_at', models.DateTimeField(verbose_name='sent')),
-                ('networks', models.JSONField(default=list, verbose_name='networks')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='network_digests', to=settings.AUTH_USER_MODEL, verbose_name='user')),
-            ],
-            options={
-                'verbose_name': 'network digest',
-                'verbose_name_plural': 'network digests',
-                'constraints': [models.UniqueConstraint(fields=('user', 'week'), name='one_network_digest_per_week')],
-            },
-        ),
-        migrations.CreateModel(
             name='NetworkEvaluation',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),

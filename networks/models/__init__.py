@@ -1,6 +1,5 @@
 """Learning networks: the index, the network itself with its inline rows, and its updates."""
 
-from networks.models.digest_log import NetworkDigestLog
 from networks.models.evaluation import NetworkEvaluation
 from networks.models.examples import Anchoring, Example, ExampleReminderSent
 from networks.models.follow import NetworkFollow
@@ -35,7 +34,6 @@ __all__ = [
     "GatheringResponse",
     "HiddenCloudWord",
     "Gathering",
-    "NetworkDigestLog",
     "NetworkDocument",
     "NetworkEvaluation",
     "NetworkExpectation",

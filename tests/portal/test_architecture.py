@@ -19,7 +19,7 @@ LAYERS = [
     ["people"],
     ["methods"],
     ["networks"],
-    ["casestudies"],
+    ["casestudies", "digests"],
     ["home"],
     ["search", "demo", "api"],
 ]

@@ -6,8 +6,8 @@ news in `network` since `since`, worded for a reader of `language` (the provider
 language, and `network` is the version in the reader's language where there is one). Apps above
 networks register parts of their own in their AppConfig.ready() with `register_part` (new examples
 and anchorings, signed-off reports); networks registers its updates and upcoming gatherings the same
-way (networks/apps.py). An item that names a page its follower may not view is left out by the
-digest (networks/digest_mail.py), so a provider need not know who reads.
+way (digests/apps.py). An item that names a page its follower may not view is left out by the
+digest (digests/mail.py), so a provider need not know who reads.
 """
 
 from dataclasses import dataclass

@@ -10,11 +10,11 @@ from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
 from wagtail.users.models import UserProfile
 
-from networks import digest
-from networks.digest_mail import send_network_digests
+from digests import parts
+from digests.mail import send_network_digests
+from digests.models import NetworkDigestLog
 from networks.factories import GatheringFactory, NetworkPageFactory, NetworkUpdatePageFactory
 from networks.following import follow, is_following
-from networks.models import NetworkDigestLog
 from portal.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
@@ -198,11 +198,11 @@ def test_an_update_the_follower_may_not_open_is_left_out(network, employee, mail
 @pytest.fixture
 def examples_part():
     def provider(network, since, language):
-        return [digest.DigestItem(title=f"Example from {network.title}", url="https://example.org/example/")]
+        return [parts.DigestItem(title=f"Example from {network.title}", url="https://example.org/example/")]
 
-    digest.register_part("registry-test", "New examples", provider, order=30)
+    parts.register_part("registry-test", "New examples", provider, order=30)
     yield
-    digest._parts.pop("registry-test")
+    parts._parts.pop("registry-test")
 
 
 def test_higher_apps_add_parts_through_the_registry(network, employee, mailoutbox, examples_part):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from networks.digest_mail import send_network_digests, send_network_digests_task
+from digests.mail import send_network_digests, send_network_digests_task
 
 
 class Command(BaseCommand):

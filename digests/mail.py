@@ -1,11 +1,11 @@
 """The weekly digest to a network's followers: one e-mail per follower per week, for all they follow.
 
 `send_network_digests` (the management command, or its task for `manage.py db_worker`) writes to
-every active follower with an e-mail address whose followed networks have news (networks/digest.py)
+every active follower with an e-mail address whose followed networks have news (digests/parts.py)
 since their last digest, at most a week back. It is written in the follower's language (their
 account setting, else the language of the version they followed), links keep them under their
 language prefix (portal.i18n.reader_url), and every network has a one-click unfollow link
-(networks/unfollow.py), the whole e-mail one in its List-Unsubscribe headers (RFC 8058).
+(digests/unfollow.py), the whole e-mail one in its List-Unsubscribe headers (RFC 8058).
 
 Idempotent: each sent digest is logged per user and ISO week (NetworkDigestLog), and a second run
 in the same week passes over whoever already has theirs. A follower who had nothing new gets no
@@ -25,8 +25,9 @@ from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from networks import digest, unfollow
-from networks.models import NetworkDigestLog, NetworkFollow, NetworkPage
+from digests import parts, unfollow
+from digests.models import NetworkDigestLog
+from networks.models import NetworkFollow, NetworkPage
 from portal.i18n import preferred_language, reader_page_url
 from portal.mail import outgoing_mailer
 from portal.visibility import visibility_for
@@ -88,7 +89,7 @@ def compose(user, now, since):
     with translation.override(language):
         for network in followed_networks(user, language, visibility):
             news = []
-            for part in digest.network_news(network, since, language):
+            for part in parts.network_news(network, since, language):
                 items = [item for item in part["items"] if item.page is None or visibility.can_view(item.page)]
                 if items:
                     news.append({**part, "items": items})
@@ -111,9 +112,9 @@ def send_digest(user, language, sections):
     unfollow_all = root + unfollow.unfollow_path(user, keys, language)
     context = {"user": user, "sections": sections, "unfollow_all_url": unfollow_all}
     with translation.override(language):
-        subject = " ".join(render_to_string("networks/email/digest_subject.txt", context).split())
-        text = render_to_string("networks/email/digest.txt", context).strip() + "\n"
-        html = render_to_string("networks/email/digest.html", context)
+        subject = " ".join(render_to_string("digests/email/digest_subject.txt", context).split())
+        text = render_to_string("digests/email/digest.txt", context).strip() + "\n"
+        html = render_to_string("digests/email/digest.html", context)
     message = DigestMessage(
         subject,
         text,

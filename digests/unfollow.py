@@ -70,7 +70,7 @@ def unfollow_view(request, token):
         done = True
     return TemplateResponse(
         request,
-        "networks/unfollow.html",
+        "digests/unfollow.html",
         {"titles": titles, "done": done, "following": done or follows.exists()},
     )
 

@@ -30,7 +30,7 @@ def test_cron_queues_and_the_worker_sends_once_a_week(followed, mailoutbox):
         out = io.StringIO()
         call_command("send_network_digests", "--enqueue", stdout=out)
         assert "Queued network digests" in out.getvalue()
-        task = DBTaskResult.objects.get(task_path="networks.digest_mail.send_network_digests_task")
+        task = DBTaskResult.objects.get(task_path="digests.mail.send_network_digests_task")
         assert mailoutbox == []
 
         call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=io.StringIO())
