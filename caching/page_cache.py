@@ -15,8 +15,8 @@ Personal parts are kept out of what is stored, and put back per reader when a co
   profile" on one's own profile): an app registers a *variant* for its page type
   (`register_variant`), a cheap function of the reader; the page is cached per value of it.
 
-Never cached, always rendered: answers their view marks private or uncacheable (`never_cache`,
-`patch_cache_control(response, private=True)`: a page route showing the reader's own things), readers
+Never cached, always rendered: answers a page route marks as the reader's own (`personal(response)`:
+a form with the reader's earlier answers, say), readers
 with messages waiting, sessions that passed a page password (Wagtail's password restrictions), pages
 under a password restriction, anything but a GET answered 200 with HTML by Wagtail's page serving (the
 `before_serve_page` hook marks those), and requests when PAGE_CACHE is off.
@@ -40,6 +40,7 @@ whose record is made here, and every miss) comes to `PageCacheMiddleware`, after
 and messages, which serves a hit before URL routing and stores what Wagtail served.
 """
 
+import functools
 import hashlib
 import re
 
@@ -50,6 +51,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.utils.cache import add_never_cache_headers
 from django.utils.html import escape
 from django_otp import devices_for_user
 from wagtail.models import PageViewRestriction
@@ -255,6 +257,26 @@ def response_from(entry, request, name):
     return response
 
 
+_PERSONAL = "erfa_personal"
+
+
+def personal(response):
+    """Mark a page route's answer as the reader's own: this cache never stores it, nor do browsers or proxies."""
+    add_never_cache_headers(response)
+    setattr(response, _PERSONAL, True)
+    return response
+
+
+def personal_route(view):
+    """A page route (RoutablePageMixin method) whose every answer is the reader's own: see `personal`."""
+
+    @functools.wraps(view)
+    def route(*args, **kwargs):
+        return personal(view(*args, **kwargs))
+
+    return route
+
+
 def mark_page(page, request, serve_args, serve_kwargs):
     """Wagtail's before_serve_page hook: this response, if a plain 200, may be shared."""
     setattr(request, _REQUEST_PAGE, page)
@@ -265,9 +287,10 @@ def _storable(request, response, page):
         return False
     if not response.get("Content-Type", "").startswith("text/html"):
         return False
-    # A view that marks its answer private or uncacheable (never_cache, patch_cache_control(private=True))
-    # renders something of the reader's own, such as a form with their earlier answers: never shared.
-    if {"private", "no-store", "no-cache"} & set(re.split(r"[\s,=]+", response.get("Cache-Control", ""))):
+    # A page route that renders something of the reader's own (a form with their earlier answers): never shared.
+    # Not read off Cache-Control: Wagtail marks every restricted page never-cache for browsers and proxies,
+    # and those this cache does share, per permission class.
+    if getattr(response, _PERSONAL, False):
         return False
     messages = getattr(request, "_messages", None)
     if messages is not None and (len(messages) or messages.added_new):

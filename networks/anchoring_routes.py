@@ -9,11 +9,10 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from caching.page_cache import personal_route
 from networks import anchoring
 from networks.anchoring_forms import AnchoringForm, ExampleForm
 from networks.models.examples import Anchoring, Example
@@ -49,7 +48,7 @@ class AnchoringRoutesMixin(RoutablePageMixin):
         return HttpResponseRedirect(f"{reader_page_url(self, request)}#{anchor}")
 
     @path("examples/new/", name=EXAMPLE_ROUTE)
-    @method_decorator(never_cache)
+    @personal_route
     def record_example(self, request):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
@@ -68,7 +67,7 @@ class AnchoringRoutesMixin(RoutablePageMixin):
         return self.render(request, template="networks/examples/example_form.html", context_overrides={"form": form})
 
     @path("examples/<int:example_id>/anchor/", name=ANCHOR_ROUTE)
-    @method_decorator(never_cache)
+    @personal_route
     def record_anchoring(self, request, example_id):
         example = Example.objects.filter(pk=example_id, network_key=self.translation_key).first()
         if example is None:

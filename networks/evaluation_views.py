@@ -12,9 +12,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import translation
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
+from caching.page_cache import personal
 from networks import evaluation
 from portal.i18n import reader_page_url
 
@@ -25,7 +25,7 @@ def never_cached(view):
     @wraps(view)
     def wrapped(network, request):
         response = view(network, request)
-        add_never_cache_headers(response)
+        personal(response)
         return response
 
     return wrapped

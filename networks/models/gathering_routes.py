@@ -11,11 +11,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from caching.page_cache import personal
 from networks import expectation_words
 from networks import gatherings as rules
 from networks.gathering_forms import AttendanceForm, CommentForm, ResponseForm
@@ -35,7 +35,7 @@ class GatheringRoutesMixin(RoutablePageMixin):
     def _private_render(self, request, template, context, status=200):
         # Page.get_context only (page, request): the network page's own lists are not needed here.
         response = TemplateResponse(request, template, {**Page.get_context(self, request), **context}, status=status)
-        add_never_cache_headers(response)
+        personal(response)
         return response
 
     @path("gatherings/<uuid:key>/", name=rules.GATHERING_ROUTE)

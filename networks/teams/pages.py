@@ -9,9 +9,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
+from caching.page_cache import personal
 from networks.models.plans import Kind, TeamPlan
 from networks.models.teams import Team
 from networks.teams.access import TeamAccess
@@ -30,7 +30,7 @@ def url(network, request, route, *args):
 
 def respond(request, template, network, context):
     response = render(request, template, {"page": network, "self": network, **context})
-    add_never_cache_headers(response)
+    personal(response)
     return response
 
 

@@ -8,12 +8,12 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseRedirect
-from django.utils.cache import add_never_cache_headers
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from caching.page_cache import personal
 from networks.models.plans import Kind, State
 from networks.teams import flow, publish
 from networks.teams.exports import EXPORTS
@@ -167,5 +167,5 @@ def export(network, request, team_id, kind, number, file_format):
     response = HttpResponse(build(version), content_type=content_type)
     name = f"{slugify(team.name) or 'team'}-{Kind(kind).label}-v{version.number}"
     response["Content-Disposition"] = content_disposition_header(True, f"{slugify(name)}.{file_format}")
-    add_never_cache_headers(response)
+    personal(response)
     return response
