@@ -40,7 +40,6 @@ whose record is made here, and every miss) comes to `PageCacheMiddleware`, after
 and messages, which serves a hit before URL routing and stores what Wagtail served.
 """
 
-import functools
 import hashlib
 import re
 
@@ -51,12 +50,12 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
-from django.utils.cache import add_never_cache_headers
 from django.utils.html import escape
 from django_otp import devices_for_user
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from caching.personal import is_personal
 from portal.roles import requires_second_factor
 from portal.visibility import PASSED_SESSION_KEY
 
@@ -257,26 +256,6 @@ def response_from(entry, request, name):
     return response
 
 
-_PERSONAL = "erfa_personal"
-
-
-def personal(response):
-    """Mark a page route's answer as the reader's own: this cache never stores it, nor do browsers or proxies."""
-    add_never_cache_headers(response)
-    setattr(response, _PERSONAL, True)
-    return response
-
-
-def personal_route(view):
-    """A page route (RoutablePageMixin method) whose every answer is the reader's own: see `personal`."""
-
-    @functools.wraps(view)
-    def route(*args, **kwargs):
-        return personal(view(*args, **kwargs))
-
-    return route
-
-
 def mark_page(page, request, serve_args, serve_kwargs):
     """Wagtail's before_serve_page hook: this response, if a plain 200, may be shared."""
     setattr(request, _REQUEST_PAGE, page)
@@ -290,7 +269,7 @@ def _storable(request, response, page):
     # A page route that renders something of the reader's own (a form with their earlier answers): never shared.
     # Not read off Cache-Control: Wagtail marks every restricted page never-cache for browsers and proxies,
     # and those this cache does share, per permission class.
-    if getattr(response, _PERSONAL, False):
+    if is_personal(response):
         return False
     messages = getattr(request, "_messages", None)
     if messages is not None and (len(messages) or messages.added_new):

@@ -12,7 +12,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.utils.translation import gettext as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from caching.page_cache import personal_route
+from caching.personal import personal_route
 from networks import anchoring
 from networks.anchoring_forms import AnchoringForm, ExampleForm
 from networks.models.examples import Anchoring, Example

@@ -14,7 +14,7 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from caching.page_cache import personal
+from caching.personal import personal
 from networks import evaluation
 from portal.i18n import reader_page_url
 

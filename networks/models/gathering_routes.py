@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from caching.page_cache import personal
+from caching.personal import personal
 from networks import expectation_words
 from networks import gatherings as rules
 from networks.gathering_forms import AttendanceForm, CommentForm, ResponseForm

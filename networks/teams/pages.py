@@ -11,7 +11,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from caching.page_cache import personal
+from caching.personal import personal
 from networks.models.plans import Kind, TeamPlan
 from networks.models.teams import Team
 from networks.teams.access import TeamAccess

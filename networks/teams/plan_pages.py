@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from caching.page_cache import personal
+from caching.personal import personal
 from networks.models.plans import Kind, State
 from networks.teams import flow, publish
 from networks.teams.exports import EXPORTS

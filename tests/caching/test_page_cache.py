@@ -260,15 +260,15 @@ def test_a_page_route_that_marks_its_answer_personal_is_never_stored(home):
     from django.test import RequestFactory
     from django.utils.cache import add_never_cache_headers
 
-    from caching import page_cache
+    from caching import page_cache, personal
 
     request = RequestFactory().get("/en/")
     # Wagtail marks restricted pages never-cache for browsers and proxies; this cache still shares them.
     restricted = HttpResponse("<p>For Communications</p>")
     add_never_cache_headers(restricted)
     assert page_cache._storable(request, restricted, home)
-    own = page_cache.personal(HttpResponse("<p>Your own answers</p>"))
+    own = personal.personal(HttpResponse("<p>Your own answers</p>"))
     assert not page_cache._storable(request, own, home)
     assert "no-store" in own["Cache-Control"]
-    route = page_cache.personal_route(lambda page, request: HttpResponse("<p>Yours</p>"))
+    route = personal.personal_route(lambda page, request: HttpResponse("<p>Yours</p>"))
     assert not page_cache._storable(request, route(home, request), home)

@@ -183,7 +183,7 @@ class Reader:
         self.cookie = None
         if user is not None:
             client = Client()
-            client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+            client.force_login(user, backend=settings.AUTHENTICATION_BACKENDS[0])
             self.cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
 
     def get(self, path):
