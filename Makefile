@@ -45,6 +45,7 @@ test: $(VENV)/.installed-test
 
 ## make cluster-test: Erfa as on several machines (docs/deploy.md), on loopback ports: nginx, two app
 ## servers, a task worker, PostgreSQL, two OpenSearch nodes, Redis and an SMTP sink, under 60 s of load
+cluster-test: export ERFA_TESTING = 1
 cluster-test: $(VENV)/.installed-test
 	$(PY) manage.py compile_translations
 	$(PY) scripts/cluster_test.py

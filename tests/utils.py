@@ -142,3 +142,20 @@ def shared_data(django_db_blocker):
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
+
+
+def restore_rows_from_migrations():
+    """Put back what data migrations made and an earlier transactional test's flush removed.
+
+    Live-server tests flush the database after themselves; the next one finds no translation permission
+    (setup_roles needs it) and no root collection (images and documents need it).
+    """
+    import importlib
+
+    from django.apps import apps
+    from wagtail.models import Collection
+
+    migration = importlib.import_module("wagtail_localize.migrations.0006_create_submit_translation_permission")
+    migration.create_submit_translation_permission(apps, None)
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")

@@ -14,6 +14,8 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
+from tests.utils import restore_rows_from_migrations
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 SHOTS = Path(os.environ.get("ERFA_SHOTS", "/tmp/sso-shots"))  # noqa: S108 - a place to look, not a secret
@@ -28,6 +30,7 @@ def sign_in_at_provider(page, account):
 
 
 def test_signing_in_and_out_through_the_provider(page, live_server, site_tree, sso):
+    restore_rows_from_migrations()
     call_command("setup_roles", stdout=io.StringIO())
     SHOTS.mkdir(parents=True, exist_ok=True)
 
