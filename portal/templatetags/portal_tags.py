@@ -7,6 +7,7 @@ from wagtail.models import Page
 from portal import fragments
 from portal.i18n import LANGUAGE_NAMES, language_links, page_translations, reader_page_url
 from portal.languages import autonym, name_in_sentence
+from portal.page_parts import render_page_parts
 from portal.visibility import visible_to
 
 register = template.Library()
@@ -167,3 +168,9 @@ def messages_not_tagged(messages, tag):
 def language_autonym(code):
     """`{{ code|language_autonym }}`: "Norsk bokmål", the one name of a language in markers (portal.languages)."""
     return autonym(code)
+
+
+@register.simple_tag(takes_context=True)
+def page_parts(context):
+    """`{% page_parts %}`: what the apps above add at the end of a content page (portal.page_parts)."""
+    return render_page_parts(context.get("request"), context.get("page"), context.flatten())
