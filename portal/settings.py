@@ -34,7 +34,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Content areas, lowest first: each app may import only the ones before it (tests/portal/test_architecture.py).
     *("portal", "accounts", "moderation", "caching", "people", "methods"),
-    *("networks", "digests", "casestudies", "home", "search", "demo", "api"),
+    *("networks", "digests", "casestudies", "meetings", "feedback", "discussion", "home", "search", "demo", "api"),
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",

@@ -20,6 +20,7 @@ LAYERS = [
     ["methods"],
     ["networks"],
     ["casestudies", "digests"],
+    ["meetings", "feedback", "discussion"],
     ["home"],
     ["search", "demo", "api"],
 ]
