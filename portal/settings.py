@@ -32,6 +32,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG or TEST
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "wagtail.search",  # Ready first: search's ready() takes off the index handlers it connects (search/indexing.py).
     # Content areas, lowest first: each app may import only the ones before it (tests/portal/test_architecture.py).
     *("portal", "accounts", "moderation", "caching", "people", "methods"),
     *("networks", "digests", "casestudies", "meetings", "feedback", "discussion", "home", "search", "demo", "api"),
@@ -45,7 +46,6 @@ INSTALLED_APPS = [
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
-    "wagtail.search",
     *("wagtail.admin", "wagtail.api.v2", "wagtail", "rest_framework"),
     # Login protection (accounts/): lock-outs after repeated failures, and a second factor.
     "axes",

@@ -211,6 +211,26 @@ def prepare(env):
     return json.loads(line.removeprefix("CLUSTER-JSON "))
 
 
+def task_timings(database_url):
+    """How long the worker's tasks waited in the queue and ran, per kind: where a late publish lost its time."""
+    import psycopg
+
+    query = """
+        SELECT task_path, count(*),
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM started_at - enqueued_at)),
+               max(extract(epoch FROM started_at - enqueued_at)),
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM finished_at - started_at)),
+               max(extract(epoch FROM finished_at - started_at))
+        FROM django_tasks_database_dbtaskresult WHERE finished_at IS NOT NULL GROUP BY task_path ORDER BY 2 DESC
+    """
+    with psycopg.connect(database_url) as connection:
+        rows = connection.execute(query).fetchall()
+    say("Worker tasks (waited in the queue / ran, median and slowest):")
+    for path, count, waited, waited_most, ran, ran_most in rows:
+        name = path.rsplit(".", 1)[-1]
+        say(f"    {name:<28} {count:>4}: waited {waited:.2f} / {waited_most:.2f} s, ran {ran:.2f} / {ran_most:.2f} s")
+
+
 def report(figures, sent, received, drained_in, elapsed):
     say(f"Load: {READERS} readers for {elapsed:.0f} s through nginx, {figures.requests} requests")
     say(f"Errors: {len(figures.errors)}")
@@ -359,6 +379,7 @@ def main():
                 break
             time.sleep(0.5)
         drained_in = time.monotonic() - drain_started
+        task_timings(database_url)
         code = report(figures, figures.sent, cluster_load.received_markers(sink), drained_in, elapsed)
         if code:
             for name in ("app1", "app2", "worker"):

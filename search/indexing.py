@@ -1,8 +1,7 @@
 """Search indexing through the task worker, never in the request.
 
-The search backends run with AUTO_UPDATE off (portal/settings.py), so Wagtail's own signal handlers
-leave the index alone (their queued updates find no backend to update and end at once). Instead,
-every save or deletion of an indexed model (pages, documents, images, snippets) queues one
+The search backends run with AUTO_UPDATE off (portal/settings.py), and Wagtail's own signal handlers
+are taken off (`connect`). Instead, every save or deletion of an indexed model (pages, documents, images, snippets) queues one
 `update_search_index` task. Publishing, unpublishing, moving and deleting a page all save or delete
 its row, so Wagtail's page_published, page_unpublished and page_deleted are covered by the same two
 signals without a second, duplicate task.
@@ -55,10 +54,21 @@ def update_search_index(app_label, model_name, pk):
                 # Deleted, or no longer among the model's indexed objects: an unsaved instance carries
                 # the model and primary key, which is all a backend needs to find the document.
                 backend.delete(model(pk=pk))
+            refresh(backend, model)
         except Exception:
             # Logged and raised: the task's result says FAILED, and `manage.py update_index` repairs the index.
             logger.exception("Could not update %s.%s %s in the '%s' search backend", app_label, model_name, pk, name)
             raise
+
+
+def refresh(backend, model):
+    """Make the change searchable now, not at the index's next periodic refresh (OpenSearch: every second).
+
+    An editor who publishes and then searches expects to find the page; one refresh per saved object
+    costs a small request, which suits an intranet's rate of edits (`update_index` rebuilds in bulk,
+    without it). The database backends' indexes have nothing to refresh (their refresh does nothing).
+    """
+    backend.get_index_for_model(model).refresh()
 
 
 def _queue(instance, **kwargs):
@@ -68,10 +78,24 @@ def _queue(instance, **kwargs):
 
 
 def connect():
-    """Queue an index update on every save and deletion of an indexed model (SearchConfig.ready)."""
-    if not worker_backend_names():  # no backend instantiated here: some query the database when made
+    """Queue an index update on every save and deletion of an indexed model (SearchConfig.ready).
+
+    When every backend is kept up to date here, modelsearch's own handlers are taken off: each would
+    still write a task row in the editor's request (and the worker would run it), only to find no
+    backend to update. They are connected by wagtail.search's ready(), which runs first (it heads
+    INSTALLED_APPS for that reason).
+    """
+    from modelsearch.backends import get_app_config
+    from modelsearch.signal_handlers import post_delete_signal_handler, post_save_signal_handler
+
+    names = worker_backend_names()
+    if not names:  # no backend instantiated here: some query the database when made
         return
+    replaces_wagtail = set(names) == set(get_app_config().get_search_backend_config())
     for model in index.get_indexed_models():
+        if replaces_wagtail:
+            post_save.disconnect(post_save_signal_handler, sender=model)
+            post_delete.disconnect(post_delete_signal_handler, sender=model)
         if getattr(model, "search_auto_update", True):
             post_save.connect(_queue, sender=model, dispatch_uid=f"erfa-search-index-save-{model._meta.label}")
             post_delete.connect(_queue, sender=model, dispatch_uid=f"erfa-search-index-delete-{model._meta.label}")

@@ -57,3 +57,15 @@ def test_with_immediate_tasks_a_publish_is_searchable_at_once(site_tree, client,
     assert "Sundew circle" in found(client, "sundew")
     page.unpublish()
     assert "Sundew circle" not in found(client, "sundew")
+
+
+def test_a_publish_queues_one_index_update_and_none_of_wagtails_own(site_tree):
+    """Wagtail's handlers would queue a task per save that finds no backend to update: a wasted row and run."""
+    methods = MethodIndexPageFactory(parent=HomePage.objects.get(locale__language_code="en"))
+    with override_settings(TASKS=DATABASE_TASKS):
+        page = MethodPageFactory(parent=methods, title="Quillwort mapping")
+        DBTaskResult.objects.all().delete()
+        page.save_revision().publish()
+        paths = list(DBTaskResult.objects.values_list("task_path", flat=True))
+    assert "search.indexing.update_search_index" in paths
+    assert not [path for path in paths if path.startswith("modelsearch.")]
