@@ -215,10 +215,10 @@ def editor(plan, app_servers, figures, stop, interval, ready, limit=10.0):
         if stop.wait(interval):
             return
         path = f"/admin/bulk/wagtailcore/page/publish/?id={item['id']}&next=/admin/"
-        asked = time.monotonic()
+        asked, asked_at = time.monotonic(), time.time()
         # The POST answers with a redirect once the publish is committed: from then on it must show.
         status, url, _html = publisher.post_form(path, {}, follow=False)
-        started = time.monotonic()
+        started, answered_at = time.monotonic(), time.time()
         with figures.lock:
             figures.requests += 1
             if status != 302:
@@ -242,7 +242,10 @@ def editor(plan, app_servers, figures, stop, interval, ready, limit=10.0):
         for thread in threads:
             thread.join()
         with figures.lock:
-            figures.publishes.append({"page": item["url"], "request": started - asked, **found})
+            figures.publishes.append(
+                {"page": item["url"], "id": item["id"], "asked_at": asked_at, "answered_at": answered_at}
+                | {"request": started - asked, **found}
+            )
 
 
 # --- SMTP sink ---------------------------------------------------------------------------------

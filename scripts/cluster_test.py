@@ -231,6 +231,26 @@ def task_timings(database_url):
         say(f"    {name:<28} {count:>4}: waited {waited:.2f} / {waited_most:.2f} s, ran {ran:.2f} / {ran_most:.2f} s")
 
 
+def indexed_in(database_url, publishes):
+    """Add to each publish when the worker had it in the search index, refreshed: the server's own clock.
+
+    The pollers' figure ("search") is when the first search that found the page was sent, which under
+    load may be answered much later; the worker's record is exact: the task that indexed the page's
+    row finished (search/indexing.py refreshes the index before that) this long after the publish answered.
+    """
+    import psycopg
+
+    query = """
+        SELECT extract(epoch FROM max(finished_at)) FROM django_tasks_database_dbtaskresult
+        WHERE task_path = 'search.indexing.update_search_index' AND status = 'SUCCESSFUL'
+          AND args_kwargs -> 'args' ->> 2 = %s AND started_at >= to_timestamp(%s)
+    """
+    with psycopg.connect(database_url) as connection:
+        for entry in publishes:
+            (finished,) = connection.execute(query, (str(entry["id"]), entry["asked_at"])).fetchone()
+            entry["indexed"] = (max(0.0, float(finished) - entry["answered_at"]), None) if finished else (None, None)
+
+
 def report(figures, sent, received, drained_in, elapsed):
     say(f"Load: {READERS} readers for {elapsed:.0f} s through nginx, {figures.requests} requests")
     say(f"Errors: {len(figures.errors)}")
@@ -242,8 +262,9 @@ def report(figures, sent, received, drained_in, elapsed):
     if requests:
         median, slowest = requests[len(requests) // 2], requests[-1]
         say(f"    the publish request itself: median {median:.2f} s, slowest {slowest:.2f} s")
-    for where in ("server 1", "server 2", "search"):
-        # Freshness: when the first request that saw the publish was sent (its answer time is load).
+    for where in ("server 1", "server 2", "search", "indexed"):
+        # Freshness: when the first request that saw the publish was sent (its answer time is load); for
+        # "indexed", when the worker had refreshed the index with it (indexed_in).
         times = [entry.get(where, (None, None)) for entry in figures.publishes]
         late = [sent for sent, _answered in times if sent is None or sent > VISIBLE_WITHIN]
         shown = sorted(sent for sent, _answered in times if sent is not None)
@@ -380,6 +401,7 @@ def main():
             time.sleep(0.5)
         drained_in = time.monotonic() - drain_started
         task_timings(database_url)
+        indexed_in(database_url, figures.publishes)
         code = report(figures, figures.sent, cluster_load.received_markers(sink), drained_in, elapsed)
         if code:
             for name in ("app1", "app2", "worker"):
