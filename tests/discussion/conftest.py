@@ -1,6 +1,9 @@
 """A method and a case study under the English home page, their owner and contact person with accounts."""
 
+import io
+
 import pytest
+from django.core.management import call_command
 from django.test import Client
 from wagtail.users.models import UserProfile
 
@@ -88,6 +91,8 @@ def other_reader(db):
 
 @pytest.fixture
 def moderator(db):
+    # The roles' groups with their permissions (admin access for Communications).
+    call_command("setup_roles", stdout=io.StringIO())
     return UserFactory(username="cecilia", first_name="Cecilia", last_name="Moe", role=roles.COMMUNICATIONS)
 
 
