@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class CommentQuerySet(models.QuerySet):
@@ -34,12 +35,12 @@ class CommentQuerySet(models.QuerySet):
 
 class Comment(models.Model):
     class Kind(models.TextChoices):
-        QUESTION = "question", _("Question")
-        COMMENT = "comment", _("Comment")
+        QUESTION = "question", pgettext_lazy("discussion", "Question")
+        COMMENT = "comment", pgettext_lazy("discussion", "Comment")
 
     class State(models.TextChoices):
-        VISIBLE = "visible", _("Visible")
-        HIDDEN = "hidden", _("Hidden")
+        VISIBLE = "visible", pgettext_lazy("discussion", "Visible")
+        HIDDEN = "hidden", pgettext_lazy("discussion", "Hidden")
 
     page = models.ForeignKey("wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+")
     # An answer is a reply by the page's owner or a listed contact person to a question or comment.

@@ -31,7 +31,7 @@ def test_the_owner_answers_and_the_author_is_told_in_their_language(method, owne
     assert answer.is_answer and answer.author == owner and answer.page_id == method.pk
     [message] = mail.outbox
     assert message.to == ["rut@example.org"]
-    assert message.subject == "[Erfa] Dit spørgsmål om ”Reflection meeting” er blevet besvaret"
+    assert message.subject == "[Erfa] Dit spørgsmål om »Reflection meeting« er blevet besvaret"
     assert "Yes, with breakout rooms." in message.body
     assert f"/da/discussion/{method.pk}/#comment-{question.pk}" in message.body
 
