@@ -47,7 +47,9 @@ def _queries(client, url):
 
 
 @pytest.mark.parametrize("page_fixture", ["method", "case_study"])
-def test_a_page_with_3_or_30_comments_costs_the_same_queries(request, page_fixture, reader, other_reader):
+def test_a_page_with_3_or_30_comments_costs_the_same_queries(
+    request, page_fixture, reader, other_reader, django_assert_max_num_queries
+):
     page = request.getfixturevalue(page_fixture)
     client = client_of(other_reader)
     _fill(page, reader, 3)
@@ -57,5 +59,9 @@ def test_a_page_with_3_or_30_comments_costs_the_same_queries(request, page_fixtu
     assert Comment.objects.count() == 60
     assert _queries(client, page.url) == with_3
     assert _queries(client, f"/en/discussion/{page.pk}/") == discussion_3
-    html = client.get(page.url).content.decode()
+    # The part adds two queries to the page (threads, answers); the discussion page is as small.
+    with django_assert_max_num_queries(12):
+        html = client.get(page.url).content.decode()
+    with django_assert_max_num_queries(10):
+        client.get(f"/en/discussion/{page.pk}/")
     assert "Question 29" in html and "Answer 29" in html
