@@ -132,3 +132,18 @@ def test_hidden_comments_stay_out_of_the_api_and_search(method, reader, question
     client = client_of(other_reader)
     for url in (f"/api/v2/pages/{method.pk}/", "/en/search/?q=online"):
         assert "Does it work online?" not in client.get(url).content.decode()
+
+
+def test_a_new_question_and_an_answer_reach_the_cached_page(method, owner, reader, other_reader):
+    other = client_of(other_reader)
+    assert "No questions or comments yet." in other.get(method.url).content.decode()
+    assert other.get(method.url)["X-Page-Cache"] == "hit"
+
+    client_of(reader).post(discussion_url(method), {"action": "post", "kind": "question", "body": "In Dutch too?"})
+    assert "In Dutch too?" in other.get(method.url).content.decode()
+    question = Comment.objects.get()
+    client_of(owner).post(
+        discussion_url(method), {"action": "answer", "comment": question.pk, f"answer-{question.pk}-body": "Soon."}
+    )
+    html = other.get(method.url).content.decode()
+    assert "Soon." in html and "The owner’s answer" in html
