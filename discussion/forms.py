@@ -23,6 +23,11 @@ class CommentForm(forms.Form):
         help_text=_("Everyone who may read this page sees it, with your name. The page’s owner is told by e-mail."),
     )
 
+    def __init__(self, *args, **kwargs):
+        # Its own ids: the page it ends may hold other forms with a "body" field.
+        kwargs.setdefault("auto_id", "discussion_%s")
+        super().__init__(*args, **kwargs)
+
 
 class AnswerForm(forms.Form):
     body = forms.CharField(

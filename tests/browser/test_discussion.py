@@ -52,7 +52,7 @@ def test_a_reader_asks_and_the_owner_answers(browser, live_server, site_tree, ma
     sign_in(page, live_server.url, "rut")
     page.goto(f"{live_server.url}{method.url}")
     expect(page.locator("#discussion-heading")).to_have_text("Frågor och kommentarer")
-    page.locator("#id_body").fill("Fungerar det på distans?")
+    page.locator("#discussion_body").fill("Fungerar det på distans?")
     page.locator("#discussion-form button[type=submit]").click()
     expect(page.locator(".discussion-comment__body")).to_have_text("Fungerar det på distans?")
     assert not axe_violations(page), describe_violations("method page", axe_violations(page))
