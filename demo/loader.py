@@ -30,7 +30,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, TranslatableMixin
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
-from demo import content, documents, examples, gatherings, images, network_shape, teams
+from demo import content, discussion, documents, examples, gatherings, images, network_shape, teams
 from demo.localize import translate
 from home.models import HomePage
 from methods.models import MethodIndexPage, MethodPage, ShareableTemplateIndexPage, ShareableTemplatePage
@@ -105,11 +105,12 @@ class DemoLoader:
         self.templates = self.load_items("shareable-templates", ShareableTemplatePage)
         self.networks = self.load_items("networks", NetworkPage, self.with_cover())
         self.load_updates()
-        self.load_items("case-studies", CaseStudyPage, self.with_cover(case_study_fields))
+        case_studies = self.load_items("case-studies", CaseStudyPage, self.with_cover(case_study_fields))
         self.follow_networks()
         network_shape.load(self.networks)
         gatherings.load(self.networks)
         examples.load(self)
+        discussion.load(case_studies)
         if teams.NETWORK in self.networks:
             teams.load(self.networks[teams.NETWORK], self.organisations)
         return self.created

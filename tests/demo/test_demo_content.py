@@ -84,6 +84,18 @@ class TestLoadDemoContent(DemoLanguageChecks, DemoPageLanguageChecks, TestCase):
     def test_every_segment_had_an_english_text(self):
         self.assertEqual(self.first_stderr.getvalue(), "")
 
+    def test_a_case_study_has_questions_in_its_readers_languages_one_answered(self):
+        from discussion.models import Comment
+
+        case_study = CaseStudyPage.objects.get(slug="digital-nattillsyn-fjordvik", locale__language_code="sv")
+        question = Comment.objects.get(page=case_study, parent=None)
+        self.assertEqual((question.language, question.answers.get().author.username), ("sv", "resource"))
+        self.assertTrue(Comment.objects.filter(language="da", page__locale__language_code="da").exists())
+        self.client.force_login(get_user_model().objects.get(username="employee"))
+        html = self.client.get(case_study.url).content.decode()
+        self.assertIn("Hur lång tid tog det innan personalen litade på sensorerna?", html)
+        self.assertIn("Ungefär tre månader.", html)
+
     def test_required_amounts(self):
         self.assertGreaterEqual(originals(NetworkPage).count(), 2)
         self.assertGreaterEqual(originals(ResourcePersonPage).count(), 12)
