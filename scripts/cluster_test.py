@@ -255,11 +255,21 @@ def indexed_in(database_url, publishes):
         WHERE task_path = 'search.indexing.update_search_index' AND status = 'SUCCESSFUL'
           AND args_kwargs -> 'args' ->> 2 = %s AND started_at >= to_timestamp(%s)
     """
+    diagnosis = """
+        SELECT status, args_kwargs -> 'args', round(extract(epoch FROM enqueued_at) - %s, 2),
+               round(extract(epoch FROM started_at - enqueued_at), 2),
+               round(extract(epoch FROM finished_at - started_at), 2)
+        FROM django_tasks_database_dbtaskresult
+        WHERE task_path = 'search.indexing.update_search_index' AND args_kwargs -> 'args' ->> 2 = %s
+    """
     with psycopg.connect(database_url) as connection:
         for entry in publishes:
             values = (entry["answered_at"], str(entry["id"]), entry["asked_at"])
             (finished,) = connection.execute(query, values).fetchone()
             entry["indexed"] = (max(0.0, float(finished) - entry["answered_at"]), None) if finished else (None, None)
+            if finished is None:  # say what the worker did with the page, to tell a late task from a missing one
+                rows = connection.execute(diagnosis, (entry["answered_at"], str(entry["id"]))).fetchall()
+                say(f"    page {entry['id']} not indexed after its publish; its index tasks: {rows}")
 
 
 def report(figures, sent, received, drained_in, elapsed):
