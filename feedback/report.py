@@ -33,7 +33,8 @@ def negative_feedback_pages(now=None):
             useful=count_of(UsefulVote.objects.filter(useful=True, updated__gte=since)),
             open_reports=count_of(Report.objects.open()),
         )
-        .annotate(negative=F("not_useful") + F("open_reports"))
+        # The language code, for the export (the table shows the language's name).
+        .annotate(negative=F("not_useful") + F("open_reports"), language=F("locale__language_code"))
         .filter(negative__gt=0)
         .order_by("-negative", "-open_reports", "title", "pk")
     )
@@ -75,11 +76,6 @@ class NegativeFeedbackReportView(ReportView):
 
     def get_queryset(self):
         return negative_feedback_pages()
-
-    def to_row_dict(self, item):
-        row = super().to_row_dict(item)
-        row["language"] = item.locale.language_code
-        return row
 
 
 class NegativeFeedbackMenuItem(MenuItem):

@@ -158,3 +158,12 @@ def test_the_page_with_its_feedback_part_keeps_its_query_budget(agenda, readers,
     with django_assert_max_num_queries(40):
         response = client.get(agenda.url)
     assert 'id="page-feedback"' in response.content.decode()
+
+
+def test_the_part_and_its_messages_are_in_the_readers_language(agenda, readers):
+    # Needs the catalogues with tr-feedback.json applied.
+    client = client_for(readers[0])
+    html = client.get(f"/sv{agenda.url}").content.decode()
+    assert "Var det här användbart?" in html and "Rapportera något inaktuellt eller fel" in html
+    response = client.post(vote_url(agenda, "sv"), {"useful": "yes"}, follow=True)
+    assert "Tack för ditt svar." in response.content.decode()
