@@ -290,7 +290,6 @@ class TestLoadDemoContent(DemoLanguageChecks, DemoPageLanguageChecks, TestCase):
         self.assertIn('class="anchoring__status">', section)  # a unit that has not anchored it yet
         # Johan Berglund (the demo user "spokesperson") records for Solgläntan, which has not anchored every example.
         self.assertIn("/anchor/?unit=", section)
-
     def test_teams_on_norrvik_two_one_with_a_signed_off_plan_and_a_draft_report(self):
         from networks.models import Team, TeamPlan
 

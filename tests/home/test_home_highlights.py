@@ -118,7 +118,9 @@ def test_people_get_a_photo_or_their_initials_in_lists(home, employee_client, pi
     assert "Siv Anna Lund" in members
 
 
-def test_your_networks_costs_no_query_when_warm(home, employee, employee_client, picture, django_assert_num_queries):
+def test_your_networks_costs_no_query_when_warm(
+    home, employee, employee_client, picture, django_assert_num_queries
+):
     from networks.following import follow
 
     index = NetworkIndexPageFactory(parent=home)

@@ -31,3 +31,4 @@ def test_the_confirmation_is_inside_the_rating_section_and_not_at_the_top(method
     assert THANKS not in html[:start]
     # Shown once: the next visit is quiet.
     assert THANKS not in employee_client.get(method.url).content.decode()
+

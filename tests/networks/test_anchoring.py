@@ -172,9 +172,9 @@ def test_an_anchoring_links_a_case_study_the_reader_may_see(cast, home):
     cases = CaseStudyIndexPageFactory(parent=home)
     shown = CaseStudyPageFactory(parent=cases, title="Night-time supervision")
     hidden = CaseStudyPageFactory(parent=cases, title="Board-only case")
-    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.GROUPS).groups.set(
-        [Group.objects.create(name="Board")]
-    )
+    PageViewRestriction.objects.create(
+        page=hidden, restriction_type=PageViewRestriction.GROUPS
+    ).groups.set([Group.objects.create(name="Board")])
     made = example(cast.network)
     client = signed_in(cast.speaker_a)
     form = client.get(anchor_url(cast, made)).content.decode()
@@ -210,9 +210,9 @@ def test_the_page_cache_keeps_each_readers_buttons_apart(cast, settings):
 def test_a_restricted_networks_examples_stay_inside(cast):
     made = example(cast.network, title="Inside story")
     anchor(made, cast.unit_a)
-    PageViewRestriction.objects.create(page=cast.network, restriction_type=PageViewRestriction.GROUPS).groups.set(
-        [Group.objects.create(name="Network members")]
-    )
+    PageViewRestriction.objects.create(
+        page=cast.network, restriction_type=PageViewRestriction.GROUPS
+    ).groups.set([Group.objects.create(name="Network members")])
     outsider = signed_in(EmployeeFactory())
     for url in (cast.network.url, cast.network.url + "examples/new/", anchor_url(cast, made)):
         response = outsider.get(url)
