@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 def status_messages(html):
-    return re.findall(r'<ul class="messages" role="status">(.*?)</ul>', html, re.S)
+    return re.findall(r'<div role="status"><ul class="messages">(.*?)</ul>', html, re.S)
 
 
 @pytest.mark.parametrize("language", ["en", "sv"])
