@@ -11,7 +11,7 @@ from feedback.models import Report, UsefulVote
 from tests.feedback.conftest import client_for
 
 # A template page as a signed-in employee reads it, with the feedback part (measured: see the test).
-QUERY_BUDGET = 40
+QUERY_BUDGET = 9
 
 
 def vote_url(page, language="en"):
