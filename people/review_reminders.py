@@ -4,6 +4,8 @@ Each reminder is written to the page's history as a Wagtail log entry ("erfa.rev
 Communications can see it, and so a run can tell what was reminded recently. A run reminds about
 every overdue page that has no reminder in the last REMIND_EVERY days, whatever its due date: when
 the job did not run for a while, the next run catches up, and running it twice sends nothing new.
+Apps above add pages that need their owner before the review date, and lines under each page (feedback's
+open reports), through people/reminder_reasons.py.
 """
 
 import logging
@@ -21,6 +23,7 @@ from django.utils import timezone, translation
 from wagtail.models import Page, PageLogEntry
 
 from moderation.reader import title_for_reader
+from people.reminder_reasons import extra_page_ids, page_details
 from portal.i18n import preferred_language
 from portal.mail import outgoing_mailer
 from portal.models import ContentPageMixin
@@ -53,6 +56,20 @@ def overdue_pages(today):
     return pages
 
 
+def pages_to_remind(today):
+    """Overdue pages, and the live pages with an owner that a registered reason says need a look now."""
+    pages = overdue_pages(today)
+    extra = extra_page_ids(today) - {page.pk for page in pages}
+    if extra:
+        for model in content_page_models():
+            pages.extend(
+                model.objects.live()
+                .filter(pk__in=extra, content_owner__isnull=False)
+                .select_related("content_owner__user", "content_owner__locale", "locale")
+            )
+    return pages
+
+
 def owner_address(owner):
     """The owner's e-mail and the user (if any) whose language preference applies."""
     user = owner.user if owner.user_id and owner.user.is_active else None
@@ -63,7 +80,7 @@ def send_review_reminders(now=None, dry_run=False):
     """Send the due reminders. Returns a list of (e-mail, [pages]) that were (or, dry, would be) sent."""
     now = now or timezone.now()
     today = timezone.localdate(now)
-    candidates = overdue_pages(today)
+    candidates = pages_to_remind(today)
     recently = set(
         PageLogEntry.objects.filter(
             action=REMINDER_ACTION, page_id__in=[p.pk for p in candidates], timestamp__gt=now - REMIND_EVERY
@@ -124,6 +141,9 @@ def send_reminder(email, user, owner, pages, visibility=None):
     """
     visibility = visibility or visibility_for(user)
     language = preferred_language(user, default=owner.locale.language_code)
+    with translation.override(language):
+        # What the apps above add under a page (open reports, say), in the recipient's language.
+        details = {page.pk: page_details(page) for page in pages}
     context = {
         "owner_name": owner.title,
         "pages": [
@@ -132,6 +152,7 @@ def send_reminder(email, user, owner, pages, visibility=None):
                 "locale": page.locale.get_display_name(),
                 "due": page.review_due,
                 "edit_url": admin_url("wagtailadmin_pages:edit", page.pk),
+                "details": details[page.pk],
             }
             for page in sorted(pages, key=lambda p: (p.review_due is not None, p.review_due, p.title))
         ],

@@ -1,0 +1,31 @@
+"""The feedback part at the end of every content page (portal.page_parts).
+
+The part is the same for every reader of a permission class: the forms only, never the reader's own
+vote, so the page cache may share it. The forms post to feedback/views.py.
+"""
+
+from django.urls import reverse
+
+from feedback.forms import ReportForm
+from portal.models import ContentPageMixin
+from portal.page_parts import PagePart
+
+KEY = "feedback"
+
+
+def applies(page):
+    return isinstance(page, ContentPageMixin)
+
+
+def context(request, page, page_context):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not page.pk:
+        return None  # Previews of unsaved pages and anonymous readers get no forms.
+    return {
+        "feedback_vote_url": reverse("feedback_vote", args=[page.pk]),
+        "feedback_report_url": reverse("feedback_report", args=[page.pk]),
+        "feedback_form": ReportForm(),
+    }
+
+
+PART = PagePart(key=KEY, template="feedback/page_part.html", order=200, applies=applies, context=context)
