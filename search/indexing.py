@@ -1,10 +1,10 @@
 """Search indexing through the task worker, never in the request.
 
 The search backends run with AUTO_UPDATE off (portal/settings.py), and Wagtail's own signal handlers
-are taken off (`connect`). Instead, every save or deletion of an indexed model (pages, documents, images, snippets) queues one
-`update_search_index` task. Publishing, unpublishing, moving and deleting a page all save or delete
-its row, so Wagtail's page_published, page_unpublished and page_deleted are covered by the same two
-signals without a second, duplicate task.
+are taken off (`connect`). Instead, every save or deletion of an indexed model (pages, documents,
+images, snippets) queues one `update_search_index` task. Publishing, unpublishing, moving and
+deleting a page all save or delete its row, so Wagtail's page_published, page_unpublished and
+page_deleted are covered by the same two signals without a second, duplicate task.
 
 In production the task is a row for django_tasks_db, taken by `manage.py db_worker`: an editor's
 publish never waits for OpenSearch, and a search cluster that is briefly away holds no web worker
