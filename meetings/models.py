@@ -119,6 +119,14 @@ class Meeting(models.Model):
             return []
         return [step for key in self.series.carried_keys() for step in previous.after.get(key) or []]
 
+    def steps_to_carry(self):
+        """What the "before" form offers as next steps from last meeting; None when there can be none."""
+        if not self.series.carried_keys():
+            return None
+        if self.carried_steps is None and self.previous() is None:
+            return None
+        return self.next_steps_from_last()
+
     def answers(self, part):
         return self.before if part == BEFORE else self.after
 

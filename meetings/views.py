@@ -135,7 +135,7 @@ def part_page(request, series_id, meeting_id, part):
     participant_or_403(series, request.user)
     meeting = meeting_of(series, meeting_id)
     fields = [field for field in localized_fields(series) if field["part"] == part]
-    carried = meeting.next_steps_from_last() if part == BEFORE and series.carried_keys() else None
+    carried = meeting.steps_to_carry() if part == BEFORE else None
     kwargs = {"fields": fields, "answers": meeting.answers(part), "stamp": stamp_of(meeting, part), "carried": carried}
     form = PartForm(request.POST or None, **kwargs)
     conflict = False
