@@ -166,3 +166,18 @@ def test_pages_cost_a_fixed_number_of_queries(series, people, django_assert_max_
         assert anna.get(meeting_url(series, meeting, "before/")).status_code == 200
     with django_assert_max_num_queries(12):
         assert anna.get("/en/meetings/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_interface_speaks_the_readers_language(series, people):
+    """The interface's own words in Swedish (from the catalogues, applied at merge) beside the content's."""
+    anna = signed_in(people["anna"])
+    first = series.meetings.get()
+    second = Meeting.objects.create(series=series, title="Week 16", date="2030-04-17")
+    first.after = {KEYS["steps"]: ["Anna books the room"]}
+    first.save()
+    swedish = anna.get(meeting_url(series, second, "before/", "sv")).content.decode()
+    assert "Nästa steg från förra mötet" in swedish and "Före mötet" in swedish and "Spara" in swedish
+    english = anna.get(meeting_url(series, second, "before/", "en")).content.decode()
+    assert "Next steps from last meeting" in english and "Nästa steg från förra mötet" not in english
+    assert "Mina mötesserier" in anna.get("/sv/account/").content.decode()
