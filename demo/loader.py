@@ -102,7 +102,7 @@ class DemoLoader:
         self.load_people()
         self.set_index_owners()
         self.methods = self.load_items("methods", MethodPage, self.with_cover(method_fields))
-        self.templates = self.load_items("shareable-templates", ShareableTemplatePage)
+        self.templates = self.load_items("shareable-templates", ShareableTemplatePage, template_fields)
         self.networks = self.load_items("networks", NetworkPage, self.with_cover())
         self.load_updates()
         case_studies = self.load_items("case-studies", CaseStudyPage, self.with_cover(case_study_fields))
@@ -355,3 +355,10 @@ def update_fields(data):
 
 def case_study_fields(data):
     return {"what_was_done": stream(("paragraph", content.rich([text])) for text in data["what_was_done"])}
+
+
+def template_fields(data):
+    """A template's before/after pair (methods/meeting_pair.py), when it has one."""
+    defaults = {"help_text": "", "carries_over": False, "shares_as": ""}
+    fields = [{**defaults, **field} for field in data.get("meeting_pair", ())]
+    return {"meeting_pair": stream(("field", field) for field in fields)} if fields else {}

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -22,6 +22,7 @@ from methods.choices import (
 )
 from methods.documents import file_extension, validate_shareable_template_document
 from methods.forms import ShareableTemplateFilterForm
+from methods.meeting_pair import MeetingPairBlock, is_pair, pair_fields
 from methods.models.download import TemplateDownload
 from methods.models.method import MethodPage
 from methods.preview import document_preview
@@ -131,6 +132,15 @@ class ShareableTemplatePage(RoutablePageMixin, ContentPageMixin, Page):
         blank=True,
         help_text=_("Who may reuse or change the template, and whether the source must be named."),
     )
+    meeting_pair = StreamField(
+        MeetingPairBlock(),
+        verbose_name=_("before/after meeting pair"),
+        blank=True,
+        help_text=_(
+            "Fields of a “before” and an “after” form, filled in online for each meeting of a series. "
+            "With at least one field in each, readers can start a meeting series from this template."
+        ),
+    )
     # Counted across all language versions, so every translation shows the same total.
     download_count = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
 
@@ -149,6 +159,7 @@ class ShareableTemplatePage(RoutablePageMixin, ContentPageMixin, Page):
             min_num=0,
             help_text=_("Word, OpenDocument, spreadsheet, presentation, PDF, text or Markdown files."),
         ),
+        FieldPanel("meeting_pair"),
     ]
     details_panels = [
         FieldRowPanel([FieldPanel("file_format"), FieldPanel("language")], heading=_("Format")),
@@ -187,6 +198,14 @@ class ShareableTemplatePage(RoutablePageMixin, ContentPageMixin, Page):
             live_count = ShareableTemplatePage.objects.filter(pk=self.pk).values_list("download_count", flat=True)
             page.download_count = live_count.first() or 0
         return page
+
+    def meeting_fields(self):
+        return pair_fields(self.meeting_pair)
+
+    @property
+    def is_meeting_pair(self):
+        """Marked as a before/after pair: it has fields in both forms (methods/meeting_pair.py)."""
+        return is_pair(self.meeting_fields())
 
     def file_entries(self, request=None):
         """Each file with its download link and preview text (None when the format or the file allows none)."""

@@ -3,7 +3,7 @@ from django.core.files.base import ContentFile
 from django.test import override_settings
 from django.urls import reverse
 from wagtail.documents import get_document_model
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from methods.factories import DocumentFactory, ShareableTemplateFileFactory, ShareableTemplatePageFactory
 from methods.models import DocumentPreview, ShareableTemplatePage
@@ -263,6 +263,7 @@ def page_form_data(doc):
             "summary": "",
             "review_interval_months": 12,
             "files": inline_formset([{"document": doc.pk, "label": ""}]),
+            "meeting_pair": streamfield([]),
             "handbooks": inline_formset([]),
             "comments": inline_formset([]),
         }
