@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, querydict_from_html, rich_text, streamfield
 
 from home.models import HomePage
 from methods.factories import (
@@ -90,7 +90,17 @@ class TestPagesRenderAndPreview(PageTestCase):
                 # The edit form renders StreamFields with JavaScript, so Wagtail cannot read
                 # a method's form data from the HTML: give it the data instead.
                 post_data = method_form_data(page) if page.pk == self.method.pk else None
+                if page.pk == self.template.pk:
+                    post_data = self.template_form_data(page)
                 self.assertPageIsPreviewable(page, post_data=post_data, user=self.superuser)
+
+    def template_form_data(self, page):
+        """The template's edit form as the admin sends it, with its (empty) meeting pair StreamField."""
+        login_with_second_factor(self.client, self.superuser)
+        html = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+        data = querydict_from_html(html, form_id="page-edit-form").copy()
+        data.update(nested_form_data({"meeting_pair": streamfield([])}))
+        return data
 
     def test_admin_edit_forms_show_the_tabs_and_help_text(self):
         for page, tabs in ((self.method, ["Content", "Details"]), (self.template, ["Content", "Details", "Relations"])):
