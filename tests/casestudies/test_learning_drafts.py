@@ -11,12 +11,8 @@ from casestudies.learning import start_draft
 from casestudies.models import LearningDraft
 from methods.factories import MethodIndexPageFactory, MethodPageFactory
 from networks.factories import NetworkIndexPageFactory, NetworkPageFactory
-from tests.casestudies.learning_fixtures import (  # noqa: F401 - fixtures
+from tests.casestudies.learning_fixtures import (
     ANSWERS,
-    author,
-    colleague,
-    indexes,
-    roles,
     signed_in,
     url,
 )

@@ -4,8 +4,8 @@
 from html import unescape
 
 import pytest
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import WorkflowState
 
 from casestudies.learning import start_draft
@@ -13,16 +13,11 @@ from casestudies.models import CaseStudyPage, LearningDraft
 from methods.factories import MethodIndexPageFactory, MethodPageFactory
 from networks.factories import NetworkIndexPageFactory, NetworkPageFactory
 from people.factories import ResourcePersonIndexPageFactory, ResourcePersonPageFactory
-from tests.casestudies.learning_fixtures import (  # noqa: F401 - fixtures
+from tests.casestudies.learning_fixtures import (
     ANSWERS,
     act,
-    author,
-    colleague,
-    indexes,
     locale,
-    reviewer,
     reviewer_client,
-    roles,
     signed_in,
     url,
 )
@@ -150,7 +145,8 @@ def test_changes_requested_then_resubmitted_then_published(author, reviewer):
     assert COMMENT in form and "Submit again for review" in form
 
     # They change it and submit again, from the front end: the same page, the same review resumed.
-    response = client.post(draft.get_edit_url("en"), {**ANSWERS, "workplace": "Northern unit, Luleå", "action": "submit"})
+    changed = {**ANSWERS, "workplace": "Northern unit, Luleå", "action": "submit"}
+    response = client.post(draft.get_edit_url("en"), changed)
     assert response.status_code == 302
     page.refresh_from_db()
     assert CaseStudyPage.objects.count() == 1
