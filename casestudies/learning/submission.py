@@ -67,15 +67,28 @@ def _context_html(draft):
     return "".join(lines)
 
 
+def _as_editor_stores(field_name, html):
+    """`html` as the admin's rich-text editor stores it (paragraphs with their block keys).
+
+    Otherwise a reviewer who opens the page and approves from the editor changes it without typing a
+    word (the editor normalises the HTML), and the review setting asks for approval of that edit again.
+    """
+    widget = CaseStudyPage._meta.get_field(field_name).formfield().widget
+    return widget.value_from_datadict({field_name: widget.format_value(html)}, {}, field_name)
+
+
 def _fill(page, draft, locale):
     with translation.override(draft.language):
         page.title = draft.title
-        page.context = _context_html(draft)
+        page.context = _as_editor_stores("context", _context_html(draft))
     page.summary = draft.activity[:300]
     page.period_start = draft.date
-    page.lesson_what_we_do_best = linebreaks(draft.best, autoescape=True)
-    page.lesson_what_we_can_learn = linebreaks(draft.learn, autoescape=True)
-    page.lesson_what_to_keep_or_develop = linebreaks(draft.keep_and_develop, autoescape=True)
+    for field_name, text in (
+        ("lesson_what_we_do_best", draft.best),
+        ("lesson_what_we_can_learn", draft.learn),
+        ("lesson_what_to_keep_or_develop", draft.keep_and_develop),
+    ):
+        setattr(page, field_name, _as_editor_stores(field_name, linebreaks(text, autoescape=True)))
     page.network = _in_locale(draft.network, locale)
     method = _in_locale(draft.method, locale)
     page.methods_used = [method] if method else []
