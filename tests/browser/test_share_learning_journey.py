@@ -76,22 +76,28 @@ def assert_accessible(page, where):
     assert not violations, describe_violations(where, violations)
 
 
-def decide(browser, base_url, case_study, action, comment=""):
-    """Communications decides in the admin's editor, as in tests/browser/test_moderation_journey.py."""
-    context = browser.new_context()
-    page = context.new_page()
-    sign_in_to_admin(page, base_url, "kaja", TOTPDevice.objects.get(user__username="kaja"))
-    page.goto(f"{base_url}/admin/pages/{case_study.pk}/edit/")
-    page.wait_for_load_state("networkidle")
-    page.get_by_role("button", name="More actions").click()
-    page.get_by_role("button", name=action, exact=True).click()
-    if comment:
-        dialog = page.get_by_role("dialog")
-        dialog.locator("textarea").fill(comment)
-        dialog.locator("button[type=submit]").click()
-    page.wait_for_load_state("load")
-    expect(page.locator(".messages")).to_be_visible()
-    context.close()
+class Reviewer:
+    """Communications in the admin, signed in once: an authenticator code is accepted only once."""
+
+    def __init__(self, browser, base_url):
+        self.base_url = base_url
+        self.context = browser.new_context()
+        self.page = self.context.new_page()
+        sign_in_to_admin(self.page, base_url, "kaja", TOTPDevice.objects.get(user__username="kaja"))
+
+    def decide(self, case_study, action, comment=""):
+        """A decision from the admin's editor, as in tests/browser/test_moderation_journey.py."""
+        page = self.page
+        page.goto(f"{self.base_url}/admin/pages/{case_study.pk}/edit/")
+        page.wait_for_load_state("networkidle")
+        page.get_by_role("button", name="More actions").click()
+        page.get_by_role("button", name=action, exact=True).click()
+        if comment:
+            dialog = page.get_by_role("dialog")
+            dialog.locator("textarea").fill(comment)
+            dialog.locator("button[type=submit]").click()
+        page.wait_for_load_state("load")
+        expect(page.locator(".messages")).to_be_visible()
 
 
 @pytest.mark.parametrize("language", ["sv", "nl"])
@@ -102,12 +108,12 @@ def test_a_learning_is_shared_rejected_resubmitted_and_published(browser, live_s
     restore_rows_from_migrations()
     call_command("setup_roles", stdout=io.StringIO())
     EmployeeFactory(username="elin", first_name="Elin", last_name="Berg")
-    reviewer = UserFactory(username="kaja", first_name="Kaja", last_name="Verhoef")
-    reviewer.groups.add(Group.objects.get(name=COMMUNICATIONS))
-    profile = UserProfile.get_for_user(reviewer)
+    communications = UserFactory(username="kaja", first_name="Kaja", last_name="Verhoef")
+    communications.groups.add(Group.objects.get(name=COMMUNICATIONS))
+    profile = UserProfile.get_for_user(communications)
     profile.preferred_language = "en"
     profile.save()
-    TOTPDevice.objects.create(user=reviewer, name="Phone", confirmed=True)
+    TOTPDevice.objects.create(user=communications, name="Phone", confirmed=True)
     base = live_server.url
 
     # The employee starts from the home page; autosave keeps what they type. (The site's CSP holds for
@@ -143,7 +149,8 @@ def test_a_learning_is_shared_rejected_resubmitted_and_published(browser, live_s
     assert case_study.owner.username == "elin"
 
     # Communications requests changes with a comment.
-    decide(browser, base, case_study, "Request changes", COMMENT)
+    reviewer = Reviewer(browser, base)
+    reviewer.decide(case_study, "Request changes", COMMENT)
 
     # The employee reads the comment and answers it from the front end.
     context = browser.new_context(bypass_csp=True)
@@ -166,7 +173,8 @@ def test_a_learning_is_shared_rejected_resubmitted_and_published(browser, live_s
     context.close()
 
     # Communications approves: the case study is live.
-    decide(browser, base, case_study, "Approve")
+    reviewer.decide(case_study, "Approve")
+    reviewer.context.close()
     case_study.refresh_from_db()
     assert case_study.live and "Luleå" in case_study.context
 
