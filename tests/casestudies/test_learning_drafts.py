@@ -133,3 +133,32 @@ def test_query_parameters_fall_back_to_defaults(author):
     client = signed_in(author)
     for query in ("?method=abc", "?network=99999", "?gathering=not-a-uuid", "?example=-1", "?method="):
         assert client.get(url("share_learning", "en") + query).status_code == 200
+
+
+def test_a_gathering_offers_a_learning_that_links_to_it(author, indexes):
+    from networks.factories import GatheringFactory
+
+    network = NetworkPageFactory(parent=NetworkIndexPageFactory(parent=indexes["en"].get_parent()), title="Reflection")
+    gathering = GatheringFactory(page=network, title="Spring gathering")
+    client = signed_in(author)
+    html = unescape(client.get(f"{network.url}gatherings/{gathering.translation_key}/").content.decode())
+    link = f"/en/share/?gathering={gathering.translation_key}"
+    assert f'href="{link}"' in html
+    form = unescape(client.get(link).content.decode())
+    assert f'<option value="{gathering.translation_key}" selected>Spring gathering – Reflection' in form
+    response = client.post(link, {**ANSWERS, "gathering": str(gathering.translation_key), "action": "save"})
+    assert response.status_code == 302
+    assert LearningDraft.objects.get().gathering_key == gathering.translation_key
+
+
+def test_drafts_are_not_shared_through_the_page_cache(author, colleague, page_cache):
+    """Both are employees, one permission class: neither page may be served from another's copy."""
+    start_draft(author, language="en", title="Elin's own learning")
+    mine = signed_in(author)
+    assert "Elin's own learning" in mine.get(url("learning_contributions", "en")).content.decode()
+    theirs = signed_in(colleague)
+    for name in ("learning_contributions", "share_learning"):
+        response = theirs.get(url(name, "en"))
+        assert "Elin's own learning" not in response.content.decode()
+        assert response.get("X-Page-Cache") != "hit"
+        assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
