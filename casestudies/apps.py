@@ -36,3 +36,7 @@ class CaseStudiesConfig(AppConfig):
         )
         # An anchoring may link a case study that grew out of the example: any live one, in the reader's version.
         register_link_choices(lambda network, request: reader_versions(CaseStudyPage.objects.live()).live())
+
+        from casestudies.learning.entry_points import register_learning
+
+        register_learning()

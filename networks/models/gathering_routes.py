@@ -19,6 +19,7 @@ from caching.personal import personal
 from networks import expectation_words
 from networks import gatherings as rules
 from networks.gathering_forms import AttendanceForm, CommentForm, ResponseForm
+from networks.gathering_links import gathering_links
 from networks.models.participation import GatheringComment, GatheringResponse, HiddenCloudWord
 from portal.i18n import reader_page_url
 
@@ -79,6 +80,7 @@ class GatheringRoutesMixin(RoutablePageMixin):
         attendance_people = {row.user.pk: row.user for row in coming} | {row.user.pk: row.user for row in attended}
         return {
             "gathering": gathering,
+            "gathering_links": gathering_links(request, self, gathering),
             "network_url": reader_page_url(self, request),
             "gathering_url": self.gathering_url(gathering, request),
             "cloud_url": reader_page_url(self, request) + self.reverse_subpage(CLOUD_ROUTE) if facilitator else "",

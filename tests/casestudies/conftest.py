@@ -92,3 +92,7 @@ def preview_form_data(client, page):
     for key, value in nested_form_data({"what_was_done": story}).items():
         data[key] = value
     return data
+
+
+# "Share a learning" (tests/casestudies/learning_fixtures.py).
+from tests.casestudies.learning_fixtures import author, colleague, indexes, reviewer, roles  # noqa: E402, F401

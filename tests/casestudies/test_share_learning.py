@@ -1,0 +1,194 @@
+"""Sharing a learning from the front end: the form, submission into review in the author's language,
+"My contributions" with each status, and the answer to "changes requested" without the admin."""
+
+from html import unescape
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import WorkflowState
+
+from casestudies.learning import start_draft
+from casestudies.models import CaseStudyPage, LearningDraft
+from methods.factories import MethodIndexPageFactory, MethodPageFactory
+from networks.factories import NetworkIndexPageFactory, NetworkPageFactory
+from people.factories import ResourcePersonIndexPageFactory, ResourcePersonPageFactory
+from tests.casestudies.learning_fixtures import (
+    ANSWERS,
+    act,
+    locale,
+    reviewer_client,
+    signed_in,
+    url,
+)
+
+pytestmark = pytest.mark.django_db
+COMMENT = "Please name the unit's region."
+
+
+def share(client, language, **changes):
+    return client.post(url("share_learning", language), {**ANSWERS, **changes, "action": "submit"})
+
+
+def test_the_form_asks_the_three_questions_in_the_readers_language(author):
+    html = unescape(signed_in(author).get(url("share_learning", "en")).content.decode())
+    assert "What do we do best when this kind of thing happens?" in html
+    assert "What can we learn from it?" in html
+    assert "What do we keep, and what do we develop, next time?" in html
+    for field in ("title", "workplace", "activity", "date", "method", "network", "gathering", "example"):
+        assert f'name="{field}"' in html
+
+
+def test_the_form_needs_a_signed_in_user(client, roles):
+    response = client.get(url("share_learning", "en"))
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_submission_creates_a_draft_case_study_in_the_authors_language_in_review(author, indexes):
+    profiles = ResourcePersonIndexPageFactory(parent=indexes["sv"].get_parent())
+    profile = ResourcePersonPageFactory(parent=profiles, title="Elin Berg", user=author)
+    response = share(signed_in(author), "sv")
+    assert response.status_code == 302 and response["Location"] == url("learning_contributions", "sv")
+
+    page = CaseStudyPage.objects.get(title=ANSWERS["title"])
+    assert page.locale == locale("sv")
+    assert page.get_parent().pk == indexes["sv"].pk
+    assert not page.live
+    assert page.owner == author
+    assert page.content_owner_id == profile.pk
+    assert page.workflow_in_progress
+    assert page.current_workflow_state.requested_by == author
+    # The three answers are the page's three reflection sections; the context keeps workplace and activity.
+    assert "We listen first." in page.lesson_what_we_do_best
+    assert "Short reflections" in page.lesson_what_we_can_learn
+    assert "shared checklist" in page.lesson_what_to_keep_or_develop
+    assert "Northern advisory unit" in page.context and "Home visits" in page.context
+    assert "Arbetsplats:" in page.context or "Workplace:" in page.context
+    assert str(page.period_start) == "2026-03-12"
+    draft = LearningDraft.objects.get()
+    assert draft.case_study_id == page.pk and draft.state == LearningDraft.State.SUBMITTED
+    assert draft.language == "sv"
+
+
+def test_links_to_a_method_and_a_network_reach_the_case_study(author, indexes):
+    home = indexes["en"].get_parent()
+    method = MethodPageFactory(parent=MethodIndexPageFactory(parent=home), title="Developing reflection")
+    network = NetworkPageFactory(parent=NetworkIndexPageFactory(parent=home), title="Reflection network")
+    client = signed_in(author)
+    form = unescape(client.get(url("share_learning", "en") + f"?method={method.pk}&network=oops").content.decode())
+    assert f'<option value="{method.pk}" selected>Developing reflection</option>' in form
+    share(client, "en", method=method.pk, network=network.pk)
+    page = CaseStudyPage.objects.get()
+    assert list(page.methods_used.all()) == [method]
+    assert page.network == network
+
+
+def test_an_employee_without_admin_access_submits(author):
+    assert not author.has_perm("wagtailadmin.access_admin")
+    assert share(signed_in(author), "en").status_code == 302
+    assert CaseStudyPage.objects.get().workflow_in_progress
+
+
+def test_a_failed_submission_keeps_every_word(author):
+    client = signed_in(author)
+    response = client.post(url("share_learning", "en"), {**ANSWERS, "title": "", "action": "submit"})
+    assert response.status_code == 400
+    html = unescape(response.content.decode())
+    assert "This field is required." in html
+    assert ANSWERS["learn"] in html and ANSWERS["keep_and_develop"] in html
+    # And it is stored: a draft the author finds again.
+    draft = LearningDraft.objects.get()
+    assert draft.learn == ANSWERS["learn"] and draft.state == LearningDraft.State.DRAFT
+    assert not CaseStudyPage.objects.exists()
+
+
+def test_a_bad_date_is_explained_and_the_text_kept(author):
+    response = signed_in(author).post(url("share_learning", "en"), {**ANSWERS, "date": "2999-01-01", "action": "save"})
+    assert response.status_code == 400
+    html = unescape(response.content.decode())
+    assert "The date cannot be in the future." in html and ANSWERS["best"] in html
+
+
+def test_submissions_are_rate_limited_and_the_text_kept(author, monkeypatch):
+    monkeypatch.setattr("casestudies.learning.drafts.SUBMIT_LIMIT", 1)
+    client = signed_in(author)
+    assert share(client, "en").status_code == 302
+    response = share(client, "en", title="A second learning")
+    assert response.status_code == 429
+    assert "A second learning" in unescape(response.content.decode())
+    assert LearningDraft.objects.filter(title="A second learning", state=LearningDraft.State.DRAFT).exists()
+
+
+def test_status_labels_on_my_contributions_in_two_languages(author, reviewer):
+    client = signed_in(author)
+    start_draft(author, language="en", title="Still writing")
+    share(client, "en")
+    english = unescape(client.get(url("learning_contributions", "en")).content.decode())
+    assert "Still writing" in english and "Draft" in english and "In review" in english
+    swedish = unescape(client.get(url("learning_contributions", "sv")).content.decode())
+    assert "Mina bidrag" in swedish
+    assert "Utkast" in swedish and "I granskning" in swedish
+
+
+def test_changes_requested_then_resubmitted_then_published(author, reviewer):
+    client = signed_in(author)
+    share(client, "en")
+    page = CaseStudyPage.objects.get()
+    admin = reviewer_client(reviewer)
+    assert act(admin, page, "reject", COMMENT).status_code == 302
+
+    # The author sees the reviewer's comment, on My contributions and on the form.
+    listing = unescape(client.get(url("learning_contributions", "en")).content.decode())
+    assert "Changes requested" in listing and COMMENT in listing
+    draft = LearningDraft.objects.get()
+    form = unescape(client.get(draft.get_edit_url("en")).content.decode())
+    assert COMMENT in form and "Submit again for review" in form
+
+    # They change it and submit again, from the front end: the same page, the same review resumed.
+    changed = {**ANSWERS, "workplace": "Northern unit, Luleå", "action": "submit"}
+    response = client.post(draft.get_edit_url("en"), changed)
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert CaseStudyPage.objects.count() == 1
+    assert page.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert "Luleå" in page.get_latest_revision_as_object().context
+    listing = unescape(client.get(url("learning_contributions", "en")).content.decode())
+    assert "In review" in listing and COMMENT not in listing
+
+    assert act(admin, page, "approve").status_code == 302
+    page.refresh_from_db()
+    assert page.live and "Luleå" in page.context
+    listing = unescape(client.get(url("learning_contributions", "en")).content.decode())
+    assert "Published" in listing and f'href="{page.get_url()}"' in listing
+
+
+def test_a_draft_in_review_cannot_be_changed(author):
+    client = signed_in(author)
+    share(client, "en")
+    draft = LearningDraft.objects.get()
+    response = client.post(draft.get_edit_url("en"), {**ANSWERS, "title": "Changed", "action": "save"})
+    assert response.status_code == 302
+    assert CaseStudyPage.objects.get().title == ANSWERS["title"]
+    assert client.post(draft.get_autosave_url("en"), {"title": "Changed"}).status_code == 409
+
+
+def test_query_count_of_the_form(author, django_assert_max_num_queries):
+    client = signed_in(author)
+    client.get(url("share_learning", "en"))
+    with django_assert_max_num_queries(14):
+        assert client.get(url("share_learning", "en")).status_code == 200
+    draft = start_draft(author, language="en", title="Counting")
+    client.get(draft.get_edit_url())
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(draft.get_edit_url()).status_code == 200
+    assert len(queries) <= 20, [query["sql"] for query in queries]
+
+
+def test_query_count_of_my_contributions(author, django_assert_max_num_queries):
+    client = signed_in(author)
+    for number in range(5):
+        share(client, "en", title=f"Learning {number}")
+        start_draft(author, language="en", title=f"Draft {number}")
+    client.get(url("learning_contributions", "en"))
+    with django_assert_max_num_queries(12):
+        assert client.get(url("learning_contributions", "en")).status_code == 200
