@@ -14,6 +14,9 @@ prints per page: requests per second, p50/p95 latency, CPU ms per request of the
 run), the warm query count (the second request, through Django's test client), and Erfa's share of
 the bare view's requests per second.
 
+With --redis it starts a throwaway Redis and sets REDIS_URL, as production runs: the shared parts
+(portal/fragments.py), the page cache and the sessions then live in it, and its CPU is reported too.
+
 Compare settings by running it twice, e.g. `--env DATABASE_CONN_MAX_AGE=0` against the default, or a
 page cache switched off and on. Run it on an otherwise idle machine: the figures are CPU-bound.
 """
