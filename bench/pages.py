@@ -14,6 +14,9 @@ prints per page: requests per second, p50/p95 latency, CPU ms per request of the
 run), the warm query count (the second request, through Django's test client), and Erfa's share of
 the bare view's requests per second.
 
+With --redis it starts a throwaway Redis and sets REDIS_URL, as production runs: the shared parts
+(portal/fragments.py), the page cache and the sessions then live in it, and its CPU is reported too.
+
 Compare settings by running it twice, e.g. `--env DATABASE_CONN_MAX_AGE=0` against the default, or a
 page cache switched off and on. Run it on an otherwise idle machine: the figures are CPU-bound.
 """
@@ -24,6 +27,7 @@ import json
 import os
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -262,15 +266,45 @@ def run_threads(port, path, cookie, duration, connections, _threads, _script):
     }
 
 
-def measure(load, server, port, path, cookie, args, postmaster=None):
+def measure(load, server, port, path, cookie, args, postmaster=None, cache_server=None):
     app_before = tree_cpu_seconds(server.pid)
     db_before = tree_cpu_seconds(postmaster) if postmaster else None
+    cache_before = tree_cpu_seconds(cache_server.pid) if cache_server else None
     result = load(port, path, cookie, args.duration, args.connections, args.threads, args.wrk_script)
     requests = max(result["requests"], 1)
     result["rps"] = result["requests"] / result["seconds"]
     result["app_ms"] = (tree_cpu_seconds(server.pid) - app_before) * 1000 / requests
     result["db_ms"] = (tree_cpu_seconds(postmaster) - db_before) * 1000 / requests if postmaster else None
+    result["cache_ms"] = (tree_cpu_seconds(cache_server.pid) - cache_before) * 1000 / requests if cache_server else None
     return result
+
+
+@contextmanager
+def redis_server():
+    """A throwaway Redis, as production runs with one (REDIS_URL): the cache every worker shares, so the
+    shared parts (portal/fragments.py) and the page cache are kept for all, and sessions are read from it."""
+    executable = shutil.which("redis-server")
+    if executable is None:
+        raise SystemExit("--redis needs redis-server (apt-get install redis-server).")
+    port = run_tests.free_port()
+    process = subprocess.Popen(
+        [executable, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise SystemExit("redis-server did not start.") from None
+                time.sleep(0.1)
+        yield process, f"redis://127.0.0.1:{port}/0"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 # --- Setting up ------------------------------------------------------------------------------
@@ -331,12 +365,14 @@ def create_database(url):
 
 def table(rows):
     header = (
-        f"{'page':<22} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'app ms':>7} {'db ms':>6} {'queries':>7}"
+        f"{'page':<22} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'app ms':>7} {'db ms':>6} {'redis ms':>8}"
+        f" {'queries':>7}"
         f" {'bare req/s':>10} {'bare ms':>7} {'share':>6}"
     )
     lines = [header, "-" * len(header)]
     for name, page, bare, queries in rows:
         db = f"{page['db_ms']:6.1f}" if page["db_ms"] is not None else f"{'-':>6}"
+        db += f" {page['cache_ms']:8.2f}" if page.get("cache_ms") is not None else f" {'-':>8}"
         errors = f"  ({page['errors']} errors)" if page["errors"] else ""
         lines.append(
             f"{name:<22} {page['rps']:7.1f} {page['p50']:7.1f} {page['p95']:7.1f} {page['app_ms']:7.1f} {db}"
@@ -353,6 +389,9 @@ def main():
     parser.add_argument("--threads", type=int, default=2, help="wrk's threads")
     parser.add_argument("--pages", nargs="*", choices=PAGES, default=PAGES, metavar="PAGE")
     parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE", help="for Erfa's gunicorn")
+    parser.add_argument(
+        "--redis", action="store_true", help="start a throwaway Redis and set REDIS_URL, as production runs"
+    )
     parser.add_argument("--no-load", action="store_true", help="DATABASE_URL already holds the demo content")
     parser.add_argument("--describe-site", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -369,6 +408,10 @@ def main():
         workdir = Path(tempfile.mkdtemp(prefix="erfa-bench-"))
         stack.callback(shutil.rmtree, workdir, ignore_errors=True)
         database_url = os.environ.get("DATABASE_URL") or create_database(stack.enter_context(run_tests.postgresql()))
+        cache_server = None
+        if args.redis:
+            cache_server, redis_url = stack.enter_context(redis_server())
+            overrides = {"REDIS_URL": redis_url, **overrides}
         env = production_env(database_url, workdir, overrides)
         site = prepare(env, load_content=not args.no_load)
         args.wrk_script = str(workdir / "report.lua")
@@ -391,7 +434,7 @@ def main():
             for name in args.pages:
                 results[name]["bare"].append(measure(load, bare, bare_port, "/", cookie, args))
                 results[name]["page"].append(
-                    measure(load, erfa, erfa_port, site["urls"][name], cookie, args, postmaster)
+                    measure(load, erfa, erfa_port, site["urls"][name], cookie, args, postmaster, cache_server)
                 )
                 say(f"{name}: {results[name]['page'][-1]['rps']:.1f} req/s")
         rows = []

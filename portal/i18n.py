@@ -1,6 +1,7 @@
 """Which language versions of a page exist, for the language switcher, hreflang links and fallbacks."""
 
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
@@ -66,11 +67,20 @@ def localized_pages(queryset, locale=None, *, english_next=False):
     shows (see best_version). Only live versions count, so a draft translation does not hide the page.
     All in the one query of the listing.
     """
+    locale = locale or Locale.get_active()  # a Locale, its id, or a language code
+    if isinstance(locale, str):
+        return queryset.filter(_version_condition(queryset.model, "code", locale, english_next))
+    return queryset.filter(_version_condition(queryset.model, "id", getattr(locale, "pk", locale), english_next))
+
+
+@lru_cache(maxsize=512)
+def _version_condition(model, kind, locale, english_next):
+    """localized_pages' condition for one model, locale and rule, built once per process: building its
+    subqueries costs as much CPU as compiling the listing's SQL, and it is the same for every request.
+    Safe to share: filtering with it resolves copies of its subqueries, never the kept ones."""
     from wagtail_localize.models import TranslationSource
 
-    locale = locale or Locale.get_active()  # a Locale, its id, or a language code
-    here = Q(locale__language_code=locale) if isinstance(locale, str) else Q(locale=locale)
-    model = queryset.model
+    here = Q(locale__language_code=locale) if kind == "code" else Q(locale_id=locale)
     versions = model.objects.filter(translation_key=OuterRef("translation_key"))
     if english_next:
         versions = versions.filter(live=True)
@@ -79,9 +89,9 @@ def localized_pages(queryset, locale=None, *, english_next=False):
     any_source = TranslationSource.objects.filter(object_id=OuterRef("translation_key"))
     is_source = Exists(source_here) | ~Exists(any_source)
     if not english_next:
-        return queryset.filter(here | (~Exists(translated_here) & is_source))
+        return here | (~Exists(translated_here) & is_source)
     in_english = versions.filter(locale__language_code=DEFAULT_LANGUAGE)
-    return queryset.filter(
+    return (
         here
         | (~Exists(translated_here) & Q(locale__language_code=DEFAULT_LANGUAGE))
         | (~Exists(translated_here) & ~Exists(in_english) & is_source)

@@ -72,8 +72,7 @@ class Visibility:
         A restriction applies when its page's path begins the listed page's path (the page or an
         ancestor). `filter(live=True)` rather than `.live()`: it works on any page queryset.
         """
-        above = self.failed_restrictions().filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
-        pages = pages.filter(live=True).exclude(Exists(above))
+        pages = pages.filter(live=True).exclude(self._failed_above)
         for model, field_name in _unlisted:
             if issubclass(pages.model, model):
                 pages = pages.exclude(**{field_name: True})
@@ -81,6 +80,13 @@ class Visibility:
                 # A listing of any page type (search): the unlisted ones go by a subquery.
                 pages = pages.exclude(pk__in=model.objects.filter(**{field_name: True}).values("pk"))
         return pages
+
+    @cached_property
+    def _failed_above(self):
+        """`filter`'s clause, built once per viewer (a request lists several times): filtering with it
+        resolves a copy of its subquery, so the kept one serves every listing."""
+        above = self.failed_restrictions().filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+        return Exists(above)
 
     @cached_property
     def hidden_paths(self):

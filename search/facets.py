@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from casestudies.models import CaseStudyPage
 from networks.models import NetworkMember, NetworkPage, NetworkUpdatePage
 from people.models import ResourcePersonPage
+from portal import fragments
 from portal.i18n import localized_pages
 from portal.models import Organisation, Topic
 from portal.models.content import ContentPageMixin
@@ -181,7 +182,15 @@ def group_labels(wanted, language):
     """{facet: {group: (id, name)}} for the groups ``wanted`` ({facet: groups}), in one query.
 
     Each translation group is named by its version in the reader's ``language``, else by its source's.
+    The same for every reader who asks for these groups (they come from hits the reader may see), so
+    kept for all (portal.fragments) until anything is published: the query costs more to build than to run.
     """
+    wanted = {name: sorted(groups) for name, groups in wanted.items() if groups}
+    parts = ("search-group-labels", language, tuple((name, tuple(groups)) for name, groups in sorted(wanted.items())))
+    return fragments.shared(parts, lambda: read_group_labels(wanted, language))
+
+
+def read_group_labels(wanted, language):
     parts = [
         group_label_rows(GROUPED[name], name, [group for group in groups if not group.startswith(NO_GROUP)], language)
         for name, groups in wanted.items()

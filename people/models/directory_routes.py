@@ -10,6 +10,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from people import directory, links
 from people.forms import DirectoryFilterForm
 from people.models.profile_routes import PRIVATE
+from portal import fragments
 from portal.i18n import reader_page_url, reader_path_url
 from portal.listing import Listing
 
@@ -24,7 +25,14 @@ class DirectoryRoutesMixin(RoutablePageMixin):
             query = " ".join(directory.search_terms(filters.get("q", "")))
             return directory.for_cards(directory.apply_filters(directory.matching(people, query), filters, networks))
 
-        choices = directory.options(everyone, self.locale_id, networks, request)
+        # The filters' choices and the A–Z depend on who is listed here and what the reader may see, not
+        # on the filters chosen: shared per permission class (portal.fragments), the costliest query to
+        # build on this page, until anything is published or permissions change.
+        choices = fragments.shared(
+            ("directory-options", self.pk),
+            lambda: directory.options(everyone, self.locale_id, networks, request),
+            request,
+        )
         listing = Listing(
             request.GET,
             DirectoryFilterForm,

@@ -233,3 +233,20 @@ def test_autocomplete_suggests_titles(employee_client, content):
     assert body["results"][0]["title"] == "Reflection network"
     assert body["results"][0]["url"].startswith("/en/")
     assert body["message"] == ""
+
+
+def test_facet_labels_are_shared_and_follow_a_rename(employee_client, content, settings):
+    # Every request renders (no whole-page copy); the labels are kept for all readers (portal.fragments).
+    settings.PAGE_CACHE = False
+    settings.FRAGMENT_CACHE = True
+    assert facet(search(employee_client, q="reflection"), "network") == {"Reflection network": 3}
+    assert facet(search(employee_client, q="reflection"), "network") == {"Reflection network": 3}
+
+    network = content["network"]
+    network.title = "Reflection circle"
+    network.save_revision().publish()
+    content["topic"].name = "Reflective practice"
+    content["topic"].save()
+    response = search(employee_client, q="reflection")
+    assert facet(response, "network") == {"Reflection circle": 3}
+    assert facet(response, "topic") == {"Reflective practice": 3, "Leadership": 1}

@@ -10,7 +10,7 @@ from methods.factories import MethodIndexPageFactory, MethodPageFactory
 pytestmark = pytest.mark.django_db
 
 # Measured with the database backend, signed in as an employee (tests/search/test_query_budget.py pins each case).
-SEARCH_QUERIES = 9
+SEARCH_QUERIES = 8
 
 
 @pytest.fixture
