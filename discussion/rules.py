@@ -109,17 +109,18 @@ def set_hidden(comment, hidden, by):
 def threads(page, user=None, moderates=False):
     """The page's questions and comments, each with its answers, as `user` may see them.
 
-    Two queries whatever their number: the threads with their authors, and the answers with theirs.
+    One query whatever their number: an answer belongs to its question's page, so the page's rows are
+    the threads and their answers, with their authors; an answer shows under a thread the reader sees.
     Without a user: what every reader sees (the cached page).
     """
-    rows = Comment.objects.of_page(page).threads().select_related("author", "hidden_by")
+    rows = Comment.objects.of_page(page).select_related("author", "hidden_by")
     rows = rows.seen_by(user, moderates) if user is not None else rows.visible()
-    answers = Comment.objects.filter(parent__in=rows.values("pk")).select_related("author", "hidden_by")
-    answers = answers.seen_by(user, moderates) if user is not None else answers.visible()
-    by_thread = {}
-    for row in answers:
-        by_thread.setdefault(row.parent_id, []).append(row)
-    rows = list(rows)
+    threads, answers = [], {}
     for row in rows:
-        row.shown_answers = by_thread.get(row.pk, [])
-    return rows
+        if row.parent_id is None:
+            threads.append(row)
+        else:
+            answers.setdefault(row.parent_id, []).append(row)
+    for thread in threads:
+        thread.shown_answers = answers.get(thread.pk, [])
+    return threads

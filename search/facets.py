@@ -131,10 +131,12 @@ GROUPED = {"topic": Topic, "organisation": Organisation, "network": NetworkPage}
 NO_GROUP = "none:"
 
 
-def selected_groups(selected):
+def selected_groups(selected, viewer=None):
     """The selected values as facet_values holds them: a topic's id becomes its translation group.
 
-    An id that names nothing becomes a group no hit has, so the filter keeps nothing.
+    An id that names nothing, or a network the viewer may not see, becomes a group no hit has, so the
+    filter keeps nothing and no option names it: a network's id typed into the address must not tell
+    its title to a reader outside it.
     """
     wanted = {}
     for name, value in selected.items():
@@ -142,7 +144,8 @@ def selected_groups(selected):
         if model is None:
             wanted[name] = value
             continue
-        group = model.objects.filter(pk=int(value)).values_list("translation_key", flat=True).first()
+        candidates = visible_to(NetworkPage.objects.all(), viewer) if model is NetworkPage else model.objects.all()
+        group = candidates.filter(pk=int(value)).values_list("translation_key", flat=True).first()
         wanted[name] = str(group) if group else NO_GROUP + value
     return wanted
 

@@ -26,12 +26,19 @@ from modelsearch.backends import get_search_backend
 logger = logging.getLogger(__name__)
 
 
+# Set by connect() once Wagtail's own index handlers are off: from then on this module keeps every
+# backend up to date, also one configured later with AUTO_UPDATE on (a test's override), which nothing
+# else would update.
+_wagtail_handlers_off = False
+
+
 def worker_backend_names():
-    """The backends this module keeps up to date: those with AUTO_UPDATE off. Reads settings only."""
+    """The backends this module keeps up to date: those with AUTO_UPDATE off (all, once Wagtail's handlers
+    are off). Reads settings only."""
     from modelsearch.backends import get_app_config
 
     config = get_app_config().get_search_backend_config()
-    return [name for name, params in config.items() if params.get("AUTO_UPDATE") is False]
+    return [name for name, params in config.items() if _wagtail_handlers_off or params.get("AUTO_UPDATE") is False]
 
 
 def worker_backends():
@@ -88,10 +95,12 @@ def connect():
     from modelsearch.backends import get_app_config
     from modelsearch.signal_handlers import post_delete_signal_handler, post_save_signal_handler
 
+    global _wagtail_handlers_off  # noqa: PLW0603 - decided once, when the apps are ready
     names = worker_backend_names()
     if not names:  # no backend instantiated here: some query the database when made
         return
     replaces_wagtail = set(names) == set(get_app_config().get_search_backend_config())
+    _wagtail_handlers_off = replaces_wagtail
     for model in index.get_indexed_models():
         if replaces_wagtail:
             post_save.disconnect(post_save_signal_handler, sender=model)

@@ -83,7 +83,7 @@ def search(request):
 
     outcome = service.run_search(query, language, reader=active, viewer=request)
     values = facets.facet_values(outcome.hits, viewer=request) if outcome.hits else None
-    wanted = facets.selected_groups(selected) if values else {}
+    wanted = facets.selected_groups(selected, viewer=request) if values else {}
     hits = facets.apply_filters(outcome.hits, values, wanted) if values else []
     paginator = Paginator(hits, RESULTS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))

@@ -209,6 +209,6 @@ def test_query_count_does_not_grow_with_relations(index, related, employee_clien
         html = employee_client.get(many.url).content.decode()
     assert html.count('class="person-card"') == 30
     # 4 of them are every page's (session, user, locale, view restrictions), 4 the case study's:
-    # its short lists (portal.together) and the contact cards' people, topics and renditions; 2 the
+    # its short lists (portal.together) and the contact cards' people, topics and renditions; 1 the
     # questions and comments at its end (discussion.rules.threads).
-    assert expected == 10
+    assert expected == 9

@@ -180,9 +180,10 @@ class Budget:
     own: int  # the page type's own queries, beyond COMMON
 
 
+# Case studies and methods end with their questions and comments: one query (discussion.rules.threads).
 BUDGETS = {
-    "case study": Budget(case_study, 4),
-    "method": Budget(method, 6),
+    "case study": Budget(case_study, 5),
+    "method": Budget(method, 7),
     "template": Budget(template, 5),
     "network": Budget(network, 4),
     "resource person": Budget(profile, 3),

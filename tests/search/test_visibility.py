@@ -108,3 +108,18 @@ def test_on_opensearch_each_reader_finds_what_they_may_see(pages, client, employ
 
 def test_on_the_database_backend_each_reader_finds_what_they_may_see(pages, employee_client):
     assert_employee_view(employee_client, degraded=False)
+
+
+def test_a_restricted_networks_id_in_the_address_does_not_tell_its_title(pages, employee_client):
+    """The network filter names the selected network; one the reader may not see must stay unnamed."""
+    from networks.factories import NetworkIndexPageFactory, NetworkPageFactory
+
+    home = HomePage.objects.get(locale__language_code="en")
+    secret = NetworkPageFactory(parent=NetworkIndexPageFactory(parent=home), title="Quietwater board network")
+    restriction = PageViewRestriction.objects.create(page=secret, restriction_type="groups")
+    restriction.groups.add(Group.objects.get_or_create(name=roles.COMMUNICATIONS)[0])
+
+    response = employee_client.get("/en/search/", {"q": "harbour", "network": str(secret.pk)})
+    assert response.status_code == 200
+    assert "Quietwater" not in response.content.decode()
+    assert response.context["items"] == []  # a filter by what the reader cannot see keeps nothing
