@@ -4,7 +4,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Page, TaskState, WorkflowState
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from methods.models import ShareableTemplatePage
 from tests.moderation.conftest import client_for
@@ -34,6 +34,7 @@ def template_form(document, title="Agenda for reflection meetings", **extra):
             "review_interval_months": 12,
             "files": inline_formset([{"document": document.pk, "label": "Agenda"}]),
             "comments": inline_formset([]),
+            "meeting_pair": streamfield([]),  # drawn by JavaScript in the admin: not a before/after pair
             **extra,
         }
     )
