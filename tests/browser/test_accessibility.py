@@ -191,12 +191,20 @@ def test_no_serious_accessibility_problem_on_any_page(browser, live_server, cont
         page.get_by_role("button", name=action, exact=True).click()
         dialog = page.get_by_role("dialog")
         expect(dialog.locator("textarea")).to_be_visible()
+        # Visible is not yet opaque: the dialog fades in, and axe measures contrast on what it sees then.
+        page.evaluate(FINISHED_ANIMATIONS)
         check(page, f"admin {action} dialog", failures, ADMIN_EXCEPTIONS)
         page.keyboard.press("Escape")
         expect(dialog).to_be_hidden()
     context.close()
 
     assert not failures, "axe-core found serious or critical problems:\n" + "\n".join(failures)
+
+
+# Resolves once every animation that ends (fades, slides) has ended; endless ones (spinners) are left out.
+FINISHED_ANIMATIONS = """() => Promise.all(document.getAnimations()
+    .filter(animation => animation.effect && animation.effect.getComputedTiming().endTime !== Infinity)
+    .map(animation => animation.finished.catch(() => null)))"""
 
 
 def test_the_check_reports_each_problem_by_rule_and_element(page):
