@@ -145,3 +145,23 @@ def tab_to(page, target, problems, limit=80):
         if target.evaluate("element => element === document.activeElement"):
             return
     raise AssertionError(f"{limit} presses of Tab on {page.url} never reached {target}")
+
+
+PASSWORD = "correct horse battery staple"  # noqa: S105 - the journeys' made-up users' password
+
+
+def sign_in(page, base_url, username, language="sv"):
+    """Sign in through the login form of the `language` interface, as a reader does."""
+    page.goto(f"{base_url}/{language}/accounts/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_load_state("load")
+
+
+def screenshots(page, folder, name):
+    """Full-page screenshots at 390 and 1280 px into `folder`, to look at the layout."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for width in (390, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.screenshot(path=str(folder / f"{name}-{width}.png"), full_page=True)

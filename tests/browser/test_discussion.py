@@ -15,26 +15,14 @@ from home.models import HomePage
 from methods.factories import MethodIndexPageFactory, MethodPageFactory
 from people.factories import ResourcePersonIndexPageFactory, ResourcePersonPageFactory
 from portal.factories import EmployeeFactory
-from tests.browser.conftest import axe_violations, describe_violations
+from tests.browser.conftest import axe_violations, describe_violations, screenshots, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-PASSWORD = "correct horse battery staple"
 SHOTS = Path(os.environ.get("ERFA_SHOTS", "/tmp/discussion-shots"))  # noqa: S108 - a place to look, not a secret
 
 
-def sign_in(page, base_url, username):
-    page.goto(f"{base_url}/sv/accounts/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_load_state("load")
-
-
 def shots(page, name):
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    for width in (390, 1280):
-        page.set_viewport_size({"width": width, "height": 900})
-        page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
+    screenshots(page, SHOTS, name)
 
 
 def test_a_reader_asks_and_the_owner_answers(browser, live_server, site_tree, mailoutbox):

@@ -15,18 +15,14 @@ from home.models import HomePage
 from methods.factories import ShareableTemplateIndexPageFactory, ShareableTemplatePageFactory
 from people.factories import ResourcePersonIndexPageFactory, ResourcePersonPageFactory
 from portal.factories import EmployeeFactory
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import PASSWORD, axe_violations, screenshots
 
 pytestmark = pytest.mark.django_db(transaction=True)
-PASSWORD = "correct horse battery staple"
 SHOTS = Path(os.environ.get("ERFA_SHOTS", "/tmp/feedback-shots"))  # noqa: S108 - a place to look, not a secret
 
 
 def shots(page, name):
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    for width in (390, 1280):
-        page.set_viewport_size({"width": width, "height": 900})
-        page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
+    screenshots(page, SHOTS, name)
     page.set_viewport_size({"width": 390, "height": 900})
 
 

@@ -15,27 +15,15 @@ from home.models import HomePage
 from meetings.models import MeetingSeries
 from methods.factories import ShareableTemplateIndexPageFactory, ShareableTemplatePageFactory
 from portal.factories import EmployeeFactory
-from tests.browser.conftest import axe_violations, describe_violations
+from tests.browser.conftest import axe_violations, describe_violations, screenshots, sign_in
 from tests.meetings.conftest import KEYS, pair_json
 
 pytestmark = pytest.mark.django_db(transaction=True)
-PASSWORD = "correct horse battery staple"
 SHOTS = Path(os.environ.get("ERFA_SHOTS", "/tmp/meeting-shots"))  # noqa: S108 - a place to look, not a secret
 
 
-def sign_in(page, base_url, username):
-    page.goto(f"{base_url}/sv/accounts/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_load_state("load")
-
-
 def check(page, name):
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    for width in (390, 1280):
-        page.set_viewport_size({"width": width, "height": 900})
-        page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
+    screenshots(page, SHOTS, name)
     violations = axe_violations(page)
     assert not violations, describe_violations(name, violations)
 

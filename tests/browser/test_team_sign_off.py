@@ -15,25 +15,14 @@ from home.models import HomePage
 from networks.factories import NetworkIndexPageFactory, NetworkMemberFactory, NetworkPageFactory
 from networks.models import Team, TeamPlan
 from portal.factories import EmployeeFactory, OrganisationFactory
+from tests.browser.conftest import screenshots, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-PASSWORD = "correct horse battery staple"
 SHOTS = Path(os.environ.get("ERFA_SHOTS", "/tmp/team-shots"))  # noqa: S108 - a place to look, not a secret
 
 
-def sign_in(page, base_url, username):
-    page.goto(f"{base_url}/sv/accounts/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_load_state("load")
-
-
 def shots(page, name):
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    for width in (390, 1280):
-        page.set_viewport_size({"width": width, "height": 900})
-        page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
+    screenshots(page, SHOTS, name)
 
 
 def test_a_member_submits_a_plan_and_the_manager_signs_it_off(browser, live_server, site_tree, mailoutbox):
