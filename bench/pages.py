@@ -7,9 +7,9 @@ set, loads the demo content (`make run`'s commands, with immediate tasks so the 
 filled), collects the static files and starts two gunicorns with 2 sync workers each: Erfa in
 production mode (DJANGO_DEBUG unset, database connections kept as configured, DATABASE_CONN_MAX_AGE
 and the rest from the environment or --env) and bench/bare_app.py, one view without middleware.
-Signed in as the demo employee, it drives each page type with wrk (Debian's `wrk`; without it, a small
-threaded keep-alive client in this file), alternating a run of the bare view and a run of the page, and
-prints per page: requests per second, p50/p95 latency, CPU ms per request of the gunicorn processes
+Signed in as the demo employee (session and CSRF cookies, as a browser keeps them), it drives each
+page type with wrk (Debian's `wrk`; without it, a small threaded keep-alive client in this file),
+alternating a run of the bare view and a run of the page, and prints per page: requests per second, p50/p95 latency, CPU ms per request of the gunicorn processes
 (from /proc) and of the PostgreSQL server processes (the whole server: nothing else uses it during a
 run), the warm query count (the second request, through Django's test client), and Erfa's share of
 the bare view's requests per second.
@@ -127,7 +127,10 @@ def describe_site():
     # The backend's parent is the postmaster, whose process tree is PostgreSQL's whole CPU use (when it
     # runs on this machine); read while this connection, and so this backend, is still open.
     postmaster = parent_pid(backend_pid)
-    print(json.dumps({"session": session.session_key, "urls": urls, "queries": queries, "postmaster": postmaster}))
+    # The CSRF cookie the pages set, which a browser sends back: without it every page sets a new one.
+    csrf = client.cookies["csrftoken"].value if "csrftoken" in client.cookies else ""
+    described = {"session": session.session_key, "csrf": csrf, "urls": urls, "queries": queries}
+    print(json.dumps({**described, "postmaster": postmaster}))
 
 
 # --- Processes and their CPU time ---------------------------------------------------------------
@@ -416,7 +419,7 @@ def main():
         site = prepare(env, load_content=not args.no_load)
         args.wrk_script = str(workdir / "report.lua")
         Path(args.wrk_script).write_text(WRK_SCRIPT)
-        cookie = f"sessionid={site['session']}"
+        cookie = f"sessionid={site['session']}; csrftoken={site['csrf']}"
         postmaster = site["postmaster"]
         if postmaster is None:
             say("PostgreSQL runs elsewhere: its CPU is not measured")

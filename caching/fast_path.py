@@ -5,11 +5,13 @@ messages have run, which costs a page more than the page itself: the user's quer
 of middleware. `FastPathMiddleware` sits early, just inside the middleware that adds the security
 headers, and serves a signed-in reader's GET from the cache when everything Django would check holds:
 
-- the session (from the session engine: Redis in production) names a user, with a backend in
-  AUTHENTICATION_BACKENDS and the session auth hash of that user's *reader record*. The record
-  (page_cache.reader) is written by the normal stack only after Django accepted that user for a
-  session, and it is kept per generation: saving the user (a new password, deactivation, a new name),
-  their groups or permissions bumps the generation, so a record never outlives what it was made from;
+- the session, as it is now, names a user, with a backend in AUTHENTICATION_BACKENDS and the session
+  auth hash of that user's *reader record* (caching/readers.py). The record is written by the normal
+  stack only after Django accepted that user for the session, and it is kept per generation: saving
+  the user (a new password, deactivation, a new name), their groups or permissions bumps the
+  generation, so a record never outlives what it was made from. The session, the generation and the
+  session's record come in one read from Redis (`readers.session_reads`), and the page itself from
+  this process's own copy when it has one (caching/local.py): one round trip for a hit;
 - a user who must give a second factor has given it in this session, with one of the devices the
   record lists (removing or unconfirming a device bumps the generation too);
 - no messages are waiting, no page password was passed in this session (as PageCacheMiddleware);
@@ -30,15 +32,13 @@ _PASS_THROUGH with the reason a cached page may skip it, or start-up stops.
 """
 
 from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.auth import SESSION_KEY
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import translation
-from django.utils.crypto import constant_time_compare
 from django.utils.deprecation import MiddlewareMixin
 from django.utils.module_loading import import_string
-from django_otp import DEVICE_ID_SESSION_KEY
 
-from caching import page_cache
+from caching import page_cache, readers
 
 PAGE_CACHE_MIDDLEWARE = "caching.page_cache.PageCacheMiddleware"
 ADMIN_PREFIX = "/admin/"
@@ -92,25 +92,27 @@ class FastPathMiddleware:
         return self.get_response(request) if response is None else response
 
     def _hit(self, request):
-        if settings.SESSION_COOKIE_NAME not in request.COOKIES or request.path_info.startswith(ADMIN_PREFIX):
+        session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+        if not session_key or request.path_info.startswith(ADMIN_PREFIX):
             return None
         if translation.get_language_from_path(request.path_info) is None:
             return None
         for hook in self.request_hooks:
             if hook(request) is not None:
                 return None  # The normal stack runs the hooks again and answers as it would.
-        session = request.session
-        user_id = session.get(SESSION_KEY)
-        if user_id is None or session.get(BACKEND_SESSION_KEY) not in settings.AUTHENTICATION_BACKENDS:
+        reads = readers.session_reads(session_key)
+        if reads is None:
             return None
-        if not page_cache.may_use_cache(request):
+        data, current_generation, record = reads
+        if not page_cache.may_use_cache(request, data):
             return None
-        current_generation, record = page_cache.generation_and_reader(user_id)
-        if record is None or not constant_time_compare(session.get(HASH_SESSION_KEY, ""), record["hash"]):
+        if record is None:
+            # The normal stack makes the record, if Django accepts the session, for the next request.
+            setattr(request, page_cache.NO_SESSION_RECORD, SESSION_KEY in data)
             return None
-        if record["second_factor"] and session.get(DEVICE_ID_SESSION_KEY) not in record["devices"]:
+        if not readers.accepts(data, record):
             return None
-        _key, entry = page_cache.cached_entry(request, current_generation, record, user_id)
+        _key, entry = page_cache.cached_entry(request, current_generation, record, record["user"])
         if entry is None:
             return None
         response = page_cache.response_from(entry, request, record["name"])

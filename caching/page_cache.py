@@ -22,7 +22,7 @@ under a password restriction, anything but a GET answered 200 with HTML by Wagta
 `before_serve_page` hook marks those), and requests when PAGE_CACHE is off.
 
 Invalidation is global and coarse, which keeps it correct: every key carries a *generation* number
-kept in the cache, and any change that can alter a page or who may see it bumps it: publishing,
+kept in the cache (caching/readers.py), and any change that can alter a page or who may see it bumps it: publishing,
 unpublishing, moving and deleting pages (Wagtail's signals), and any database write outside a short
 list of bookkeeping models (sessions, lock-out logs, tasks, log entries, download counts, last-login
 stamps): snippets, settings, group membership, view restrictions, page permissions, ratings. Pages
@@ -34,38 +34,42 @@ per-process memory cache, one process would not see another's invalidation. The 
 switch the cache on by default only with Redis (and in tests, which run in one process).
 
 Most hits are served by caching/fast_path.py, early in the middleware, from the session and the
-reader's record (`reader`): three cache reads (the session, the generation with the record, the page)
-and two substitutions, with no database query. What it leaves (a reader's first page in a generation,
+reader's record (caching/readers.py): one cache read (the session, the generation, the record) when
+this process keeps the page too (caching/local.py), two when it does not, and two substitutions, with
+no database query. What it leaves (a reader's first page in a generation,
 whose record is made here, and every miss) comes to `PageCacheMiddleware`, after sign-in, two-factor
 and messages, which serves a hit before URL routing and stores what Wagtail served.
 """
 
 import hashlib
 import re
+import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import SuspiciousOperation
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
-from django.utils.html import escape
-from django_otp import devices_for_user
+from django.utils.cache import patch_vary_headers
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from caching import local, readers
 from caching.personal import is_personal
-from portal.roles import requires_second_factor
+from caching.readers import invalidate
 from portal.visibility import PASSED_SESSION_KEY
 
-GENERATION_KEY = "erfa:page-cache:generation"
 CSRF_PLACEHOLDER = "\x00erfa-csrf\x00"
 NAME_PLACEHOLDER = "\x00erfa-name\x00"
 _CSRF_FIELD = re.compile(r'(name="csrfmiddlewaretoken" value=")([^"]*)(")')
 # The reader's name in the header (templates/base.html): the one place it is shown as the reader's.
 _HEADER_NAME = re.compile(r'(<span class="user-menu__name">)(.*?)(</span>)', re.S)
 _REQUEST_PAGE = "_erfa_page_cache_page"
+# Set by the fast path on a signed-in request whose session had no record (caching/readers.py) yet.
+NO_SESSION_RECORD = "_erfa_page_cache_no_session_record"
+# What a view that is not a page marks its request with when its answer may be shared (`shareable`).
+SHAREABLE_VIEW = object()
 # Made anew for each response: the length changes with the reader's name; the marker says hit or miss.
 _UNSTORED_HEADERS = {"content-length", "x-page-cache"}
 # Writes that change no page: who signed in when, lock-out logs, queued tasks, logs, search index rows.
@@ -112,89 +116,6 @@ def register_quiet_model(model):
 # --- Keys -------------------------------------------------------------------------------------
 
 
-def generation():
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, 1, None)
-        value = cache.get(GENERATION_KEY, 1)
-    return value
-
-
-def _bump():
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.add(GENERATION_KEY, 2, None)
-        cache.incr(GENERATION_KEY)
-
-
-def invalidate(**kwargs):
-    """Make every cached page stale: the next reader of each gets a fresh render.
-
-    Bumped at once and again when the transaction commits: a page (or a reader's class) rendered in
-    between, from data not yet committed, is dropped by the second bump.
-    """
-    _bump()
-    transaction.on_commit(_bump)
-
-
-def _reader_key(user_id):
-    return f"erfa:page-cache:reader:{user_id}"
-
-
-def generation_and_reader(user_id):
-    """(the generation, the record of reader `user_id` if made in this generation, else None): one read."""
-    key = _reader_key(user_id)
-    found = cache.get_many([GENERATION_KEY, key])
-    current = found[GENERATION_KEY] if GENERATION_KEY in found else generation()
-    record = found.get(key)
-    return current, record if record is not None and record["generation"] == current else None
-
-
-def reader(user):
-    """(the generation, what the cache needs of a signed-in reader, or None for anyone else).
-
-    The record: "class", their permission class, the part of a page's key that stands for the reader;
-    "name", their name as the header shows it; "hash", the session auth hash Django accepted for them
-    (it changes with the password); "second_factor", whether they must verify one, and if so
-    "devices", the persistent ids of their confirmed devices. A change to the user, their groups or
-    permissions bumps the generation (see _on_write), and a record counts only in the generation it
-    was made in, so it never outlives what it was made from. Made here, by the normal stack, after
-    Django accepted the user for the session; the fast path (caching/fast_path.py) serves a page on
-    the strength of it.
-    """
-    if not user.is_authenticated:
-        return generation(), None
-    current_generation, record = generation_and_reader(user.pk)
-    if record is None:
-        groups = ",".join(str(pk) for pk in sorted(user.groups.values_list("pk", flat=True)))
-        # Permissions granted to the user directly, beside their groups': rare, but a template may test one.
-        own = ",".join(str(pk) for pk in sorted(user.user_permissions.values_list("pk", flat=True)))
-        admin = int(user.has_perm("wagtailadmin.access_admin"))
-        second_factor = requires_second_factor(user)
-        record = {
-            "generation": current_generation,
-            "class": f"user:s{int(user.is_superuser)}:a{admin}:g{groups}:p{own}",
-            "name": _reader_name(user),
-            "hash": user.get_session_auth_hash(),
-            "second_factor": second_factor,
-            "devices": [device.persistent_id for device in devices_for_user(user)] if second_factor else [],
-        }
-        cache.set(_reader_key(user.pk), record, settings.PAGE_CACHE_SECONDS)
-    return current_generation, record
-
-
-def permission_class(user):
-    """What of the reader a shared part may depend on (caching/fragments.py): their record's class."""
-    record = reader(user)[1] if user is not None else None
-    return record["class"] if record is not None else "anonymous"
-
-
-def _unverified(user, record):
-    """A reader who must give a second factor and has not, in this session: never served from the cache."""
-    return record["second_factor"] and not user.is_verified()
-
-
 def _base_key(request, current_generation, reader_class):
     query = "&".join(f"{name}={value}" for name, values in sorted(request.GET.lists()) for value in values)
     identity = "\n".join((request.get_host(), request.path, query, request.LANGUAGE_CODE, reader_class))
@@ -208,7 +129,8 @@ def _variant_key(base_key, values):
 # --- Serving ------------------------------------------------------------------------------------
 
 
-def may_use_cache(request):
+def may_use_cache(request, session=None):
+    """Whether this request may be answered from the cache; `session`: its data, if read already."""
     if request.method != "GET" or not enabled():
         return False
     try:
@@ -217,15 +139,11 @@ def may_use_cache(request):
         # A query string Django refuses to read (too many fields, say): the view answers it as it does
         # (the autocomplete in JSON), not the cache with an HTML 400.
         return False
-    session = getattr(request, "session", None)
+    session = getattr(request, "session", None) if session is None else session
     if session is not None and session.get(PASSED_SESSION_KEY):
         return False
     messages = getattr(request, "_messages", None)
     return not (messages is not None and len(messages))
-
-
-def _reader_name(user):
-    return escape(user.get_full_name() or user.get_username())
 
 
 def _personalise(request, body, name):
@@ -241,7 +159,7 @@ def _depersonalise(request, body):
     body = _CSRF_FIELD.sub(lambda match: match[1] + CSRF_PLACEHOLDER + match[3], body)
     if request.user.is_authenticated:
         names = _HEADER_NAME.findall(body)
-        if len(names) != 1 or names[0][1] != _reader_name(request.user):
+        if len(names) != 1 or names[0][1] != readers.reader_name(request.user):
             return None  # Not the header this module knows: better uncached than someone else's name.
         body = _HEADER_NAME.sub(lambda match: match[1] + NAME_PLACEHOLDER + match[3], body)
     return body
@@ -252,6 +170,8 @@ def response_from(entry, request, name):
     response = HttpResponse(_personalise(request, entry["body"], name), status=200)
     for header, value in entry["headers"].items():
         response[header] = value
+    # Cached per reader's class: as a render reading the session says (the fast path reads it itself).
+    patch_vary_headers(response, ("Cookie",))
     response["X-Page-Cache"] = "hit"
     return response
 
@@ -259,6 +179,13 @@ def response_from(entry, request, name):
 def mark_page(page, request, serve_args, serve_kwargs):
     """Wagtail's before_serve_page hook: this response, if a plain 200, may be shared."""
     setattr(request, _REQUEST_PAGE, page)
+
+
+def shareable(request):
+    """For a view that is not a Wagtail page (search): its 200 HTML answer may be shared per permission
+    class, as a page's is. Only for answers that show no page the class may not see, and nothing that
+    is the reader's own."""
+    setattr(request, _REQUEST_PAGE, SHAREABLE_VIEW)
 
 
 def _storable(request, response, page):
@@ -274,6 +201,8 @@ def _storable(request, response, page):
     messages = getattr(request, "_messages", None)
     if messages is not None and (len(messages) or messages.added_new):
         return False
+    if page is SHAREABLE_VIEW:
+        return True
     # The password form, or a page whose password the reader passed: never shared.
     restrictions = PageViewRestriction.objects.filter(page__path__in=_ancestor_paths(page))
     return not restrictions.filter(restriction_type=PageViewRestriction.PASSWORD).exists()
@@ -289,25 +218,43 @@ def _variants_of(page):
     return [(name, argument(page)) for model, name, argument, _ in _variants if isinstance(page, model)]
 
 
+def _read(key):
+    """A stored value, from this process if it kept it (caching/local.py), else from the shared cache."""
+    found = local.entries.get(key)
+    if found is None:
+        found = cache.get(key)
+        if found is not None:
+            local.entries.set(key, found, found.get("expires", 0))
+    return found
+
+
+def _write(key, value):
+    """Keep `value` (a dict) in the shared cache and in this process, until the same moment in both."""
+    timeout = settings.PAGE_CACHE_SECONDS
+    value["expires"] = time.time() + timeout
+    cache.set(key, value, timeout)
+    local.entries.set(key, value, value["expires"])
+
+
 def _variant_values(variants, request, base_key, user_id):
     """The reader's values of the page's variants, kept per reader while the generation lasts."""
     memo_key = f"{base_key}:reader:{user_id}" if user_id is not None else None
-    found = cache.get(memo_key) if memo_key else None
+    found = _read(memo_key) if memo_key else None
     if found is not None:
-        return found
+        return found["values"]
     values = {name: value for _, name, _, value in _variants}
     found = tuple((name, values[name](argument, request)) for name, argument in variants)
     if memo_key:
-        cache.set(memo_key, found, settings.PAGE_CACHE_SECONDS)
+        _write(memo_key, {"values": found})
     return found
 
 
 def cached_entry(request, current_generation, record, user_id):
     """(key, stored page or None) for this request and reader (`record` None for anonymous)."""
     base_key = _base_key(request, current_generation, record["class"] if record else "anonymous")
-    entry = cache.get(base_key)
+    entry = _read(base_key)
     if entry is not None and "variants" in entry:
-        entry = cache.get(_variant_key(base_key, _variant_values(entry["variants"], request, base_key, user_id)))
+        entry = _read(_variant_key(base_key, _variant_values(entry["variants"], request, base_key, user_id)))
     return base_key, entry
 
 
@@ -321,16 +268,18 @@ class PageCacheMiddleware:
         if not may_use_cache(request):
             return self.get_response(request)
         user = request.user
-        current_generation, record = reader(user)
-        if record is not None and _unverified(user, record):
+        current_generation, record = readers.reader(user)
+        if record is not None and readers.unverified(user, record):
             return self.get_response(request)
+        if record is not None and getattr(request, NO_SESSION_RECORD, False):
+            readers.remember_session(request.session.session_key, record)
         user_id = user.pk if record is not None else None
         base_key, entry = cached_entry(request, current_generation, record, user_id)
         if entry is not None:
             return response_from(entry, request, record["name"] if record else None)
         response = self.get_response(request)
         page = getattr(request, _REQUEST_PAGE, None)
-        if page is not None and generation() == current_generation and _storable(request, response, page):
+        if page is not None and readers.generation() == current_generation and _storable(request, response, page):
             self._store(request, response, page, base_key, user_id)
         return response
 
@@ -341,13 +290,12 @@ class PageCacheMiddleware:
         # Every header the view set: the middleware around it adds the rest, on a hit as on a miss.
         headers = {header: value for header, value in response.items() if header.lower() not in _UNSTORED_HEADERS}
         entry = {"body": body, "headers": headers}
-        variants = _variants_of(page)
-        timeout = settings.PAGE_CACHE_SECONDS
+        variants = _variants_of(page) if page is not SHAREABLE_VIEW else []
         if variants:
-            cache.set(base_key, {"variants": variants}, timeout)
-            cache.set(_variant_key(base_key, _variant_values(variants, request, base_key, user_id)), entry, timeout)
+            _write(base_key, {"variants": variants})
+            _write(_variant_key(base_key, _variant_values(variants, request, base_key, user_id)), entry)
         else:
-            cache.set(base_key, entry, timeout)
+            _write(base_key, entry)
         response["X-Page-Cache"] = "miss"
 
 

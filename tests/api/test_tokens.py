@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from wagtail.models import APIToken
 
-from caching import page_cache
+from caching import readers
 from tests.api.conftest import token_client
 
 pytestmark = pytest.mark.django_db
@@ -90,10 +90,10 @@ def test_the_session_needs_the_csrf_token_for_anything_but_reading(world):
 
 
 def test_using_a_token_keeps_the_cached_pages(world, employee_api):
-    before = page_cache.generation()
+    before = readers.generation()
     APIToken.objects.filter(user=world.employee).update(last_used_at=None)
     assert employee_api.get("/api/v2/pages/").status_code == 200
     assert APIToken.objects.get(user=world.employee).last_used_at is not None
     token, _secret = APIToken.create_token(user=world.employee, name="Another")
     token.revoke()
-    assert page_cache.generation() == before
+    assert readers.generation() == before

@@ -7,11 +7,13 @@ password, a deactivated account, a changed group, a second factor not given, a s
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import PageViewRestriction
 
+from caching import readers
 from caching.fast_path import FastPathMiddleware
 from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
 from portal import roles
@@ -82,6 +84,40 @@ def test_a_hit_reads_the_session_and_nothing_else_from_the_database(home, settin
     with django_assert_num_queries(1):  # The session: tests keep sessions in the database.
         response = client.get("/en/")
     assert cache_state(response) == "hit"
+
+
+def test_with_sessions_in_the_cache_a_hit_is_one_read_and_no_query(home, settings, django_assert_num_queries):
+    """As production runs (cached_db on Redis): the session, the generation and the session's record in
+    one read, the page from the process's own copy; signing out ends it at once."""
+    settings.PAGE_CACHE = True
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    client = signed_in(EmployeeFactory(username="elin", first_name="Elin", last_name="Ek"))
+    assert cache_state(client.get("/en/")) == "miss"
+    assert cache_state(client.get("/en/")) == "hit"  # the normal stack's, which indexes the session's record
+    with django_assert_num_queries(0):
+        response = client.get("/en/")
+    assert cache_state(response) == "hit"
+    assert "Elin Ek" in response.content.decode()
+    client.logout()
+    response = client.get("/en/")
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+
+
+def test_a_cache_that_lost_its_contents_never_brings_back_a_page_kept_in_the_process(home):
+    """A restarted Redis loses the generation; the number it starts again from is new, so the copies a
+    process still keeps (caching/local.py) are not served for a page changed meanwhile."""
+    client = signed_in(EmployeeFactory(username="elin"))
+    client.get("/en/")
+    assert cache_state(client.get("/en/")) == "hit"
+    used = readers.generation()
+    type(home).objects.filter(pk=home.pk).update(title="Harbour front page")  # behind Django's back
+    cache.clear()
+    while readers.generation() < used:  # changes after the restart, until the old number would come back
+        readers.invalidate()
+    response = client.get("/en/")
+    assert cache_state(response) != "hit"
+    assert "Harbour front page" in response.content.decode()
 
 
 def test_a_changed_password_signs_the_reader_out_instead_of_serving_the_cached_page(home):
