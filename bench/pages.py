@@ -11,8 +11,8 @@ Signed in as the demo employee (session and CSRF cookies, as a browser keeps the
 page type with wrk (Debian's `wrk`; without it, a small threaded keep-alive client in this file),
 alternating a run of the bare view and a run of the page, and prints per page: requests per second,
 p50/p95 latency, CPU ms per request of the gunicorn processes (from /proc) and of the PostgreSQL
-server processes (the whole server: nothing else uses it during a run), the warm query count (the second request, through Django's test client), and Erfa's share of
-the bare view's requests per second.
+server processes (the whole server: nothing else uses it during a run), the warm query count (the
+second request, through Django's test client), and Erfa's share of the bare view's requests per second.
 
 With --redis it starts a throwaway Redis and sets REDIS_URL, as production runs: the shared parts
 (portal/fragments.py), the page cache and the sessions then live in it, and its CPU is reported too.
