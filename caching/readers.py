@@ -137,26 +137,23 @@ def unverified(user, record):
     return record["second_factor"] and not user.is_verified()
 
 
-def _engine():
-    return import_module(settings.SESSION_ENGINE)
-
-
 def session_reads(session_key):
     """(the session's data, the generation, the session's record if current, else None), or None.
 
     In one cache read when the session engine keeps sessions in the page cache's own cache (Django's
-    `cache` and `cached_db` engines, under their store's `cache_key`); otherwise the engine loads the
-    session and one more read follows. None when the session is not there to be read so cheaply (not
-    in the cache, or not a session): the normal stack then reads it, as it always does.
+    `cache` and `cached_db` engines, under their store's `cache_key_prefix` and the session key);
+    otherwise the engine loads the session and one more read follows. None when the session is not
+    there to be read so cheaply (not in the cache, or not a session): the normal stack then reads it,
+    as it always does.
     """
-    store = _engine().SessionStore(session_key)
-    same_cache = hasattr(store, "cache_key") and settings.SESSION_CACHE_ALIAS == DEFAULT_CACHE_ALIAS
+    store_class = import_module(settings.SESSION_ENGINE).SessionStore
+    prefix = getattr(store_class, "cache_key_prefix", None)
     keys = [GENERATION_KEY, _session_key(session_key)]
-    if same_cache:
-        found = cache.get_many([store.cache_key, *keys])
-        data = found.get(store.cache_key)
+    if prefix is not None and settings.SESSION_CACHE_ALIAS == DEFAULT_CACHE_ALIAS:
+        found = cache.get_many([prefix + session_key, *keys])
+        data = found.get(prefix + session_key)
     else:
-        data = store.load()  # {} for a session that is not (or no longer) there
+        data = store_class(session_key).load()  # {} for a session that is not (or no longer) there
         found = cache.get_many(keys)
     if not isinstance(data, dict) or GENERATION_KEY not in found:
         return None
