@@ -70,6 +70,7 @@ _REQUEST_PAGE = "_erfa_page_cache_page"
 NO_SESSION_RECORD = "_erfa_page_cache_no_session_record"
 # What a view that is not a page marks its request with when its answer may be shared (`shareable`).
 SHAREABLE_VIEW = object()
+_REQUEST_ON_HIT = "_erfa_page_cache_on_hit"
 # Made anew for each response: the length changes with the reader's name; the marker says hit or miss.
 _UNSTORED_HEADERS = {"content-length", "x-page-cache"}
 # Writes that change no page: who signed in when, lock-out logs, queued tasks, logs, search index rows.
@@ -91,6 +92,8 @@ _QUIET_MODELS = {
 
 # (page model, name, argument(page) -> small picklable value, value(argument, request) -> hashable)
 _variants = []
+# name -> function(*arguments): what a view's answer does on every hit as well (`shareable`).
+_hit_actions = {}
 
 
 def enabled():
@@ -106,6 +109,11 @@ def register_variant(model, name, argument, value):
     """
     if all(entry[:2] != (model, name) for entry in _variants):
         _variants.append((model, name, argument, value))
+
+
+def register_hit_action(name, function):
+    """`function(*arguments)` runs whenever a stored answer that names it (`shareable`) is served."""
+    _hit_actions[name] = function
 
 
 def register_quiet_model(model):
@@ -167,6 +175,9 @@ def _depersonalise(request, body):
 
 def response_from(entry, request, name):
     """The stored page as this reader's response: their CSRF token and `name` (escaped) put back."""
+    if entry.get("on_hit"):
+        action, arguments = entry["on_hit"]
+        _hit_actions[action](*arguments)
     response = HttpResponse(_personalise(request, entry["body"], name), status=200)
     for header, value in entry["headers"].items():
         response[header] = value
@@ -181,11 +192,13 @@ def mark_page(page, request, serve_args, serve_kwargs):
     setattr(request, _REQUEST_PAGE, page)
 
 
-def shareable(request):
+def shareable(request, on_hit=None):
     """For a view that is not a Wagtail page (search): its 200 HTML answer may be shared per permission
     class, as a page's is. Only for answers that show no page the class may not see, and nothing that
-    is the reader's own."""
+    is the reader's own. `on_hit`: (name, arguments) of an action (`register_hit_action`) the view did
+    besides answering, run again for each reader served the stored answer (counting a search)."""
     setattr(request, _REQUEST_PAGE, SHAREABLE_VIEW)
+    setattr(request, _REQUEST_ON_HIT, on_hit)
 
 
 def _storable(request, response, page):
@@ -289,7 +302,7 @@ class PageCacheMiddleware:
             return
         # Every header the view set: the middleware around it adds the rest, on a hit as on a miss.
         headers = {header: value for header, value in response.items() if header.lower() not in _UNSTORED_HEADERS}
-        entry = {"body": body, "headers": headers}
+        entry = {"body": body, "headers": headers, "on_hit": getattr(request, _REQUEST_ON_HIT, None)}
         variants = _variants_of(page) if page is not SHAREABLE_VIEW else []
         if variants:
             _write(base_key, {"variants": variants})

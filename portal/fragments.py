@@ -15,6 +15,8 @@ A value must be picklable and must not depend on the reader beyond what the key 
 reader's name, a CSRF token, or a queryset.
 """
 
+from django.utils.translation import get_language
+
 _store = None
 _enabled = None
 
@@ -36,3 +38,13 @@ def shared(parts, compute, request=None):
     if _store is None:
         return compute()
     return _store(tuple(parts), compute, request)
+
+
+def for_page(page, request, name, compute):
+    """`shared` for a part of one page (its related lists, say): kept per page, language and reader class.
+
+    A preview shows a draft, whose related pages may differ from the live page's: never kept.
+    """
+    if request is None or getattr(request, "is_preview", False):
+        return compute()
+    return shared((name, page.pk, get_language()), compute, request)

@@ -11,12 +11,15 @@ class SearchConfig(AppConfig):
     def ready(self):
         from django.urls import include, path
 
-        from caching.page_cache import register_quiet_model
+        from caching.page_cache import register_hit_action, register_quiet_model
         from portal import front_end_urls
         from search.models import SearchQueryDay
+        from search.views import COUNT_SEARCH
 
         # The query log feeds the admin's report only: logging a search must not drop every cached page.
         register_quiet_model(SearchQueryDay)
+        # A search page served from the page cache is counted as the search it answers.
+        register_hit_action(COUNT_SEARCH, SearchQueryDay.record)
 
         # Index updates go through the task worker, never in the request (search/indexing.py).
         from search import indexing

@@ -23,6 +23,8 @@ from django.tasks import task
 from modelsearch import index
 from modelsearch.backends import get_search_backend
 
+from caching.readers import invalidate
+
 logger = logging.getLogger(__name__)
 
 
@@ -66,6 +68,9 @@ def update_search_index(app_label, model_name, pk):
             # Logged and raised: the task's result says FAILED, and `manage.py update_index` repairs the index.
             logger.exception("Could not update %s.%s %s in the '%s' search backend", app_label, model_name, pk, name)
             raise
+    # Search pages kept by the page cache were answered from the index as it was: they go now that it
+    # has changed (the change that queued this task dropped them too, but before the index had it).
+    invalidate()
 
 
 def refresh(backend, model):

@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from caching import page_cache
 from portal.i18n import reader_page_url, reader_path_url
 from search import facets, service
 from search.backends.languages import ALL, language_code
@@ -20,6 +21,7 @@ from search.query import MAX_QUERY_LENGTH, MAX_QUERY_WORDS, query_terms, read_qu
 from search.results import LANGUAGE_NAMES, result_items
 
 RESULTS_PER_PAGE = 10
+COUNT_SEARCH = "search:count"
 ID = re.compile(r"^\d{1,9}$")
 
 
@@ -88,8 +90,13 @@ def search(request):
     paginator = Paginator(hits, RESULTS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     first_view = request.GET.get("page") in (None, "", "1") and not selected
-    if query and first_view:
-        SearchQueryDay.record(query, active if language != ALL else ALL, len(outcome.hits))
+    counted = (query, active if language != ALL else ALL, len(outcome.hits)) if query and first_view else None
+    if counted:
+        SearchQueryDay.record(*counted)
+    if not outcome.degraded:
+        # The same for every reader of a permission class until the next change or index update (which
+        # bump the page cache's generation); a copy served from the cache counts the search again.
+        page_cache.shareable(request, on_hit=(COUNT_SEARCH, counted) if counted else None)
 
     return render(
         request,

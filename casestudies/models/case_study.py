@@ -15,6 +15,7 @@ from casestudies.blocks import WhatWasDoneBlock
 from networks.models import NetworkPage
 from people.permissions import ContactPermissionTester
 from people.review_footer import content_owner_part, keep_content_owner
+from portal import fragments
 from portal.i18n import reader_versions
 from portal.models import ContentPageMixin, card_image_field
 from portal.together import Part, fetch_together
@@ -199,31 +200,39 @@ class CaseStudyPage(ContentPageMixin, Page):
         return visible_to(reader_versions(self.shareable_templates_used.all()), viewer).order_by("title")
 
     def live_contact_persons(self, viewer=None):
-        # The person card shows photo, organisation and topics; renditions come along so photos cost no query each.
+        # The person card shows photo, organisation and topics. The photos' renditions come from Wagtail's
+        # rendition cache: prefetched into the shared lists, they would be kept without those made later.
         return (
             visible_to(reader_versions(self.contact_persons.all()), viewer)
             .select_related("photo", "organisation")
-            .prefetch_related("topics", "photo__renditions")
+            .prefetch_related("topics")
             .order_by("title")
         )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # The short lists in one query (portal.together); the contact cards keep their own (people_tags).
+    def related_lists(self, viewer):
+        """The short lists in one query (portal.together), and the contact cards."""
         lists = fetch_together(
-            network=Part(self.network_versions(request) if self.network_id else [], ("title", "url_path")),
-            methods=Part(self.live_methods(request), ("title", "summary", "url_path")),
-            templates=Part(self.live_shareable_templates(request), ("title", "file_format", "url_path")),
+            network=Part(self.network_versions(viewer) if self.network_id else [], ("title", "url_path")),
+            methods=Part(self.live_methods(viewer), ("title", "summary", "url_path")),
+            templates=Part(self.live_shareable_templates(viewer), ("title", "file_format", "url_path")),
             organisations=Part(self.organisations.all(), ("name",)),
             topics=Part(self.topics.all(), ("name",)),
             owner=content_owner_part(self),
         )
+        lists["contact_persons"] = list(self.live_contact_persons(viewer))
+        return lists
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The same for every reader of one permission class and language (portal.fragments): building these
+        # queries costs more CPU than rendering the page.
+        lists = fragments.for_page(self, request, "case-study-lists", lambda: self.related_lists(request))
         keep_content_owner(self, lists["owner"])
         context.update(
             network=next(iter(lists["network"]), None),
             methods=lists["methods"],
             shareable_templates_used=lists["templates"],
-            contact_persons=self.live_contact_persons(request),
+            contact_persons=lists["contact_persons"],
             case_study_organisations=lists["organisations"],
             case_study_topics=lists["topics"],
         )

@@ -21,6 +21,7 @@ from methods.documents import file_extension
 from methods.forms import MethodFilterForm, RatingForm
 from methods.models.rating import MethodRating
 from people.review_footer import content_owner_part, keep_content_owner
+from portal import fragments
 from portal.i18n import reader_page_url, reader_versions
 from portal.listing import sort_ordering
 from portal.models import ContentPageMixin, IndexPage, Topic, card_image_field
@@ -190,20 +191,27 @@ class MethodPage(RoutablePageMixin, ContentPageMixin, Page):
         """The case studies that used this method and that the reader may see."""
         return visible_to(self.case_studies.all(), viewer)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["handbooks"] = self.handbooks.select_related("document")
-        context["rating"] = rating = self.rating_summary(request.user)
-        context["user_score"] = rating["user_score"]
-        context.setdefault("rating_form", RatingForm(initial={"score": rating["user_score"]}))
-        # The short lists in one query (portal.together); the contact cards keep their own (people_tags).
+    def related_lists(self, viewer):
+        """The short lists in one query (portal.together), and the handbooks."""
         lists = fetch_together(
-            templates=Part(self.related_shareable_templates(request), ("title", "summary", "url_path")),
-            case_studies=Part(self.related_case_studies(request), ("title", "url_path")),
+            templates=Part(self.related_shareable_templates(viewer), ("title", "summary", "url_path")),
+            case_studies=Part(self.related_case_studies(viewer), ("title", "url_path")),
             topics=Part(self.topics.all(), ("name",)),
             owner=content_owner_part(self),
         )
+        lists["handbooks"] = list(self.handbooks.select_related("document"))
+        return lists
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["rating"] = rating = self.rating_summary(request.user)
+        context["user_score"] = rating["user_score"]
+        context.setdefault("rating_form", RatingForm(initial={"score": rating["user_score"]}))
+        # The same for every reader of one permission class and language (portal.fragments): building these
+        # queries costs more CPU than rendering the page.
+        lists = fragments.for_page(self, request, "method-lists", lambda: self.related_lists(request))
         keep_content_owner(self, lists["owner"])
+        context["handbooks"] = lists["handbooks"]
         context["related_shareable_templates"] = lists["templates"]
         context["case_studies"] = lists["case_studies"]
         context["method_topics"] = lists["topics"]

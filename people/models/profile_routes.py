@@ -21,6 +21,7 @@ from people import contact, links
 from people.forms import ContactMessageForm
 from people.review_footer import content_owner_part, keep_content_owner
 from people.vcard import person_vcard
+from portal import fragments
 from portal.i18n import reader_page_url
 from portal.models import Organisation
 from portal.together import Part
@@ -46,13 +47,11 @@ PRIVATE = "private, no-store"
 
 
 class ProfileRoutesMixin(RoutablePageMixin):
-    def profile_context(self, request, form=None):
-        profile_url = reader_page_url(self, request)
-        is_owner = self.is_owned_by(request.user)
-        # Everything the profile lists, and what its template shows of related rows, in one query.
-        lists = links.profile_lists(
+    def profile_lists(self, viewer):
+        """Everything the profile lists, and what its template shows of related rows, in one query."""
+        return links.profile_lists(
             self,
-            request,
+            viewer,
             topics=Part(self.topics.all(), ("name",)),
             languages=Part(self.spoken_languages.all(), ("language",)),
             organisation=Part(
@@ -61,6 +60,12 @@ class ProfileRoutesMixin(RoutablePageMixin):
             photo=Part(get_image_model().objects.filter(pk=self.photo_id) if self.photo_id else [], IMAGE_FIELDS),
             owner=content_owner_part(self),
         )
+
+    def profile_context(self, request, form=None):
+        profile_url = reader_page_url(self, request)
+        is_owner = self.is_owned_by(request.user)
+        # The same for every reader of one permission class and language (portal.fragments).
+        lists = fragments.for_page(self, request, "profile-lists", lambda: self.profile_lists(request))
         keep_content_owner(self, lists["owner"])
         if lists["organisation"]:
             self.organisation = lists["organisation"][0]

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.tasks import TaskResultStatus
+from django.tasks.signals import task_finished
 from django.test import TestCase, override_settings
 from django.utils.translation import override as language_override
 from docx import Document as DocxDocument
@@ -62,7 +64,17 @@ class TestLoadDemoContent(DemoLanguageChecks, DemoPageLanguageChecks, TestCase):
         call_command("setup_roles", stdout=io.StringIO())
         call_command("create_demo_users", allow_production=True, stdout=io.StringIO())
         cls.first_stderr = io.StringIO()
-        load(stderr=cls.first_stderr)
+        cls.failed_tasks = []
+
+        def note_failure(sender, task_result, **kwargs):
+            if task_result.status == TaskResultStatus.FAILED:
+                cls.failed_tasks.append((task_result.task.module_path, task_result.args))
+
+        task_finished.connect(note_failure, dispatch_uid="demo-test-failed-tasks")
+        try:
+            load(stderr=cls.first_stderr)
+        finally:
+            task_finished.disconnect(dispatch_uid="demo-test-failed-tasks")
         cls.after_first = snapshot()
         cls.second_stdout = io.StringIO()
         load(stdout=cls.second_stdout)
@@ -72,6 +84,10 @@ class TestLoadDemoContent(DemoLanguageChecks, DemoPageLanguageChecks, TestCase):
     def tearDownClass(cls):
         super().tearDownClass()
         shutil.rmtree(MEDIA_ROOT, ignore_errors=True)
+
+    def test_the_work_loading_leaves_behind_succeeds(self):
+        # Each failed task prints a traceback in `make run`'s output: a newcomer's first sight of Erfa.
+        self.assertEqual(self.failed_tasks, [])
 
     def test_running_twice_adds_nothing(self):
         self.assertEqual(self.after_first, self.after_second)

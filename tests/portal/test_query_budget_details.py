@@ -2,8 +2,9 @@
 
 A page's count is the part every page shares (session and user, site, locale, routing, view
 restrictions, navigation, the header's permission check) plus its own: the case study's, method's,
-template's, network's and profile's lists are read in a fixed number of queries (portal.together), so
-the count is the same whether a network has 3 members or 30. Each page is requested once first, so
+template's, network's and profile's lists are read in a fixed number of queries (portal.together), or
+kept for the reader's class (portal.fragments), so the count is the same whether a network has 3
+members or 30. Each page is requested once first, so
 renditions and previews exist, as they do for every reader after the first.
 """
 
@@ -181,12 +182,15 @@ class Budget:
 
 
 # Case studies and methods end with their questions and comments: one query (discussion.rules.threads).
+# Their lists, and a profile's, are kept for each permission class and language (portal.fragments), so
+# warm they cost no query of their own; a case study checks its kept contact cards against the
+# restrictions the reader fails (one query), a method reads the reader's own score.
 BUDGETS = {
-    "case study": Budget(case_study, 5),
-    "method": Budget(method, 7),
+    "case study": Budget(case_study, 2),
+    "method": Budget(method, 5),
     "template": Budget(template, 5),
     "network": Budget(network, 4),
-    "resource person": Budget(profile, 3),
+    "resource person": Budget(profile, 2),
 }
 
 
