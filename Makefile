@@ -7,6 +7,7 @@ PYTHON ?= $(shell scripts/find-python)
 .PHONY: run test cluster-test install install-test lint messages clean-db screenshots
 
 install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
 
 $(VENV)/bin/python:
 	@if [ -z "$(PYTHON)" ]; then \

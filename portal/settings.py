@@ -177,6 +177,8 @@ if SEARCH_BACKEND != "database":
     )
 # How many hits a search page ranks, filters by permission and counts facets over.
 SEARCH_MAX_RESULTS = env_int("SEARCH_MAX_RESULTS", 200)
+# How often each process writes its searches' counts for the report (search/query_log.py); 0: at once.
+SEARCH_LOG_SECONDS = env_int("SEARCH_LOG_SECONDS", 0 if DEBUG else 10)
 
 # --- Background tasks -------------------------------------------------------
 # One task framework, Django's own (django.tasks): Wagtail queues search-index and reference-index
@@ -357,8 +359,7 @@ if not DEBUG and not TESTING:
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
 # Only a proxy that terminates TLS and overwrites X-Forwarded-Proto may be believed: otherwise any
 # client could send the header and be taken for HTTPS (the README binds gunicorn to 0.0.0.0).
 if env_bool("BEHIND_TLS_PROXY", False):
@@ -389,8 +390,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         # Search engines answer with a stack of retries when they are down; keep one line.
-        "elastic_transport": {"level": "WARNING"},
-        "opensearch": {"level": "WARNING"},
+        "elastic_transport": {"level": "WARNING"}, "opensearch": {"level": "WARNING"},
         # One line per queued index update drowns the useful output of management commands.
         "django.tasks": {"level": "WARNING"},
         "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},

@@ -1,6 +1,5 @@
 from django.db import models
 from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 MAX_LOGGED_QUERY_LENGTH = 200
@@ -30,15 +29,17 @@ class SearchQueryDay(models.Model):
     def __str__(self):
         return f"{self.query} ({self.language}, {self.date})"
 
+    @staticmethod
+    def normalise(query):
+        """The query as it is stored: lower-cased, with single spaces, at most MAX_LOGGED_QUERY_LENGTH long."""
+        return " ".join(query.lower().split())[:MAX_LOGGED_QUERY_LENGTH]
+
     @classmethod
-    def record(cls, query, language, result_count):
-        """Count one search; the query is stored lower-cased and with single spaces."""
-        query = " ".join(query.lower().split())[:MAX_LOGGED_QUERY_LENGTH]
-        if not query:
-            return
-        day = {"date": timezone.localdate(), "language": language, "query": query}
-        counts = {"hits": F("hits") + 1, "zero_result_hits": F("zero_result_hits") + (0 if result_count else 1)}
-        # One UPDATE for a query already searched today (the usual case); the row is made only once.
-        if not cls.objects.filter(**day).update(**counts):
-            row, _created = cls.objects.get_or_create(**day)
+    def add(cls, day, language, query, searches, without_results):
+        """Add counts to the day's row of a (normalised) query (search/query_log.py collects them)."""
+        key = {"date": day, "language": language, "query": query}
+        counts = {"hits": F("hits") + searches, "zero_result_hits": F("zero_result_hits") + without_results}
+        # One UPDATE for a query already searched that day (the usual case); the row is made only once.
+        if not cls.objects.filter(**key).update(**counts):
+            row, _created = cls.objects.get_or_create(**key)
             cls.objects.filter(pk=row.pk).update(**counts)

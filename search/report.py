@@ -9,6 +9,7 @@ from wagtail.admin.auth import permission_denied
 from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.views.reports import ReportView
 
+from search import query_log
 from search.models import SearchQueryDay
 
 REPORT_DAYS = 90
@@ -59,6 +60,7 @@ class SearchQueryReportView(ReportView):
         return _("Without results") if self.only_zero_results else _("Most popular")
 
     def get_queryset(self):
+        query_log.write()  # This process's latest searches too; other processes write theirs within seconds.
         rows = SearchQueryDay.objects.filter(date__gte=timezone.localdate() - timedelta(days=REPORT_DAYS))
         if self.only_zero_results:
             rows = rows.filter(zero_result_hits__gt=0)

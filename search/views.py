@@ -14,9 +14,8 @@ from django.views.decorators.http import require_GET
 
 from caching import page_cache
 from portal.i18n import reader_page_url, reader_path_url
-from search import facets, service
+from search import facets, query_log, service
 from search.backends.languages import ALL, language_code
-from search.models import SearchQueryDay
 from search.query import MAX_QUERY_LENGTH, MAX_QUERY_WORDS, query_terms, read_query
 from search.results import LANGUAGE_NAMES, result_items
 
@@ -92,7 +91,7 @@ def search(request):
     first_view = request.GET.get("page") in (None, "", "1") and not selected
     counted = (query, active if language != ALL else ALL, len(outcome.hits)) if query and first_view else None
     if counted:
-        SearchQueryDay.record(*counted)
+        query_log.count(*counted)
     if not outcome.degraded:
         # The same for every reader of a permission class until the next change or index update (which
         # bump the page cache's generation); a copy served from the cache counts the search again.

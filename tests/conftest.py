@@ -75,6 +75,19 @@ def page_cache(request, settings):
         settings.PAGE_CACHE = False
 
 
+@pytest.fixture(autouse=True)
+def search_log(settings):
+    """Searches are counted in memory and written every SEARCH_LOG_SECONDS (search/query_log.py). A test
+    starts with nothing pending, and its counts are written when it says so (query_log.write(), or the
+    report, which writes first), not when the clock happens to pass the interval in the middle of it."""
+    from search import query_log
+
+    query_log.discard()
+    settings.SEARCH_LOG_SECONDS = 3600
+    yield query_log
+    query_log.discard()
+
+
 @pytest.fixture
 def opensearch_url(opensearch_ready):
     return opensearch_ready

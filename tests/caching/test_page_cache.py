@@ -233,7 +233,7 @@ def test_the_cache_can_be_switched_off(home, employee_reader, settings):
         assert read(employee_reader, "/en/")[1] is None
 
 
-def test_searching_and_messaging_keep_the_cached_pages(scene, home, employee_reader):
+def test_searching_and_messaging_keep_the_cached_pages(scene, home, employee_reader, search_log):
     """The search log and contact messages show on no page: writing them must not empty the cache."""
     from people.models import ContactMessage
     from search.models import SearchQueryDay
@@ -241,6 +241,7 @@ def test_searching_and_messaging_keep_the_cached_pages(scene, home, employee_rea
     person = ResourcePersonPageFactory(parent=ResourcePersonIndexPageFactory(parent=home))
     warm(employee_reader, scene["index"].url)
     assert employee_reader.get("/en/search/?q=reflection").status_code == 200
+    search_log.write()
     assert SearchQueryDay.objects.filter(query="reflection").exists()
     ContactMessage.objects.create(
         sender_name="Elin Ek",

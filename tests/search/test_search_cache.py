@@ -42,7 +42,7 @@ def search(client, query):
     return response
 
 
-def test_each_permission_class_gets_its_own_kept_results_and_every_hit_is_counted(methods):
+def test_each_permission_class_gets_its_own_kept_results_and_every_hit_is_counted(methods, search_log):
     member = EmployeeFactory(username="bo")
     member.groups.add(methods["board"])
     member_client, outsider_client = signed_in(member), signed_in(EmployeeFactory(username="elin"))
@@ -53,6 +53,7 @@ def test_each_permission_class_gets_its_own_kept_results_and_every_hit_is_counte
         assert "Reflection round" in outsider_page.content.decode()
     assert member_page["X-Page-Cache"] == outsider_page["X-Page-Cache"] == "hit"
     # The report counts what readers searched, whether or not the page came from the cache.
+    search_log.write()
     row = SearchQueryDay.objects.get(query="reflection")
     assert (row.hits, row.zero_result_hits) == (4, 0)
 
