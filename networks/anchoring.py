@@ -125,8 +125,9 @@ EXAMPLE_FIELDS = ("gathering_key", "title", "description", "language", "created"
 ANCHORING_FIELDS = ("example", "unit_key", "taken_up_on", "group_said", "case_study", "reflection", "language")
 
 
-def tracker_parts(network, viewer):
-    """The examples, their anchorings and the linked pages the reader may see, for fetch_together."""
+def example_parts(network, viewer):
+    """The examples, their anchorings and the linked pages the reader may see, for fetch_together: the
+    same for every reader of one permission class. The reader's own part comes from role_parts."""
     if not network.pk:
         return {}
     anchorings = Anchoring.objects.filter(example__network_key=network.translation_key)
@@ -135,7 +136,6 @@ def tracker_parts(network, viewer):
         "examples": Part(Example.objects.filter(network_key=network.translation_key), EXAMPLE_FIELDS),
         "anchorings": Part(anchorings, ANCHORING_FIELDS),
         "anchoring_links": Part(linked, ("title", "url_path", "locale")),
-        **role_parts(viewer, network),
     }
 
 

@@ -2,8 +2,11 @@
 
 Gatherings, expectations, members, spokespersons, documents, topics, updates, the registered
 sections (networks/links.py) and the content owner come from one query (portal.together); the
-facilitators' person cards from three (the people, their topics, their photos' renditions; see
-people.directory.for_cards). Four in all, with 3 members or 30.
+facilitators' person cards from two (the people and their topics). Three in all, with 3 members or
+30. They are the same for every reader of one permission class and language, so they are kept and
+shared (portal.fragments.for_page). Only what is the reader's own is read on every view, in one more
+query: whether they follow the network, and their part in the examples' anchoring (the units they
+speak for).
 
 People are listed as the reader may see them (portal.visibility): not under a restriction they do not
 pass, and not hidden from the directory (see people/apps.py for why a hidden person is not named here
@@ -18,10 +21,10 @@ from wagtail.images import get_image_model
 from networks import anchoring, evaluation, expectation_words, following, links
 from networks.models.participation import GatheringResponse, HiddenCloudWord
 from networks.teams.summary import team_lists, team_parts
-from people.directory import for_cards
 from people.models import ResourcePersonPage
 from people.models.profile_routes import IMAGE_FIELDS
 from people.review_footer import content_owner_part, keep_content_owner
+from portal import fragments
 from portal.models import Organisation
 from portal.together import Part, fetch_together
 from portal.visibility import visibility_for
@@ -72,6 +75,26 @@ def following_part(viewer, network):
 
 
 def network_lists(network, viewer=None):
+    shared = fragments.for_page(network, viewer, "network-lists", lambda: shared_lists(network, viewer))
+    own = fetch_together(
+        following=following_part(viewer, network),
+        **anchoring.role_parts(viewer, network),
+    )
+    lists = {name: value for name, value in shared.items() if name != "tracker_parts"}
+    return {
+        **lists,
+        **anchoring.tracker(
+            {**shared["tracker_parts"], **own},
+            lists["members"],
+            lists["gatherings"],
+            lambda example, key: network.anchor_url(example, viewer, key),
+        ),
+        "following": bool(own["following"]),
+    }
+
+
+def shared_lists(network, viewer):
+    """The network page's lists as any reader of `viewer`'s permission class sees them."""
     visibility = visibility_for(viewer)
     facilitator_rows = network.facilitators.all()
     spokesperson_rows = network.spokespersons.all()
@@ -81,6 +104,7 @@ def network_lists(network, viewer=None):
         pk__in=_ids(spokesperson_rows, "organisation_id")
     )
     spokespersons = people_versions(network, visibility, _ids(spokesperson_rows, "person_id"))
+    examples = anchoring.example_parts(network, viewer)
     found = fetch_together(
         gatherings=Part(network.gatherings.all(), GATHERING_FIELDS),
         expectations=Part(network.expectations.all(), ("phrase", "weight")),
@@ -101,11 +125,10 @@ def network_lists(network, viewer=None):
         topics=Part(network.topics.all(), ("name",)),
         updates=Part(network.updates(visibility), UPDATE_FIELDS),
         owner=content_owner_part(network),
-        following=following_part(viewer, network),
         evaluation_scores=evaluation.answers_part(network),
         **links.network_section_parts(network, visibility),
-        # The examples carried home, their anchorings and the reader's part in them (networks/anchoring.py).
-        **anchoring.tracker_parts(network, viewer),
+        # The examples carried home and their anchorings (networks/anchoring.py).
+        **examples,
         **team_parts(network),
     )
     keep_content_owner(network, found["owner"])
@@ -113,22 +136,19 @@ def network_lists(network, viewer=None):
     for person in found["spokespersons"]:
         if person.photo_id in photos:
             person.photo = photos[person.photo_id]
-    cards = LocalizedPeople(
-        network, for_cards(people_versions(network, visibility, _ids(facilitator_rows, "person_id")))
-    )
-    members = member_list(network, found)
-    gatherings = sorted(found["gatherings"], key=lambda gathering: gathering.start)
+    # Person cards as people.directory.for_cards reads them, but the photos' renditions come from Wagtail's
+    # rendition cache: prefetched into the shared lists, they would be kept without those made later.
+    facilitators = people_versions(network, visibility, _ids(facilitator_rows, "person_id"))
+    cards = LocalizedPeople(network, facilitators.select_related("photo", "organisation").prefetch_related("topics"))
     return {
-        **anchoring.tracker(
-            found, members, gatherings, lambda example, key: network.anchor_url(example, viewer, key)
-        ),
+        "tracker_parts": {name: found[name] for name in examples},
         "facilitators": [
             {"person": person, "role": row.role_title}
             for row in found["facilitator_rows"]
             if (person := cards(row.person_id)) is not None
         ],
-        "members": members,
-        "gatherings": gatherings,
+        "members": member_list(network, found),
+        "gatherings": sorted(found["gatherings"], key=lambda gathering: gathering.start),
         "expectations": expectation_words.cloud_entries(
             found["expectations"], found["signup_expectations"], [row.phrase for row in found["hidden_words"]]
         ),
@@ -136,7 +156,6 @@ def network_lists(network, viewer=None):
         "network_topics": found["topics"],
         "updates": found["updates"],
         "network_sections": links.network_sections(found),
-        "following": bool(found["following"]),
         "evaluation_summary": evaluation.aggregate([row.would_join_again for row in found["evaluation_scores"]]),
         **team_lists(network, viewer, found),
     }

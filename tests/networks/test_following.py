@@ -98,6 +98,22 @@ def test_each_reader_sees_their_own_button_and_networks_with_the_page_cache_on(n
     assert reader.get("/en/")["X-Page-Cache"] == "hit"
 
 
+def test_the_shared_lists_keep_no_readers_follow(network, employee, settings):
+    """With only the shared parts kept (page cache off), the network's lists come from the fragment kept for
+    the permission class, and the follow button is still each reader's own (networks/page_lists.py)."""
+    settings.PAGE_CACHE = False
+    other = EmployeeFactory(username="olle")  # Same groups: the same permission class as the employee.
+    follower, reader = signed_in(employee), signed_in(other)
+    for client in (follower, reader):
+        client.get(network.url)
+    follower.post(network.url + "follow/", {"action": "follow"})
+    for _ in range(2):
+        assert "Unfollow" in follow_form(follower.get(network.url).content.decode())
+        assert "Follow this network" in follow_form(reader.get(network.url).content.decode())
+    follower.post(network.url + "follow/", {"action": "unfollow"})
+    assert "Follow this network" in follow_form(follower.get(network.url).content.decode())
+
+
 def test_a_followed_network_is_listed_in_the_readers_language_with_its_next_gathering(network, employee_client):
     GatheringFactory(page=network, title="Kick-off in Trondheim", start=timezone.now() + timedelta(days=3))
     employee_client.post(network.url + "follow/", {"action": "follow"})
