@@ -42,7 +42,6 @@ and messages, which serves a hit before URL routing and stores what Wagtail serv
 """
 
 import hashlib
-import re
 import time
 
 from django.conf import settings
@@ -50,29 +49,27 @@ from django.core.cache import cache
 from django.core.exceptions import SuspiciousOperation
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
 from django.utils.cache import patch_vary_headers
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from caching import local, readers
+from caching import local, placeholders, readers
 from caching.personal import is_personal
 from caching.readers import invalidate
 from portal.visibility import PASSED_SESSION_KEY
 
-CSRF_PLACEHOLDER = "\x00erfa-csrf\x00"
-NAME_PLACEHOLDER = "\x00erfa-name\x00"
-_CSRF_FIELD = re.compile(r'(name="csrfmiddlewaretoken" value=")([^"]*)(")')
-# The reader's name in the header (templates/base.html): the one place it is shown as the reader's.
-_HEADER_NAME = re.compile(r'(<span class="user-menu__name">)(.*?)(</span>)', re.S)
 _REQUEST_PAGE = "_erfa_page_cache_page"
 # Set by the fast path on a signed-in request whose session had no record (caching/readers.py) yet.
 NO_SESSION_RECORD = "_erfa_page_cache_no_session_record"
 # What a view that is not a page marks its request with when its answer may be shared (`shareable`).
 SHAREABLE_VIEW = object()
 _REQUEST_ON_HIT = "_erfa_page_cache_on_hit"
+# On a response just stored: (key, entry).
+STORED_ENTRY = "_erfa_page_cache_stored"
 # Made anew for each response: the length changes with the reader's name; the marker says hit or miss.
 _UNSTORED_HEADERS = {"content-length", "x-page-cache"}
+# ... and of the headers the whole stack sent: cookies are the reader's own.
+_FINAL_UNSTORED = _UNSTORED_HEADERS | {"set-cookie"}
 # Writes that change no page: who signed in when, lock-out logs, queued tasks, logs, search index rows.
 _QUIET_APPS = {"sessions", "axes", "django_tasks_db", "contenttypes"}
 # Second-factor devices: quiet but for the writes _on_device_write names.
@@ -154,31 +151,31 @@ def may_use_cache(request, session=None):
     return not (messages is not None and len(messages))
 
 
-def _personalise(request, body, name):
-    if CSRF_PLACEHOLDER in body:
-        body = body.replace(CSRF_PLACEHOLDER, get_token(request))
-    if NAME_PLACEHOLDER in body and name is not None:
-        body = body.replace(NAME_PLACEHOLDER, name)
-    return body
+def _served(entry):
+    """Run what serving the stored answer does besides answering (`shareable`'s on_hit)."""
+    if entry.get("on_hit"):
+        action, arguments = entry["on_hit"]
+        _hit_actions[action](*arguments)
 
 
-def _depersonalise(request, body):
-    """The body with the reader's own parts replaced by placeholders, or None if it cannot be shared."""
-    body = _CSRF_FIELD.sub(lambda match: match[1] + CSRF_PLACEHOLDER + match[3], body)
-    if request.user.is_authenticated:
-        names = _HEADER_NAME.findall(body)
-        if len(names) != 1 or names[0][1] != readers.reader_name(request.user):
-            return None  # Not the header this module knows: better uncached than someone else's name.
-        body = _HEADER_NAME.sub(lambda match: match[1] + NAME_PLACEHOLDER + match[3], body)
-    return body
+def served_bytes(entry, request, name):
+    """The stored page, kept by caching/front_door.py, as this reader's body (placeholders put back)."""
+    _served(entry)
+    return placeholders.personalised_bytes(entry["segments"], request, name)
+
+
+def keep_final_headers(key, entry, headers):
+    """Store with the page the headers the whole stack sent with it, and its body cut at its placeholders
+    (caching/placeholders.py), for caching/front_door.py to serve."""
+    entry["final_headers"] = [(name, value) for name, value in headers if name.lower() not in _FINAL_UNSTORED]
+    entry["segments"] = placeholders.segments(entry["body"])
+    _write(key, entry)
 
 
 def response_from(entry, request, name):
     """The stored page as this reader's response: their CSRF token and `name` (escaped) put back."""
-    if entry.get("on_hit"):
-        action, arguments = entry["on_hit"]
-        _hit_actions[action](*arguments)
-    response = HttpResponse(_personalise(request, entry["body"], name), status=200)
+    _served(entry)
+    response = HttpResponse(placeholders.personalise(request, entry["body"], name), status=200)
     for header, value in entry["headers"].items():
         response[header] = value
     # Cached per reader's class: as a render reading the session says (the fast path reads it itself).
@@ -262,12 +259,23 @@ def _variant_values(variants, request, base_key, user_id):
     return found
 
 
-def cached_entry(request, current_generation, record, user_id):
-    """(key, stored page or None) for this request and reader (`record` None for anonymous)."""
+def cached_entry(request, current_generation, record, user_id, kept_variants_only=False):
+    """(key, stored page or None) for this request and reader (`record` None for anonymous).
+
+    `kept_variants_only`: for a request without a user object (caching/front_door.py), a page with
+    variants is found only when the reader's values are kept already.
+    """
     base_key = _base_key(request, current_generation, record["class"] if record else "anonymous")
     entry = _read(base_key)
     if entry is not None and "variants" in entry:
-        entry = _read(_variant_key(base_key, _variant_values(entry["variants"], request, base_key, user_id)))
+        if kept_variants_only:
+            found = _read(f"{base_key}:reader:{user_id}")
+            if found is None:
+                return base_key, None
+            values = found["values"]
+        else:
+            values = _variant_values(entry["variants"], request, base_key, user_id)
+        return base_key, _read(_variant_key(base_key, values))
     return base_key, entry
 
 
@@ -297,19 +305,21 @@ class PageCacheMiddleware:
         return response
 
     def _store(self, request, response, page, base_key, user_id):
-        body = _depersonalise(request, response.content.decode(response.charset))
+        body = placeholders.depersonalise(request, response.content.decode(response.charset))
         if body is None:
             return
         # Every header the view set: the middleware around it adds the rest, on a hit as on a miss.
         headers = {header: value for header, value in response.items() if header.lower() not in _UNSTORED_HEADERS}
         entry = {"body": body, "headers": headers, "on_hit": getattr(request, _REQUEST_ON_HIT, None)}
         variants = _variants_of(page) if page is not SHAREABLE_VIEW else []
+        key = base_key
         if variants:
             _write(base_key, {"variants": variants})
-            _write(_variant_key(base_key, _variant_values(variants, request, base_key, user_id)), entry)
-        else:
-            _write(base_key, entry)
+            key = _variant_key(base_key, _variant_values(variants, request, base_key, user_id))
+        _write(key, entry)
         response["X-Page-Cache"] = "miss"
+        # For caching/front_door.py, which adds the headers the whole stack sent with it.
+        setattr(response, STORED_ENTRY, (key, entry))
 
 
 # --- Invalidation -------------------------------------------------------------------------------

@@ -52,10 +52,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
-    "modelcluster",
-    "taggit",
-    "django_filters",
-    "django_tasks_db",
+    *("modelcluster", "taggit", "django_filters", "django_tasks_db"),
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -93,6 +90,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# Around Django's application, innermost first (portal/wsgi.py): a reader's cached page before Django.
+WSGI_WRAPPERS = ["caching.front_door.FrontDoor"]
 ROOT_URLCONF = "portal.urls"
 # Whose profile owns a content page (portal.models.ContentPageMixin), named here like AUTH_USER_MODEL.
 ERFA_CONTENT_OWNER_MODEL = "people.ResourcePersonPage"

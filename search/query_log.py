@@ -6,6 +6,7 @@ connection health check and an UPDATE). Each process therefore adds its searches
 writes them, one UPDATE per query and day, once SEARCH_LOG_SECONDS have passed: at the end of the
 next request after that (request_finished), when the report is opened in this process, and when the
 process exits. With SEARCH_LOG_SECONDS=0 (development's default) every search is written at once.
+Counts the database refuses (it restarts, say) wait in memory for the next try.
 
 What it costs: the report can lag another process by SEARCH_LOG_SECONDS, and a process killed
 outright loses what it had not written yet, at most that many seconds of searches.
@@ -18,6 +19,7 @@ import time
 
 from django.conf import settings
 from django.core.signals import request_finished
+from django.db import DatabaseError
 from django.utils import timezone
 
 from search.models import SearchQueryDay
@@ -40,8 +42,9 @@ def count(query, language, result_count):
         counts = _pending.setdefault(key, [0, 0])
         counts[0] += 1
         counts[1] += 0 if result_count else 1
-    if settings.SEARCH_LOG_SECONDS <= 0:
-        write()
+    # Also here, not only at the end of a request: a page served before Django's handler
+    # (caching/front_door.py) ends no request Django knows of.
+    write_if_due()
 
 
 def pending():
@@ -57,8 +60,15 @@ def write():
         taken = dict(_pending)
         _pending.clear()
         _last_write = time.monotonic()
-    for (day, language, query), (searches, without_results) in taken.items():
-        SearchQueryDay.add(day, language, query, searches, without_results)
+    while taken:
+        (day, language, query), (searches, without_results) = key, counts = taken.popitem()
+        try:
+            SearchQueryDay.add(day, language, query, searches, without_results)
+        except DatabaseError:
+            # A search never fails for its count: what was not written waits for the next time.
+            logger.exception("Search counts not written; they are kept for the next try")
+            _put_back({key: counts, **taken})
+            return
 
 
 def discard():
@@ -67,6 +77,14 @@ def discard():
     with _lock:
         _pending.clear()
         _last_write = time.monotonic()
+
+
+def _put_back(counts):
+    with _lock:
+        for key, (searches, without_results) in counts.items():
+            kept = _pending.setdefault(key, [0, 0])
+            kept[0] += searches
+            kept[1] += without_results
 
 
 def write_if_due(**_kwargs):
