@@ -1,5 +1,9 @@
 """A page from the page cache without the rest of the stack: no user query, no routing, no ORM.
 
+Most hits never get here: caching/front_door.py serves them before Django's handler. This serves those
+it leaves to Django that Django would serve from the cache anyway (a page stored before the front door
+kept its headers, a request without a CSRF cookie yet, a page kept per reader whose values are not kept).
+
 `PageCacheMiddleware` (caching/page_cache.py) serves a cached page after sign-in, two-factor and
 messages have run, which costs a page more than the page itself: the user's query and a dozen layers
 of middleware. `FastPathMiddleware` sits early, just inside the middleware that adds the security

@@ -33,12 +33,13 @@ The generation lives in the cache, so every process must share that cache (Redis
 per-process memory cache, one process would not see another's invalidation. The settings therefore
 switch the cache on by default only with Redis (and in tests, which run in one process).
 
-Most hits are served by caching/fast_path.py, early in the middleware, from the session and the
+Most hits are served before Django's handler by caching/front_door.py, from the session and the
 reader's record (caching/readers.py): one cache read (the session, the generation, the record) when
-this process keeps the page too (caching/local.py), two when it does not, and two substitutions, with
-no database query. What it leaves (a reader's first page in a generation,
-whose record is made here, and every miss) comes to `PageCacheMiddleware`, after sign-in, two-factor
-and messages, which serves a hit before URL routing and stores what Wagtail served.
+this process keeps the page too (caching/local.py), two when it does not, with the page's body cut at
+its placeholders (caching/placeholders.py) and no database query. What it leaves goes to Django, where
+caching/fast_path.py serves a hit early in the middleware, and the rest (a reader's first page in a
+generation, whose record is made here, and every miss) comes to `PageCacheMiddleware`, after sign-in,
+two-factor and messages, which serves a hit before URL routing and stores what Wagtail served.
 """
 
 import hashlib
@@ -168,14 +169,20 @@ def keep_final_headers(key, entry, headers):
     """Store with the page the headers the whole stack sent with it, and its body cut at its placeholders
     (caching/placeholders.py), for caching/front_door.py to serve."""
     entry["final_headers"] = [(name, value) for name, value in headers if name.lower() not in _FINAL_UNSTORED]
+    # Segments before the body goes: another thread may be serving this same (process-kept) entry.
     entry["segments"] = placeholders.segments(entry["body"])
+    del entry["body"]
     _write(key, entry)
 
 
 def response_from(entry, request, name):
     """The stored page as this reader's response: their CSRF token and `name` (escaped) put back."""
     _served(entry)
-    response = HttpResponse(placeholders.personalise(request, entry["body"], name), status=200)
+    if "segments" in entry:
+        content = placeholders.personalised_bytes(entry["segments"], request, name)
+    else:
+        content = placeholders.personalise(request, entry["body"], name)
+    response = HttpResponse(content, status=200)
     for header, value in entry["headers"].items():
         response[header] = value
     # Cached per reader's class: as a render reading the session says (the fast path reads it itself).

@@ -200,6 +200,11 @@ class MethodPage(RoutablePageMixin, ContentPageMixin, Page):
             owner=content_owner_part(self),
         )
         lists["handbooks"] = list(self.handbooks.select_related("document"))
+        # The contact cards show photo, organisation and topics. The photos' renditions come from Wagtail's
+        # rendition cache: prefetched into the shared lists, they would be kept without those made later.
+        lists["contact_people"] = list(
+            visible_to(self.contact_people, viewer).select_related("photo", "organisation").prefetch_related("topics")
+        )
         return lists
 
     def get_context(self, request, *args, **kwargs):
@@ -215,6 +220,7 @@ class MethodPage(RoutablePageMixin, ContentPageMixin, Page):
         context["related_shareable_templates"] = lists["templates"]
         context["case_studies"] = lists["case_studies"]
         context["method_topics"] = lists["topics"]
+        context["contact_people"] = lists["contact_people"]
         context["rate_url"] = reader_page_url(self, request) + self.reverse_subpage("rate")
         return context
 

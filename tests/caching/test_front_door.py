@@ -11,8 +11,8 @@ import sys
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.signals import request_started
-from django.db import connection
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils.crypto import get_random_string
@@ -83,6 +83,9 @@ class Reader:
             started.append(True)
 
         request_started.connect(django_started, weak=False, dispatch_uid="front-door-test")
+        # As Django's test client does: the test's transaction must outlive the request.
+        request_started.disconnect(close_old_connections)
+        request_finished.disconnect(close_old_connections)
         answer = {}
 
         def start_response(status, headers, exc_info=None):
@@ -94,6 +97,8 @@ class Reader:
             getattr(iterable, "close", lambda: None)()
         finally:
             request_started.disconnect(dispatch_uid="front-door-test")
+            request_started.connect(close_old_connections)
+            request_finished.connect(close_old_connections)
         answer.update(body=body.decode(), django=bool(started))
         answer["header"] = {name.lower(): value for name, value in answer["headers"]}
         return answer
