@@ -1,6 +1,7 @@
 from django import template
 from django.contrib.auth.models import Permission
 from django.db.models import Q
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page
 
@@ -174,3 +175,29 @@ def language_autonym(code):
 def page_parts(context):
     """`{% page_parts %}`: what the apps above add at the end of a content page (portal.page_parts)."""
     return render_page_parts(context.get("request"), context.get("page"), context.flatten())
+
+
+class SharedPartNode(template.Node):
+    def __init__(self, name, nodelist):
+        self.name, self.nodelist = name, nodelist
+
+    def render(self, context):
+        page, request = context.get("page"), context.get("request")
+        if page is None or getattr(page, "pk", None) is None:
+            return self.nodelist.render(context)
+        html = fragments.for_page(page, request, f"html:{self.name}", lambda: str(self.nodelist.render(context)))
+        return mark_safe(html)  # noqa: S308 - the template's own output, rendered and escaped above.
+
+
+@register.tag("shared_part")
+def shared_part(parser, token):
+    """`{% shared_part "members" %}…{% end_shared_part %}`: a part of the page's template rendered once per
+    page, language and permission class, and kept with the page's shared lists (portal.fragments.for_page;
+    never for a preview). Only for markup the same for every reader of one class: no form (its CSRF token
+    is the reader's), no name, nothing the reader did (a follow, a score, their units)."""
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1][:1] not in {'"', "'"} or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError('Use {% shared_part "name" %}…{% end_shared_part %}.')
+    nodelist = parser.parse(("end_shared_part",))
+    parser.delete_first_token()
+    return SharedPartNode(bits[1][1:-1], nodelist)

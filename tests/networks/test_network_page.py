@@ -232,3 +232,36 @@ def test_people_are_shown_in_the_network_pages_language(home, directory, employe
     assert "Sjuksköterska" in html
     assert f'href="{translation.specific.url}"' in html
     assert "Only English" in html
+
+
+def test_the_shared_parts_are_rendered_per_permission_class_and_renewed_on_a_change(network, directory, settings):
+    """The page's people and lists are rendered once per permission class ({% shared_part %}), with the
+    page cache off as on a variant it keeps per reader: a restricted profile never reaches another class,
+    and a change shows at once."""
+    from django.contrib.auth.models import Group
+    from django.test import Client
+    from wagtail.models import PageViewRestriction
+
+    from portal.factories import EmployeeFactory
+
+    settings.PAGE_CACHE = False
+    board = Group.objects.create(name="Board")
+    hidden = ResourcePersonPageFactory(parent=directory, title="Board Facilitator")
+    PageViewRestriction.objects.create(page=hidden, restriction_type="groups").groups.add(board)
+    NetworkFacilitatorFactory(page=network, person=hidden)
+    open_person = ResourcePersonPageFactory(parent=directory, title="Open Facilitator")
+    NetworkFacilitatorFactory(page=network, person=open_person)
+    member = EmployeeFactory(username="bo")
+    member.groups.add(board)
+    clients = {}
+    for user in (member, EmployeeFactory(username="elin"), EmployeeFactory(username="olle")):
+        clients[user.username] = Client()
+        clients[user.username].force_login(user)
+    for _ in range(2):
+        for name, client in clients.items():
+            html = client.get(network.url).content.decode()
+            assert "Open Facilitator" in html, name
+            assert ("Board Facilitator" in html) == (name == "bo"), name
+
+    GatheringFactory(page=network, title="Harbour gathering")  # a change: every shared part is made again
+    assert all("Harbour gathering" in client.get(network.url).content.decode() for client in clients.values())
