@@ -128,6 +128,11 @@ def _base_key(request, current_generation, reader_class):
     return f"erfa:page-cache:{current_generation}:" + hashlib.sha256(identity.encode()).hexdigest()
 
 
+def _memo_key(base_key, user_id):
+    """Where a reader's values of a page's variants are kept (`_variant_values`)."""
+    return f"{base_key}:reader:{user_id}"
+
+
 def _variant_key(base_key, values):
     return f"{base_key}:{hashlib.sha256(repr(values).encode()).hexdigest()[:24]}"
 
@@ -255,7 +260,7 @@ def _write(key, value):
 
 def _variant_values(variants, request, base_key, user_id):
     """The reader's values of the page's variants, kept per reader while the generation lasts."""
-    memo_key = f"{base_key}:reader:{user_id}" if user_id is not None else None
+    memo_key = _memo_key(base_key, user_id) if user_id is not None else None
     found = _read(memo_key) if memo_key else None
     if found is not None:
         return found["values"]
@@ -276,7 +281,7 @@ def cached_entry(request, current_generation, record, user_id, kept_variants_onl
     entry = _read(base_key)
     if entry is not None and "variants" in entry:
         if kept_variants_only:
-            found = _read(f"{base_key}:reader:{user_id}")
+            found = _read(_memo_key(base_key, user_id))
             if found is None:
                 return base_key, None
             values = found["values"]
