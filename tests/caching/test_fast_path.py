@@ -6,40 +6,19 @@ password, a deactivated account, a changed group, a second factor not given, a s
 """
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from wagtail.models import PageViewRestriction
 
 from caching import readers
 from caching.fast_path import FastPathMiddleware
-from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
 from portal import roles
 from portal.factories import EmployeeFactory, UserFactory
 from tests.utils import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
-SECRET = "Board minutes on the harbour merger"
-
-
-@pytest.fixture
-def home(site_tree):
-    from home.models import HomePage
-
-    return HomePage.objects.get(locale__language_code="en")
-
-
-@pytest.fixture
-def board_scene(home):
-    """A listing and a case study only the Board group may see (a group that needs no second factor)."""
-    index = CaseStudyIndexPageFactory(parent=home)
-    secret = CaseStudyPageFactory(parent=index, title=SECRET)
-    board = Group.objects.create(name="Board")
-    PageViewRestriction.objects.create(page=secret, restriction_type="groups").groups.add(board)
-    return {"index": index, "secret": secret, "board": board}
 
 
 def signed_in(user):
@@ -145,29 +124,31 @@ def test_a_deactivated_reader_gets_no_cached_page(home):
 
 
 def test_joining_a_group_shows_its_pages_at_once_and_leaving_hides_them(board_scene):
+    secret = board_scene["title"]
     user = EmployeeFactory(username="elin")
     client = signed_in(user)
     url = board_scene["index"].url
     client.get(url)
     response = client.get(url)
     assert cache_state(response) == "hit"
-    assert SECRET not in response.content.decode()
+    assert secret not in response.content.decode()
     user.groups.add(board_scene["board"])
-    assert SECRET in client.get(url).content.decode()
-    assert SECRET in client.get(url).content.decode()  # now from the cache, for the new class
+    assert secret in client.get(url).content.decode()
+    assert secret in client.get(url).content.decode()  # now from the cache, for the new class
     user.groups.remove(board_scene["board"])
-    assert SECRET not in client.get(url).content.decode()
+    assert secret not in client.get(url).content.decode()
     assert client.get(board_scene["secret"].url).status_code in (302, 403)
 
 
 def test_two_roles_never_get_each_others_page_and_visitors_are_sent_to_sign_in(board_scene):
+    secret = board_scene["title"]
     member_user = EmployeeFactory(username="bo")
     member_user.groups.add(board_scene["board"])
     member = signed_in(member_user)
     outsider = signed_in(EmployeeFactory(username="elin"))
     for _ in range(2):
         for client, sees in ((member, True), (outsider, False)):
-            assert (SECRET in client.get(board_scene["index"].url).content.decode()) is sees
+            assert (secret in client.get(board_scene["index"].url).content.decode()) is sees
     assert cache_state(member.get(board_scene["secret"].url)) in ("miss", "hit")
     assert cache_state(member.get(board_scene["secret"].url)) == "hit"
     assert outsider.get(board_scene["secret"].url).status_code in (302, 403)

@@ -24,11 +24,6 @@ def fragments_only(settings):
     settings.FRAGMENT_CACHE = True
 
 
-@pytest.fixture
-def home(site_tree):
-    return HomePage.objects.get(locale__language_code="en")
-
-
 def reader(user):
     client = Client()
     client.force_login(user)

@@ -10,23 +10,19 @@ import re
 import sys
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils.crypto import get_random_string
-from wagtail.models import PageViewRestriction
 
 from caching import page_cache
-from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
 from people.factories import ResourcePersonIndexPageFactory, ResourcePersonPageFactory
 from portal.factories import EmployeeFactory
 from portal.wsgi import application
 
 pytestmark = pytest.mark.django_db
 
-SECRET = "Board minutes on the harbour merger"
 # The header's sign-out form (templates/base.html) and its token.
 _LOGOUT_FORM = re.compile(
     r'<form action="([^"]+)" method="post">\s*<input type="hidden" name="csrfmiddlewaretoken" value="([^"]+)"'
@@ -36,22 +32,6 @@ _LOGOUT_FORM = re.compile(
 @pytest.fixture(autouse=True)
 def sessions_in_the_cache(settings):
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"  # as production runs with Redis
-
-
-@pytest.fixture
-def home(site_tree):
-    from home.models import HomePage
-
-    return HomePage.objects.get(locale__language_code="en")
-
-
-@pytest.fixture
-def board_scene(home):
-    index = CaseStudyIndexPageFactory(parent=home)
-    secret = CaseStudyPageFactory(parent=index, title=SECRET)
-    board = Group.objects.create(name="Board")
-    PageViewRestriction.objects.create(page=secret, restriction_type="groups").groups.add(board)
-    return {"secret": secret, "board": board}
 
 
 class Reader:
@@ -147,6 +127,7 @@ def test_the_forms_on_a_kept_page_post_with_the_readers_own_secret(home):
 
 
 def test_a_signed_out_session_and_another_class_go_to_django(board_scene):
+    secret = board_scene["title"]
     member, outsider = EmployeeFactory(username="bo"), EmployeeFactory(username="elin")
     member.groups.add(board_scene["board"])
     url = board_scene["secret"].url
@@ -155,12 +136,12 @@ def test_a_signed_out_session_and_another_class_go_to_django(board_scene):
     assert member_reader.get(url)["header"]["x-page-cache"] == "hit"
 
     other = outsider_reader.get(url)
-    assert other["django"] and SECRET not in other["body"]
+    assert other["django"] and secret not in other["body"]
     assert other["header"].get("x-page-cache") != "hit"
 
     member_reader.client.logout()  # the session is gone from the cache and the database
     after = member_reader.get(url)
-    assert after["django"] and after["status"] == 302 and SECRET not in after["body"]
+    assert after["django"] and after["status"] == 302 and secret not in after["body"]
 
 
 def test_a_page_kept_per_reader_variant_is_served_here_to_its_own_reader_only(home):

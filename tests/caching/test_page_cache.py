@@ -40,13 +40,6 @@ def read(client, url):
 
 
 @pytest.fixture
-def home(site_tree):
-    from home.models import HomePage
-
-    return HomePage.objects.get(locale__language_code="en")
-
-
-@pytest.fixture
 def scene(home):
     index = CaseStudyIndexPageFactory(parent=home)
     secret = CaseStudyPageFactory(parent=index, title=SECRET)
