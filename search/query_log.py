@@ -61,9 +61,9 @@ def write():
         _pending.clear()
         _last_write = time.monotonic()
     while taken:
-        (day, language, query), (searches, without_results) = key, counts = taken.popitem()
+        key, counts = taken.popitem()  # key: (date, language, query); counts: (searches, without results)
         try:
-            SearchQueryDay.add(day, language, query, searches, without_results)
+            SearchQueryDay.add(*key, *counts)
         except DatabaseError:
             # A search never fails for its count: what was not written waits for the next time.
             logger.exception("Search counts not written; they are kept for the next try")
