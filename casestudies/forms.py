@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
+from portal.filter_form import FilterForm
 from portal.listing import sort_choices, sort_ordering
 from portal.vocabulary import tagged_with
 
@@ -23,7 +24,7 @@ FACETS = [
 ]
 
 
-class CaseStudyFilterForm(forms.Form):
+class CaseStudyFilterForm(FilterForm):
     sort = forms.ChoiceField(label=_("Sort by"), choices=sort_choices(SORTS), required=False)
 
     def __init__(self, *args, options, **kwargs):

@@ -14,6 +14,7 @@ from methods.choices import (
     SCORE_ERROR,
     SHAREABLE_TEMPLATE_SORTS,
 )
+from portal.filter_form import FilterForm
 from portal.listing import sort_choices
 
 
@@ -21,7 +22,7 @@ def topic_field(topics):
     return forms.ModelChoiceField(label=_("Topic"), queryset=topics, required=False, empty_label=_("All topics"))
 
 
-class MethodFilterForm(forms.Form):
+class MethodFilterForm(FilterForm):
     category = forms.ChoiceField(
         label=_("Category"), choices=[("", _("All categories"))] + CATEGORY_CHOICES, required=False
     )
@@ -32,7 +33,7 @@ class MethodFilterForm(forms.Form):
         self.fields = {"topic": topic_field(topics), **self.fields}
 
 
-class ShareableTemplateFilterForm(forms.Form):
+class ShareableTemplateFilterForm(FilterForm):
     format = forms.ChoiceField(label=_("Format"), required=False)
     language = forms.ChoiceField(
         label=_("Language"), choices=[("", _("All languages"))] + LANGUAGE_CHOICES, required=False

@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
+from portal.filter_form import FilterForm
 from portal.listing import sort_choices
 
 # Each sort is a list of orderings; the title breaks ties so pages never shuffle between requests.
@@ -15,7 +16,7 @@ SORTS = {
 DEFAULT_SORT = "title"
 
 
-class NetworkFilterForm(forms.Form):
+class NetworkFilterForm(FilterForm):
     topic = forms.TypedChoiceField(label=_("Topic"), coerce=int, required=False, empty_value=None)
     organisation = forms.TypedChoiceField(label=_("Member organisation"), coerce=int, required=False, empty_value=None)
     region = forms.ChoiceField(label=_("Region"), required=False)

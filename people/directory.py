@@ -33,7 +33,8 @@ def matching(people, query):
     # The profiles' topic links; taken from the queryset, because the directory's pages import this module.
     topic_links = people.model.topics.through.objects
     for term in terms:
-        in_topics = Exists(topic_links.filter(resourcepersonpage_id=OuterRef("pk"), topic__name__icontains=term))
+        # An IN over the few matching links, found once, rather than a lookup per profile (a scan per row).
+        in_topics = Q(pk__in=topic_links.filter(topic__name__icontains=term).values("resourcepersonpage_id"))
         people = people.filter(
             Q(title__icontains=term)
             | Q(ask_me_about__icontains=term)

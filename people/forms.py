@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from people.choices import SPOKEN_LANGUAGES
 from people.contact import clean_header_text
+from portal.filter_form import FilterForm
 
 SUBJECT_MAX_LENGTH = 150
 BODY_MIN_LENGTH = 10
@@ -32,7 +33,7 @@ class ContactMessageForm(forms.Form):
         return subject
 
 
-class DirectoryFilterForm(forms.Form):
+class DirectoryFilterForm(FilterForm):
     """The directory's GET parameters. A value that does not fit is ignored, never an error page."""
 
     q = forms.CharField(label=_("Search by name, expertise, job title or organisation"), required=False)

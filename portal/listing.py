@@ -6,12 +6,14 @@ the database) is dropped: the reader still gets the list, never an error page.
 """
 
 from django import forms
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import InvalidPage, Page, Paginator
+from django.db.models import Count, QuerySet, Window
 
 PAGE_SIZE = 12
 
 # Databases store ids as signed 64-bit integers; SQLite raises OverflowError for anything larger.
 _LARGEST_ID = 2**63 - 1
+_LARGEST_PAGE = 10**6
 
 
 def _is_integer_field(field):
@@ -61,10 +63,46 @@ def sort_ordering(sorts, sort, default):
 def paginate(items, page_number, per_page=PAGE_SIZE):
     """The requested page, or the first one when the number is not a page that exists."""
     paginator = Paginator(items, per_page)
+    counted = _counted_page(paginator, page_number)
+    if counted is not None:
+        return counted
     try:
         return paginator.page(page_number or 1)
     except InvalidPage:
         return paginator.page(1)
+
+
+def _counted_page(paginator, page_number):
+    """The page and the total from one pass over the filtered items, or None to take Django's way.
+
+    Django's paginator counts in one query and fetches the page in another, so every filter (the
+    directory's free-text search over thousands of profiles, the visibility rules) runs twice.
+    Here one query finds the page's ids together with the total (COUNT(*) OVER ()), and a second
+    fetches just those rows, still through the listing's own queryset (its visibility filter, joins
+    and prefetches). A page past the end finds no rows and no total, and falls back to Django's way.
+    """
+    items = paginator.object_list
+    if not isinstance(items, QuerySet) or items.query.distinct or items.query.is_sliced:
+        return None  # A window counts the rows before DISTINCT; sliced sets are already small.
+    number = str(page_number or 1)
+    # Anything but a plain page number of sane size (an offset must fit the database) goes Django's way.
+    if not number.isdigit() or not 1 <= int(number) <= _LARGEST_PAGE:
+        return None
+    number = int(number)
+    bottom = (number - 1) * paginator.per_page
+    rows = list(
+        items.annotate(listing_total=Window(Count("pk"))).values_list("pk", "listing_total")[
+            bottom : bottom + paginator.per_page
+        ]
+    )
+    if not rows and number == 1:
+        paginator.count = 0
+        return Page([], 1, paginator)
+    if not rows:
+        return None
+    paginator.count = rows[0][1]  # Paginator.count is a cached property: this answers it.
+    found = {item.pk: item for item in items.filter(pk__in=[pk for pk, _total in rows])}
+    return Page([found[pk] for pk, _total in rows if pk in found], number, paginator)
 
 
 class Listing:

@@ -1,0 +1,79 @@
+"""portal.listing.paginate: one pass finds the page and the total, and it answers as Django's paginator would.
+
+Every index page and the directory page through it, so a page number that is missing, typed wrong,
+past the end or absurd must still give the first page, the totals must be right, and a queryset it
+cannot count with a window (DISTINCT) must still be counted right.
+"""
+
+import pytest
+from django.core.paginator import InvalidPage, Paginator
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
+
+from portal.listing import paginate
+
+pytestmark = pytest.mark.django_db
+
+PER_PAGE = 2
+
+
+def django_page(items, number):
+    """What Django's paginator alone gives, with the listing's fallback to the first page."""
+    paginator = Paginator(items, PER_PAGE)
+    try:
+        return paginator.page(number or 1)
+    except InvalidPage:
+        return paginator.page(1)
+
+
+@pytest.fixture
+def locales():
+    # Erfa's five locales are a queryset as good as any page listing.
+    for code in ("en", "sv", "nb", "da", "nl"):
+        Locale.objects.get_or_create(language_code=code)
+    return Locale.objects.order_by("language_code")
+
+
+@pytest.mark.parametrize("number", [None, "", "1", "2", "3", "4", "0", "-1", "2.0", "abc", "99999999999999999999"])
+def test_every_page_number_gives_what_djangos_paginator_gives(locales, number):
+    page = paginate(locales, number, PER_PAGE)
+    expected = django_page(locales, number)
+    assert [locale.language_code for locale in page] == [locale.language_code for locale in expected]
+    assert page.number == expected.number
+    assert (page.paginator.count, page.paginator.num_pages) == (5, 3)
+    assert (page.has_next(), page.has_previous()) == (expected.has_next(), expected.has_previous())
+    assert page.start_index() == expected.start_index()
+
+
+def test_a_page_and_its_total_cost_two_queries(locales):
+    with CaptureQueriesContext(connection) as queries:
+        page = paginate(locales, "2", PER_PAGE)
+        assert [locale.language_code for locale in page] == ["nb", "nl"]
+        assert page.paginator.count == 5
+    assert len(queries) == 2
+    # The first query counts while it finds the ids; no separate COUNT(*) query.
+    assert "OVER ()" in queries[0]["sql"].upper().replace('"', "")
+    assert not any(query["sql"].upper().startswith("SELECT COUNT(") for query in queries)
+
+
+def test_an_empty_listing_is_one_query(locales):
+    with CaptureQueriesContext(connection) as queries:
+        page = paginate(locales.filter(language_code="xx"), "1", PER_PAGE)
+        assert list(page) == []
+        assert (page.paginator.count, page.paginator.num_pages, page.number) == (0, 1, 1)
+    assert len(queries) == 1
+
+
+def test_a_distinct_listing_is_counted_after_distinct(locales):
+    # The same locale twice through a join would count twice in a window; DISTINCT goes Django's way.
+    doubled = Locale.objects.filter(language_code__in=["da", "sv"]).distinct().order_by("language_code")
+    page = paginate(doubled, "1", PER_PAGE)
+    assert [locale.language_code for locale in page] == ["da", "sv"]
+    assert page.paginator.count == 2
+
+
+def test_the_page_keeps_the_listings_order_and_filters(locales):
+    page = paginate(locales.exclude(language_code="en").order_by("-language_code"), "2", PER_PAGE)
+    assert [locale.language_code for locale in page] == ["nb", "da"]
+    assert page.paginator.count == 4
