@@ -227,6 +227,8 @@ def run(args):
     from django.db import connection
     from django.test import Client
 
+    from portal.warm import settle
+
     if connection.vendor != "postgresql":
         sys.exit("Set DATABASE_URL to a PostgreSQL server, or leave it unset to start a throwaway one.")
     # No setup_test_environment(): its template instrumentation copies every template's context for
@@ -241,6 +243,7 @@ def run(args):
         url = directory.url
         rng = random.Random(1)  # noqa: S311
         timed(client, url, {}, 3)  # warm up connections, templates and caches
+        settle()  # as a served process is after start (portal/wsgi.py, portal/warm.py)
         QUERIES.clear()
 
         searches = []

@@ -76,12 +76,19 @@ def analysed_in(language):
         yield
 
 
+def ranked_ids(results):
+    """The ids of ``results`` in rank order: Erfa's backends give them without an object per hit."""
+    if hasattr(results, "ids"):
+        return results.ids()
+    return [page.pk for page in results]
+
+
 def engine_ids(query, language, backend=None):
     backend = backend or get_search_backend()
     with analysed_in(language):
         # Only the ids: the database filters and describes the hits afterwards.
         results = backend.search(query, scope(language).only("id"), operator="or")
-        return [page.pk for page in results[: max_hits(language, backend=backend)]]
+        return ranked_ids(results[: max_hits(language, backend=backend)])
 
 
 def title_match_ids(query, language, viewer=None):
@@ -106,7 +113,8 @@ def visible_hits(ids, language=None, reader=None, viewer=None):
     if not ids:
         return []
     if language == ALL:
-        return [Hit(*row) for row in one_per_group(ids, group_versions(ids, visible_pages(viewer=viewer)), reader)]
+        versions = group_versions(ids, visible_pages(viewer=viewer), reader, settings.SEARCH_MAX_RESULTS)
+        return [Hit(*row) for row in one_per_group(ids, versions, reader)]
     rows = visible_pages(Page.objects.filter(pk__in=ids), viewer).values_list(
         "pk", "content_type_id", "locale__language_code", "path", "translation_key"
     )
@@ -179,7 +187,7 @@ def autocomplete(query, language, limit=8, backend=None, reader=None, viewer=Non
 
     def ask_engine():
         with analysed_in(language):
-            return [page.pk for page in engine.autocomplete(query, scope(language))[:asked]]
+            return ranked_ids(engine.autocomplete(query, scope(language))[:asked])
 
     ids, degraded = engine_or_titles(ask_engine, query, language, max_hits(language, limit * 3), viewer)
     keep = [hit.pk for hit in visible_hits(ids, language, reader or language, viewer)][:limit]

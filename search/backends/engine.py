@@ -80,13 +80,13 @@ class OneRequestResultsMixin:
             body["collapse"] = {"field": "translation_key_filter"}
         return body
 
-    def _do_search(self):
+    def _one_request_hits(self):
+        """The hits of one request, or None when the limit needs modelsearch's scrolling."""
         limit = None if self.stop is None else self.stop - self.start
         if limit is None or limit > self.ONE_REQUEST_LIMIT:
             if _one_per_translation.get():
                 raise ValueError(f"One hit per translation needs a limit of at most {self.ONE_REQUEST_LIMIT}")
-            yield from super()._do_search()
-            return
+            return None
         params = {
             "index": self.backend.get_index_for_model(self.query_compiler.queryset.model).name,
             "_source": False,
@@ -94,5 +94,20 @@ class OneRequestResultsMixin:
             "from_": self.start,
             "size": limit,
         }
-        hits = self._backend_do_search(self._get_es_body(), **params)["hits"]["hits"]
+        return self._backend_do_search(self._get_es_body(), **params)["hits"]["hits"]
+
+    def _do_search(self):
+        hits = self._one_request_hits()
+        if hits is None:
+            yield from super()._do_search()
+            return
         yield from self._get_results_from_hits(hits)
+
+    def ids(self):
+        """The ranked ids alone, as the database backends give them (search.backends.database.RankedIdsMixin),
+        without reading each hit's object from the database: the search page reads what it shows itself."""
+        hits = self._one_request_hits()
+        if hits is None:
+            return [obj.pk for obj in self]
+        to_python = self.query_compiler.queryset.model._meta.pk.to_python
+        return [to_python(hit["fields"]["pk"][0]) for hit in hits]

@@ -8,9 +8,11 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
+    PostgresSearchResults,
 )
 from wagtail.models import Locale
 
+from search.backends.database import RankedIdsMixin
 from search.backends.languages import ANALYZERS, DEFAULT_LANGUAGE, active_languages
 
 _indexing_config = ContextVar("erfa_indexing_config", default=None)
@@ -42,9 +44,14 @@ class MultilingualPostgresQueryCompiler(PostgresSearchQueryCompiler):
         return reduce(or_, (self.build_tsquery_content(query, config=each) for each in configs))
 
 
+class MultilingualPostgresSearchResults(RankedIdsMixin, PostgresSearchResults):
+    pass
+
+
 class MultilingualPostgresSearchBackend(PostgresSearchBackend):
     index_class = MultilingualPostgresIndex
     query_compiler_class = MultilingualPostgresQueryCompiler
+    results_class = MultilingualPostgresSearchResults
 
     @property
     def config(self):

@@ -20,12 +20,14 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteIndex,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
+    SQLiteSearchResults,
 )
 from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 from wagtail.models import Locale
 
+from search.backends.database import RankedIdsMixin
 from search.backends.languages import DEFAULT_LANGUAGE, active_languages, language_code
 from search.backends.stemming import fts_phrase, fts_terms, indexed_text
 
@@ -151,7 +153,12 @@ class MultilingualSQLiteAutocompleteQueryCompiler(StemmingQueryMixin, SQLiteAuto
     STEMS = False
 
 
+class MultilingualSQLiteSearchResults(RankedIdsMixin, SQLiteSearchResults):
+    pass
+
+
 class MultilingualSQLiteSearchBackend(SQLiteSearchBackend):
     index_class = MultilingualSQLiteIndex
+    results_class = MultilingualSQLiteSearchResults
     query_compiler_class = MultilingualSQLiteSearchQueryCompiler
     autocomplete_query_compiler_class = MultilingualSQLiteAutocompleteQueryCompiler
