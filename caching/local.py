@@ -38,5 +38,9 @@ class LocalEntries:
             while len(self._entries) > self.max_entries:
                 self._entries.popitem(last=False)
 
+    def clear(self):
+        with self._lock:
+            self._entries.clear()
+
 
 entries = LocalEntries()

@@ -82,8 +82,11 @@ def _counted_page(paginator, page_number):
     and prefetches). A page past the end finds no rows and no total, and falls back to Django's way.
     """
     items = paginator.object_list
-    if not isinstance(items, QuerySet) or items.query.distinct or items.query.is_sliced:
-        return None  # A window counts the rows before DISTINCT; sliced sets are already small.
+    query = getattr(items, "query", None)
+    if not isinstance(items, QuerySet) or query.distinct or query.is_sliced or query.combinator or query.values_select:
+        # A window counts the rows before DISTINCT; sliced sets are already small; a UNION or rows of
+        # values cannot be fetched again by their ids.
+        return None
     number = str(page_number or 1)
     # Anything but a plain page number of sane size (an offset must fit the database) goes Django's way.
     if not number.isdigit() or not 1 <= int(number) <= _LARGEST_PAGE:

@@ -77,35 +77,42 @@ def topic_parts(hits, ids):
     return parts
 
 
-def organisation_parts(ids):
-    """The organisations of people, case studies and network members."""
-    people = ResourcePersonPage.objects.filter(pk__in=ids, organisation__isnull=False)
-    cases = CaseStudyPage.organisations.through.objects.filter(casestudypage_id__in=ids)
-    members = NetworkMember.objects.filter(page_id__in=ids, organisation__isnull=False)
-    return [
-        as_rows(people, "organisation", "pk", F("organisation__translation_key")),
-        as_rows(cases, "organisation", "casestudypage_id", F("organisation__translation_key")),
-        as_rows(members, "organisation", "page_id", F("organisation__translation_key")),
-    ]
+def organisation_parts(ids, present):
+    """The organisations of people, case studies and network members, for the page types among the hits."""
+    parts = []
+    if ResourcePersonPage in present:
+        people = ResourcePersonPage.objects.filter(pk__in=ids, organisation__isnull=False)
+        parts.append(as_rows(people, "organisation", "pk", F("organisation__translation_key")))
+    if CaseStudyPage in present:
+        cases = CaseStudyPage.organisations.through.objects.filter(casestudypage_id__in=ids)
+        parts.append(as_rows(cases, "organisation", "casestudypage_id", F("organisation__translation_key")))
+    if NetworkPage in present:
+        members = NetworkMember.objects.filter(page_id__in=ids, organisation__isnull=False)
+        parts.append(as_rows(members, "organisation", "page_id", F("organisation__translation_key")))
+    return parts
 
 
-def network_parts(ids, viewer=None):
-    """A network itself, its updates (its children) and the case studies that name it.
+def network_parts(ids, present, viewer=None):
+    """A network itself, its updates (its children) and the case studies that name it, for the page types
+    among the hits.
 
     Only networks the viewer may see: a facet would otherwise name a restricted network.
     """
     networks = visible_to(NetworkPage.objects.all(), viewer)
-    # An update's network is the page one tree step above it: its path less the last step.
-    parent = networks.filter(path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - NetworkPage.steplen))
-    updates = NetworkUpdatePage.objects.filter(pk__in=ids).annotate(
-        network_group=Subquery(parent.order_by().values("translation_key")[:1])
-    )
-    cases = CaseStudyPage.objects.filter(pk__in=ids, network__in=networks)
-    return [
-        as_rows(networks.filter(pk__in=ids), "network", "pk", F("translation_key")),
-        as_rows(cases, "network", "pk", F("network__translation_key")),
-        as_rows(updates.filter(network_group__isnull=False), "network", "pk", F("network_group")),
-    ]
+    parts = []
+    if NetworkPage in present:
+        parts.append(as_rows(networks.filter(pk__in=ids), "network", "pk", F("translation_key")))
+    if CaseStudyPage in present:
+        cases = CaseStudyPage.objects.filter(pk__in=ids, network__in=networks)
+        parts.append(as_rows(cases, "network", "pk", F("network__translation_key")))
+    if NetworkUpdatePage in present:
+        # An update's network is the page one tree step above it: its path less the last step.
+        parent = networks.filter(path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - NetworkPage.steplen))
+        updates = NetworkUpdatePage.objects.filter(pk__in=ids).annotate(
+            network_group=Subquery(parent.order_by().values("translation_key")[:1])
+        )
+        parts.append(as_rows(updates.filter(network_group__isnull=False), "network", "pk", F("network_group")))
+    return parts
 
 
 def facet_values(hits, viewer=None):
@@ -121,7 +128,10 @@ def facet_values(hits, viewer=None):
         "organisation": defaultdict(set),
         "network": defaultdict(set),
     }
-    parts = topic_parts(hits, ids) + organisation_parts(ids) + network_parts(ids, viewer)
+    # Only the parts for page types among the hits: each part is a subquery to build and compile.
+    types = content_types({hit.content_type_id for hit in hits})
+    present = {content_type.model_class() for content_type in types.values()}
+    parts = topic_parts(hits, ids) + organisation_parts(ids, present) + network_parts(ids, present, viewer)
     for facet, page_id, group in union_all(parts):
         values[facet][page_id].add(str(group))
     return values

@@ -77,3 +77,24 @@ def test_the_page_keeps_the_listings_order_and_filters(locales):
     page = paginate(locales.exclude(language_code="en").order_by("-language_code"), "2", PER_PAGE)
     assert [locale.language_code for locale in page] == ["nb", "da"]
     assert page.paginator.count == 4
+
+
+@pytest.mark.parametrize(
+    "shape",
+    ["list", "values", "union"],
+)
+def test_lists_values_and_unions_are_paged_as_django_pages_them(locales, shape):
+    ordered = locales.order_by("language_code")
+    items = {
+        "list": list(ordered),
+        "values": ordered.values("language_code"),
+        # Without the parts' own ordering: SQLite refuses ORDER BY inside a compound statement.
+        "union": Locale.objects.filter(language_code="da")
+        .order_by()
+        .union(Locale.objects.filter(language_code__in=["nb", "sv"]).order_by())
+        .order_by("language_code"),
+    }[shape]
+    page = paginate(items, "2", PER_PAGE)
+    codes = [item["language_code"] if isinstance(item, dict) else item.language_code for item in page]
+    assert codes == (["sv"] if shape == "union" else ["nb", "nl"])
+    assert page.paginator.count == (3 if shape == "union" else 5)
