@@ -30,10 +30,3 @@ def SearchBackend(params):  # noqa: N802 - Wagtail looks the backend up by this 
             return MultilingualSQLiteSearchBackend(params)
     return backend
 
-
-class RankedIdsMixin:
-    """Search results that can give just the ranked ids: the search page reads its hits from the database
-    anyway (search.service), and building a page instance per hit cost more than the ranking itself."""
-
-    def ids(self):
-        return list(self.get_queryset().values_list("pk", flat=True))

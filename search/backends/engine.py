@@ -104,7 +104,7 @@ class OneRequestResultsMixin:
         yield from self._get_results_from_hits(hits)
 
     def ids(self):
-        """The ranked ids alone, as the database backends give them (search.backends.database.RankedIdsMixin),
+        """The ranked ids alone, as the database backends give them (search.backends.ranked.RankedIdsMixin),
         without reading each hit's object from the database: the search page reads what it shows itself."""
         hits = self._one_request_hits()
         if hits is None:

@@ -12,8 +12,8 @@ from modelsearch.backends.database.postgres.postgres import (
 )
 from wagtail.models import Locale
 
-from search.backends.database import RankedIdsMixin
 from search.backends.languages import ANALYZERS, DEFAULT_LANGUAGE, active_languages
+from search.backends.ranked import RankedIdsMixin
 
 _indexing_config = ContextVar("erfa_indexing_config", default=None)
 

@@ -27,8 +27,8 @@ from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 from wagtail.models import Locale
 
-from search.backends.database import RankedIdsMixin
 from search.backends.languages import DEFAULT_LANGUAGE, active_languages, language_code
+from search.backends.ranked import RankedIdsMixin
 from search.backends.stemming import fts_phrase, fts_terms, indexed_text
 
 # Locale id → content language; locales change rarely, and indexing asks for every object.
