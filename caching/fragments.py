@@ -70,9 +70,13 @@ def _reader_parts(request):
     return (reader, tuple(passed))
 
 
+def _current_generation(request):
+    return readers.generation() if request is None else _generation(request)
+
+
 def key_for(parts, request=None, current=None):
     """The shared cache's key for `parts` (and the request's reader) in the `current` generation."""
-    current = (readers.generation() if request is None else _generation(request)) if current is None else current
+    current = _current_generation(request) if current is None else current
     identity = (current, parts, reader_parts(request) if request is not None else None)
     return f"erfa:fragment:{current}:" + hashlib.sha256(repr(identity).encode()).hexdigest()
 
@@ -81,7 +85,7 @@ def store(parts, compute, request=None):
     """portal.fragments' store: the kept value for `parts`, or compute() kept for the next reader."""
     if not enabled():
         return compute()
-    current = readers.generation() if request is None else _generation(request)
+    current = _current_generation(request)
     key = key_for(parts, request, current)
     here = kept_here.get(key)
     if here is not None:

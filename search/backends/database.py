@@ -29,4 +29,3 @@ def SearchBackend(params):  # noqa: N802 - Wagtail looks the backend up by this 
         if isinstance(backend, SQLiteSearchBackend):
             return MultilingualSQLiteSearchBackend(params)
     return backend
-
