@@ -60,28 +60,33 @@ def sort_ordering(sorts, sort, default):
     return sorts.get(sort, sorts[default])[1]
 
 
-def paginate(items, page_number, per_page=PAGE_SIZE):
-    """The requested page, or the first one when the number is not a page that exists."""
-    paginator = Paginator(items, per_page)
-    counted = _counted_page(paginator, page_number)
+def paginate(items, page_number, per_page=PAGE_SIZE, cards=None):
+    """The requested page, or the first one when the number is not a page that exists.
+
+    `cards`, if given, turns a queryset of the listed model into what the page's cards show (joins,
+    annotations, prefetches). It is applied to the page's rows only, fetched by their ids, so the
+    query that finds and counts them carries none of it, and the one that fetches them carries none
+    of the listing's filters.
+    """
+    counted = _counted_page(items, page_number, per_page, cards)
     if counted is not None:
         return counted
+    paginator = Paginator(cards(items) if cards else items, per_page)
     try:
         return paginator.page(page_number or 1)
     except InvalidPage:
         return paginator.page(1)
 
 
-def _counted_page(paginator, page_number):
+def _counted_page(items, page_number, per_page, cards):
     """The page and the total from one pass over the filtered items, or None to take Django's way.
 
     Django's paginator counts in one query and fetches the page in another, so every filter (the
     directory's free-text search over thousands of profiles, the visibility rules) runs twice.
     Here one query finds the page's ids together with the total (COUNT(*) OVER ()), and a second
-    fetches just those rows, still through the listing's own queryset (its visibility filter, joins
-    and prefetches). A page past the end finds no rows and no total, and falls back to Django's way.
+    fetches just those rows: by id alone through `cards`, or else still through the listing's own
+    queryset. A page past the end finds no rows and no total, and falls back to Django's way.
     """
-    items = paginator.object_list
     query = getattr(items, "query", None)
     if not isinstance(items, QuerySet) or query.distinct or query.is_sliced or query.combinator or query.values_select:
         # A window counts the rows before DISTINCT; sliced sets are already small; a UNION or rows of
@@ -92,19 +97,20 @@ def _counted_page(paginator, page_number):
     if not number.isdigit() or not 1 <= int(number) <= _LARGEST_PAGE:
         return None
     number = int(number)
-    bottom = (number - 1) * paginator.per_page
+    bottom = (number - 1) * per_page
     rows = list(
-        items.annotate(listing_total=Window(Count("pk"))).values_list("pk", "listing_total")[
-            bottom : bottom + paginator.per_page
-        ]
+        items.annotate(listing_total=Window(Count("pk"))).values_list("pk", "listing_total")[bottom : bottom + per_page]
     )
-    if not rows and number == 1:
-        paginator.count = 0
-        return Page([], 1, paginator)
-    if not rows:
+    if not rows and number > 1:
         return None
-    paginator.count = rows[0][1]  # Paginator.count is a cached property: this answers it.
-    found = {item.pk: item for item in items.filter(pk__in=[pk for pk, _total in rows])}
+    paginator = Paginator(items, per_page)
+    paginator.count = rows[0][1] if rows else 0  # Paginator.count is a cached property: this answers it.
+    if not rows:
+        return Page([], 1, paginator)
+    ids = [pk for pk, _total in rows]
+    # The ids passed every filter already: the rows are fetched by id alone, through `cards` when given.
+    page_rows = cards(items.model._default_manager.filter(pk__in=ids)) if cards else items.filter(pk__in=ids)
+    found = {item.pk: item for item in page_rows}
     return Page([found[pk] for pk, _total in rows if pk in found], number, paginator)
 
 
@@ -115,10 +121,10 @@ class Listing:
     filter like the others, and only the others make the list count as filtered.
     """
 
-    def __init__(self, data, form_class, items, apply, form_kwargs=None, per_page=PAGE_SIZE):
+    def __init__(self, data, form_class, items, apply, form_kwargs=None, per_page=PAGE_SIZE, cards=None):
         self.form, self.filters = bind_filters(form_class, data, **(form_kwargs or {}))
         self.items = apply(items, self.filters)
-        self.page = paginate(self.items, data.get("page"), per_page)
+        self.page = paginate(self.items, data.get("page"), per_page, cards)
 
     @property
     def is_filtered(self):

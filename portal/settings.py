@@ -36,16 +36,8 @@ INSTALLED_APPS = [
     # Content areas, lowest first: each app may import only the ones before it (tests/portal/test_architecture.py).
     *("portal", "accounts", "moderation", "caching", "people", "methods"),
     *("networks", "digests", "casestudies", "meetings", "feedback", "discussion", "home", "search", "demo", "api"),
-    "wagtail_localize",
-    "wagtail_localize.locales",
-    "wagtail.contrib.redirects",
-    "wagtail.contrib.search_promotions",
-    "wagtail.embeds",
-    "wagtail.sites",
-    "wagtail.users",
-    "wagtail.snippets",
-    "wagtail.documents",
-    "wagtail.images",
+    *("wagtail_localize", "wagtail_localize.locales", "wagtail.contrib.redirects", "wagtail.contrib.search_promotions"),
+    *("wagtail.embeds", "wagtail.sites", "wagtail.users", "wagtail.snippets", "wagtail.documents", "wagtail.images"),
     *("wagtail.admin", "wagtail.api.v2", "wagtail", "rest_framework"),
     # Login protection (accounts/): lock-outs after repeated failures, and a second factor.
     "axes",
@@ -140,12 +132,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 elif DATABASES["default"]["ENGINE"].endswith("postgresql"):  # Short queries: a misjudged row estimate
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")  # JITs for seconds.
+    # A query run five times on a connection is prepared, so PostgreSQL plans it once rather than on every
+    # page: planning was most of its CPU for a listing. Off for a pooler that cannot keep them (PgBouncer
+    # in transaction mode). The parameters go separately (server-side binding), so the text repeats.
+    if env_bool("DATABASE_PREPARED_STATEMENTS", True):
+        DATABASES["default"]["OPTIONS"].update(server_side_binding=True, prepare_threshold=5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
 _redis = {"BACKEND": "caching.redis_backend.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "erfa"}
-CACHES = {"default": _redis if REDIS_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+_renditions = {**_redis, "BACKEND": "caching.redis_backend.RenditionsCache"}  # Wagtail's, written when changed.
+_local = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {"default": _redis, "renditions": _renditions} if REDIS_URL else _local
 
 # Production sessions with Redis: read from it, written through to the database. Not on a per-process
 # cache, which would keep a signed-out session alive in the other workers.
@@ -277,8 +276,7 @@ TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Stockholm")
 # --- Static and media files -------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
-if DEBUG or TESTING:
-    # WhiteNoise serves from the finders here, but warns at start-up when STATIC_ROOT is missing.
+if DEBUG or TESTING:  # WhiteNoise serves from the finders here, but warns at start-up when STATIC_ROOT is missing.
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))

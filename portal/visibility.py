@@ -13,7 +13,8 @@ A restriction covers the page's whole subtree, as it does when the page is serve
 version is judged by its own tree; a listing that picks one version per page (portal.i18n) picks
 first, so a version the reader may not see leaves the page out rather than showing another language.
 
-Cost: in a listing's own query, one clause, however many restricted pages there are: "no
+Cost: for a reader who fails no restriction at all, nothing: their listings go by `live` alone (see
+`Visibility.filter`). Otherwise, in a listing's own query, one clause, however many restricted pages there are: "no
 restriction the viewer fails sits on this page's path or above it", an EXISTS over the (small)
 restrictions table, with the viewer's groups and passed passwords inside it. No query of its own, so
 no page's query count grows with it. Wagtail's ``.public()`` instead adds a ``path LIKE`` clause per
@@ -32,6 +33,8 @@ from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
 from wagtail.models import PageViewRestriction
 
+from portal import fragments
+
 PASSED_SESSION_KEY = PageViewRestriction.passed_view_restrictions_session_key
 _REQUEST_ATTRIBUTE = "_erfa_visibility"
 
@@ -49,9 +52,10 @@ def register_unlisted(model, field_name):
 class Visibility:
     """What one viewer may see listed: a user (or None) and the password restrictions they passed."""
 
-    def __init__(self, user=None, passed=()):
+    def __init__(self, user=None, passed=(), request=None):
         self.user = user
         self.passed = sorted({pk for pk in passed if isinstance(pk, int)})
+        self.request = request
 
     def failed_restrictions(self):
         """The restrictions this viewer does not pass (Wagtail's BaseViewRestriction.accept_request)."""
@@ -72,7 +76,12 @@ class Visibility:
         A restriction applies when its page's path begins the listed page's path (the page or an
         ancestor). `filter(live=True)` rather than `.live()`: it works on any page queryset.
         """
-        pages = pages.filter(live=True).exclude(self._failed_above)
+        pages = pages.filter(live=True)
+        # A reader who fails no restriction (most readers of most sites) lists by `live` alone: their
+        # queries carry no restriction clause to compile and run. Known for a request (hidden_paths,
+        # shared per reader class); a user or nobody (an e-mail, a task) goes by the clause.
+        if self.request is None or self.hidden_paths:
+            pages = pages.exclude(self._failed_above)
         for model, field_name in _unlisted:
             if issubclass(pages.model, model):
                 pages = pages.exclude(**{field_name: True})
@@ -90,8 +99,15 @@ class Visibility:
 
     @cached_property
     def hidden_paths(self):
-        """The paths of the pages whose subtrees the viewer does not pass: one query, the first time."""
-        return tuple(sorted(set(self.failed_restrictions().values_list("page__path", flat=True))))
+        """The paths of the pages whose subtrees the viewer does not pass: one query, the first time;
+        for a request, shared with every reader of its permission class until anything changes."""
+
+        def compute():
+            return tuple(sorted(set(self.failed_restrictions().values_list("page__path", flat=True))))
+
+        if self.request is None:
+            return compute()
+        return fragments.shared(("hidden-paths",), compute, self.request)
 
     def can_view(self, page):
         """Whether the viewer may open one page, already loaded: live and no restriction they fail.
@@ -120,7 +136,7 @@ def visibility_for(viewer):
     if cached is None:
         session = getattr(viewer, "session", None)
         passed = session.get(PASSED_SESSION_KEY, []) if session is not None else []
-        cached = Visibility(getattr(viewer, "user", None), passed)
+        cached = Visibility(getattr(viewer, "user", None), passed, request=viewer)
         setattr(viewer, _REQUEST_ATTRIBUTE, cached)
     return cached
 

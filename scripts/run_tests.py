@@ -74,6 +74,9 @@ def missing_packages():
     # tests/portal/test_media_nginx.py runs the shipped nginx configuration (deploy/nginx/) before gunicorn.
     if not (shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin")):
         missing.append("nginx")
+    # tests/caching/test_renditions_cache.py runs Erfa's Redis cache backends against a real Redis.
+    if not shutil.which("redis-server"):
+        missing.append("redis-server")
     # The browser tests inject axe-core from npm (tests/browser/axe/), never from a CDN.
     if not shutil.which("node"):
         missing.append("nodejs")

@@ -61,10 +61,14 @@ class CaseStudyIndexPage(IndexPage):
         return {"options": options}
 
     def filter_pages(self, case_studies, filters, viewer=None):
+        return narrow(case_studies, filters)
+
+    def card_pages(self, case_studies, viewer=None):
         return (
-            narrow(case_studies, filters)
+            super()
+            .card_pages(case_studies, viewer)
             .select_related("network", "image")
-            # Whether the card may name its network, in the listing's own query.
+            # Whether the card may name its network, in the query that fetches the cards.
             .annotate(network_listed=listed_subquery(NetworkPage, viewer, "network_id"))
             .prefetch_related(
                 "organisations",

@@ -64,10 +64,10 @@ class MethodIndexPage(IndexPage):
         verbose_name = _("method index")
         verbose_name_plural = _("method indexes")
 
-    def listed_pages(self, viewer=None):
+    def card_pages(self, methods, viewer=None):
         return (
             super()
-            .listed_pages(viewer)
+            .card_pages(methods, viewer)
             .select_related("image")
             .prefetch_related("topics")
             .annotate(
@@ -84,6 +84,8 @@ class MethodIndexPage(IndexPage):
             methods = tagged_with(methods, filters["topic"])
         if filters.get("category"):
             methods = methods.filter(category=filters["category"])
+        if filters.get("sort") == "rating":
+            methods = methods.annotate(rating_average=MethodRating.objects.average_subquery())
         return methods.order_by(*sort_ordering(METHOD_SORTS, filters.get("sort"), DEFAULT_SORT))
 
 

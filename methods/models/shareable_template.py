@@ -64,13 +64,17 @@ class ShareableTemplateIndexPage(IndexPage):
             "formats": self.formats(templates),
         }
 
-    def filter_pages(self, templates, filters, viewer=None):
-        templates = (
-            templates.select_related("related_method")
+    def card_pages(self, templates, viewer=None):
+        return (
+            super()
+            .card_pages(templates, viewer)
+            .select_related("related_method")
             .prefetch_related("topics")
-            # Whether the card may name its method, in the listing's own query.
+            # Whether the card may name its method, in the query that fetches the cards.
             .annotate(related_method_listed=listed_subquery(MethodPage, viewer, "related_method_id"))
         )
+
+    def filter_pages(self, templates, filters, viewer=None):
         if filters.get("topic"):
             templates = tagged_with(templates, filters["topic"])
         if filters.get("format"):

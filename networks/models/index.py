@@ -12,6 +12,12 @@ from portal.roles import NETWORK_FACILITATORS
 from portal.vocabulary import tagged_with, topics_in_language
 
 
+def next_gathering():
+    """The start of a network's next gathering (one not yet over), as a subquery on the network."""
+    upcoming = Gathering.objects.filter(page=OuterRef("pk"), end__gte=timezone.now()).order_by("start")
+    return Subquery(upcoming.values("start")[:1])
+
+
 class NetworkIndexPage(IndexPage):
     """All learning networks, filterable by topic, member organisation and region."""
 
@@ -26,9 +32,8 @@ class NetworkIndexPage(IndexPage):
         verbose_name = _("network index")
         verbose_name_plural = _("network indexes")
 
-    def listed_pages(self, viewer=None):
-        """The live networks with what their cards show: member count and next gathering."""
-        now = timezone.now()
+    def card_pages(self, networks, viewer=None):
+        """What the cards show besides the page: member count and next gathering."""
         member_count = (
             NetworkMember.objects.filter(page=OuterRef("pk"), organisation__isnull=False)
             .order_by()
@@ -36,11 +41,10 @@ class NetworkIndexPage(IndexPage):
             .annotate(count=Count("pk"))
             .values("count")
         )
-        next_start = Gathering.objects.filter(page=OuterRef("pk"), end__gte=now).order_by("start").values("start")[:1]
         return (
             super()
-            .listed_pages(viewer)
-            .annotate(member_count=Coalesce(Subquery(member_count), 0), next_gathering=Subquery(next_start))
+            .card_pages(networks, viewer)
+            .annotate(member_count=Coalesce(Subquery(member_count), 0), next_gathering=next_gathering())
             .select_related("image")
             .prefetch_related("topics")
         )
@@ -65,6 +69,8 @@ class NetworkIndexPage(IndexPage):
             )
         if "region" in filters:
             networks = networks.filter(region=filters["region"])
+        if filters.get("sort") == "next_gathering":
+            networks = networks.annotate(next_gathering=next_gathering())
         return networks.order_by(*sort_ordering(SORTS, filters.get("sort"), DEFAULT_SORT))
 
     def listing_context(self, listing):

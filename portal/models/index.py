@@ -23,7 +23,8 @@ class IndexPage(ContentPageMixin, Page):
 
     Subclasses name the model (as "app_label.Model"), the form, the context name of the page of
     results (besides the common `listing_items`), and override `filter_form_kwargs` (the options
-    the form offers) and `filter_pages` (narrowing and sorting by the valid filters). Both get the
+    the form offers), `filter_pages` (narrowing and sorting by the valid filters) and `card_pages`
+    (what the cards of one page of results show: joins, annotations, prefetches). All get the
     `viewer` (the request): an option or a card that names another page names only one the reader
     may see (portal.visibility), as the listing itself lists only those. A page that
     lists through its own route (the people directory) leaves `filter_form_class` empty, builds its
@@ -62,6 +63,15 @@ class IndexPage(ContentPageMixin, Page):
     def filter_pages(self, pages, filters, viewer=None):
         return pages
 
+    def card_pages(self, pages, viewer=None):
+        """`pages` (one page of results, already filtered) with what their cards show.
+
+        Kept apart from `filter_pages`, as it is applied only to the rows of the page shown, fetched by
+        id (portal.listing.paginate): neither the query that finds and counts them nor the one that
+        fetches them then compiles both the filters and the cards' joins and subqueries.
+        """
+        return pages.select_related("locale")
+
     def get_listing(self, data, viewer=None):
         pages = self.listed_pages(viewer)
         return Listing(
@@ -70,6 +80,7 @@ class IndexPage(ContentPageMixin, Page):
             pages,
             lambda items, filters: self.filter_pages(items, filters, viewer),
             self.filter_options(pages, viewer),
+            cards=lambda rows: self.card_pages(rows, viewer),
         )
 
     def filter_options(self, pages, viewer=None):
@@ -79,6 +90,17 @@ class IndexPage(ContentPageMixin, Page):
             return self.filter_form_kwargs(pages, viewer)
         compute = partial(self.filter_form_kwargs, pages, viewer)
         return fragments.shared(("index-filter-options", self.pk), compute, viewer)
+
+    def keep_content_owner(self, request):
+        """The review footer's person (templates/portal/includes/review_footer.html), with their locale for
+        the link: kept for the page's readers, rather than read by the footer on every view."""
+        if not self.content_owner_id:
+            return
+        owner_model = self._meta.get_field("content_owner").related_model
+        pk = self.content_owner_id
+        self.content_owner = fragments.for_page(
+            self, request, "content-owner", lambda: owner_model.objects.select_related("locale").filter(pk=pk).first()
+        )
 
     def listing_context(self, listing):
         """The page of results under two names: `listing_items`, which the shared template
@@ -93,6 +115,7 @@ class IndexPage(ContentPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        self.keep_content_owner(request)
         if self.filter_form_class is not None:
             context.update(self.listing_context(self.get_listing(request.GET, request)))
         return context

@@ -9,6 +9,7 @@ from tests.portal.test_settings import PRODUCTION_ENV, manage
 PRINT_CACHE_SETTINGS = (
     "from django.conf import settings; import json; "
     "print(json.dumps({'session': settings.SESSION_ENGINE, 'cache': settings.CACHES['default']['BACKEND'], "
+    "'renditions': settings.CACHES.get('renditions', {}).get('BACKEND'), "
     "'page_cache': settings.PAGE_CACHE, 'seconds': settings.PAGE_CACHE_SECONDS}))"
 )
 REDIS = {"REDIS_URL": "redis://cache.internal:6379/0"}
@@ -25,6 +26,8 @@ def test_production_with_redis_keeps_sessions_and_pages_in_redis():
     found = cache_settings({**PRODUCTION_ENV, **REDIS})
     # Django's Redis cache, keeping one client per connection pool (caching/redis_backend.py).
     assert found["cache"] == "caching.redis_backend.RedisCache"
+    # Wagtail's renditions there too, written only when they change.
+    assert found["renditions"] == "caching.redis_backend.RenditionsCache"
     assert found["session"] == "django.contrib.sessions.backends.cached_db"
     assert found["page_cache"] is True
     assert found["seconds"] == 600
@@ -34,6 +37,7 @@ def test_production_without_a_shared_cache_keeps_sessions_in_the_database():
     # A per-process memory cache would keep a signed-out session, or a page from before a change, in other workers.
     found = cache_settings(PRODUCTION_ENV)
     assert found["cache"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert found["renditions"] is None
     assert found["session"] == "django.contrib.sessions.backends.db"
     assert found["page_cache"] is False
 

@@ -184,12 +184,12 @@ class Budget:
 # Case studies and methods end with their questions and comments: one query (discussion.rules.threads).
 # Their lists, a network's and a profile's, are kept for each permission class and language
 # (portal.fragments), so warm they cost no query of their own; a case study and a method check their kept
-# contact cards against the restrictions the reader fails (one query), a method reads the reader's own
-# score, a network the reader's follow and units (one query) and whether they may answer or read its
-# evaluation (one).
+# contact cards against the restrictions the reader fails, which are kept for the reader's class too
+# (portal.visibility), a method reads the reader's own score, a network the reader's follow and units
+# (one query) and whether they may answer or read its evaluation (one).
 BUDGETS = {
-    "case study": Budget(case_study, 2),
-    "method": Budget(method, 3),
+    "case study": Budget(case_study, 1),
+    "method": Budget(method, 2),
     "template": Budget(template, 5),
     "network": Budget(network, 2),
     "resource person": Budget(profile, 2),

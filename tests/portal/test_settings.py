@@ -61,3 +61,30 @@ def test_postgresql_connections_run_without_jit():
     with connection.cursor() as cursor:
         cursor.execute("SHOW jit")
         assert cursor.fetchone()[0] == "off"
+
+
+@pytest.mark.django_db
+def test_postgresql_prepares_the_queries_a_connection_repeats():
+    """A page's queries are planned once per connection, not on every request (the settings' database part)."""
+    from django.db import connection
+    from wagtail.models import Locale
+
+    for _ in range(6):
+        list(Locale.objects.filter(language_code="sv"))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [statement for (statement,) in cursor.fetchall()]
+    assert any('FROM "wagtailcore_locale"' in statement and "$1" in statement for statement in prepared), prepared
+
+
+PRINT_DATABASE_OPTIONS = "from django.conf import settings; print(sorted(settings.DATABASES['default']['OPTIONS']))"
+
+
+def test_prepared_statements_can_be_turned_off_for_a_pooler():
+    postgresql = {**PRODUCTION_ENV, "DATABASE_URL": "postgres://erfa@db.internal:5432/erfa"}
+    result = manage("shell", "-c", PRINT_DATABASE_OPTIONS, env=postgresql)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "['options', 'prepare_threshold', 'server_side_binding']"
+    result = manage("shell", "-c", PRINT_DATABASE_OPTIONS, env={**postgresql, "DATABASE_PREPARED_STATEMENTS": "0"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "['options']"
