@@ -80,7 +80,9 @@ def network_lists(network, viewer=None):
         following=following_part(viewer, network),
         **anchoring.role_parts(viewer, network),
     )
-    lists = {name: value for name, value in shared.items() if name != "tracker_parts"}
+    # The review footer's person, kept with the lists: given to the page each time, as the page is new each time.
+    keep_content_owner(network, shared["owner"])
+    lists = {name: value for name, value in shared.items() if name not in ("tracker_parts", "owner")}
     return {
         **lists,
         **anchoring.tracker(
@@ -131,7 +133,6 @@ def shared_lists(network, viewer):
         **examples,
         **team_parts(network),
     )
-    keep_content_owner(network, found["owner"])
     photos = {image.pk: image for image in found["spokesperson_photos"]}
     for person in found["spokespersons"]:
         if person.photo_id in photos:
@@ -142,6 +143,7 @@ def shared_lists(network, viewer):
     cards = LocalizedPeople(network, facilitators.select_related("photo", "organisation").prefetch_related("topics"))
     return {
         "tracker_parts": {name: found[name] for name in examples},
+        "owner": found["owner"],
         "facilitators": [
             {"person": person, "role": row.role_title}
             for row in found["facilitator_rows"]

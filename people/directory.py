@@ -79,9 +79,14 @@ def apply_filters(people, filters, networks=None):
     return people
 
 
-def for_cards(people):
-    """What the compact person card shows, fetched in a fixed number of queries."""
-    return people.select_related("photo", "organisation").prefetch_related("topics", "photo__renditions")
+def for_cards(people, renditions=True):
+    """What the compact person card shows, fetched in a fixed number of queries.
+
+    Cards kept for later requests (portal.fragments) leave the photos' renditions out: a rendition made
+    after them would be missing from the kept list, and Wagtail would make it again on every view.
+    """
+    people = people.select_related("photo", "organisation").prefetch_related("topics")
+    return people.prefetch_related("photo__renditions") if renditions else people
 
 
 def options(people, locale_id, networks=None, viewer=None):

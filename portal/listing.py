@@ -63,19 +63,26 @@ def sort_ordering(sorts, sort, default):
 def paginate(items, page_number, per_page=PAGE_SIZE, cards=None):
     """The requested page, or the first one when the number is not a page that exists.
 
-    `cards`, if given, turns a queryset of the listed model into what the page's cards show (joins,
-    annotations, prefetches). It is applied to the page's rows only, fetched by their ids, so the
-    query that finds and counts them carries none of it, and the one that fetches them carries none
-    of the listing's filters.
+    `cards`, if given, fetches the page's rows by their ids (`cards(ids)`, in any order) with what the
+    cards show (joins, annotations, prefetches, see IndexPage.page_cards): the query that finds and
+    counts them carries none of that, and the one that fetches them none of the listing's filters.
     """
     counted = _counted_page(items, page_number, per_page, cards)
     if counted is not None:
         return counted
-    paginator = Paginator(cards(items) if cards else items, per_page)
+    paginator = Paginator(items.values_list("pk", flat=True) if cards else items, per_page)
     try:
-        return paginator.page(page_number or 1)
+        page = paginator.page(page_number or 1)
     except InvalidPage:
-        return paginator.page(1)
+        page = paginator.page(1)
+    if cards:
+        page.object_list = _in_order(list(page.object_list), cards)
+    return page
+
+
+def _in_order(ids, cards):
+    found = {item.pk: item for item in cards(ids)}
+    return [found[pk] for pk in ids if pk in found]
 
 
 def _counted_page(items, page_number, per_page, cards):
@@ -109,9 +116,7 @@ def _counted_page(items, page_number, per_page, cards):
         return Page([], 1, paginator)
     ids = [pk for pk, _total in rows]
     # The ids passed every filter already: the rows are fetched by id alone, through `cards` when given.
-    page_rows = cards(items.model._default_manager.filter(pk__in=ids)) if cards else items.filter(pk__in=ids)
-    found = {item.pk: item for item in page_rows}
-    return Page([found[pk] for pk, _total in rows if pk in found], number, paginator)
+    return Page(_in_order(ids, cards or (lambda ids: items.filter(pk__in=ids))), number, paginator)
 
 
 class Listing:

@@ -13,6 +13,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from wagtail.images import get_image_model
 
+from portal import fragments
 from portal.i18n import reader_path_url
 
 SNIPPET_LENGTH = 240
@@ -214,8 +215,15 @@ def result_items(hits, terms, request=None, language=None):
     Each links under the reader's ``language`` prefix: a page without a version in that
     language opens inside the reader's interface, with the fallback notice. The link is made
     from the page's url_path (as in listings read with values()), so no site lookup is needed.
+
+    The rows of a page of hits are kept for the reader's class (portal.fragments) until anything
+    changes: the same hits (a query searched again, a later page) read no rows. The hits themselves
+    were judged for the reader before; a row is a page's own fields.
     """
-    rows = page_rows(hits)
+    if request is None:
+        rows = page_rows(hits)
+    else:
+        rows = fragments.shared(("search-rows", tuple(hit.pk for hit in hits)), lambda: page_rows(hits), request)
     items = []
     for hit in hits:
         if hit.pk not in rows:

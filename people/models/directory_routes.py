@@ -4,6 +4,7 @@ Wagtail routes them to these methods of the directory page (RoutablePageMixin); 
 live in people/directory.py, the network filter comes from people/links.py.
 """
 
+from django.db.models import prefetch_related_objects
 from django.http import JsonResponse
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
@@ -16,6 +17,16 @@ from portal.listing import Listing
 
 
 class DirectoryRoutesMixin(RoutablePageMixin):
+    def card_pages(self, people, viewer=None):
+        """What the compact person card shows (people/directory.py), for the directory's page of results."""
+        return directory.for_cards(super().card_pages(people, viewer), renditions=False)
+
+    def page_cards(self, ids, viewer=None):
+        """The kept cards, with their photos' renditions as they are now: one query for the page."""
+        cards = super().page_cards(ids, viewer)
+        prefetch_related_objects([card.photo for card in cards if card.photo is not None], "renditions")
+        return cards
+
     @path("")
     def directory(self, request):
         everyone = self.people(request)
@@ -23,7 +34,7 @@ class DirectoryRoutesMixin(RoutablePageMixin):
 
         def find(people, filters):
             query = " ".join(directory.search_terms(filters.get("q", "")))
-            return directory.for_cards(directory.apply_filters(directory.matching(people, query), filters, networks))
+            return directory.apply_filters(directory.matching(people, query), filters, networks)
 
         # The filters' choices and the A–Z depend on who is listed here and what the reader may see, not
         # on the filters chosen: shared per permission class (portal.fragments), the costliest query to
@@ -43,6 +54,8 @@ class DirectoryRoutesMixin(RoutablePageMixin):
                 "organisations": choices["organisation"],
                 "networks": choices["network"],
             },
+            # The page's twelve rows are read by id with what their cards show, apart from the filters.
+            cards=lambda ids: self.page_cards(ids, request),
         )
         return self.render(
             request,

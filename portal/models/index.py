@@ -3,6 +3,7 @@
 from functools import partial
 
 from django.http import HttpRequest
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.coreutils import resolve_model_string
@@ -72,6 +73,19 @@ class IndexPage(ContentPageMixin, Page):
         """
         return pages.select_related("locale")
 
+    def page_cards(self, ids, viewer=None):
+        """The pages `ids` (one page of results) through `card_pages`. For a reader (a request), kept for
+        their permission class and language (portal.fragments) until anything changes: a card shows only
+        what every reader of the class may see (`card_pages` judges the pages it names by the viewer)."""
+        model = resolve_model_string(self.listing_model)
+
+        def fetch():
+            return list(self.card_pages(model._default_manager.filter(pk__in=ids), viewer))
+
+        if not isinstance(viewer, HttpRequest) or getattr(viewer, "is_preview", False):
+            return fetch()
+        return fragments.shared(("index-cards", model._meta.label, tuple(ids), get_language()), fetch, viewer)
+
     def get_listing(self, data, viewer=None):
         pages = self.listed_pages(viewer)
         return Listing(
@@ -80,7 +94,7 @@ class IndexPage(ContentPageMixin, Page):
             pages,
             lambda items, filters: self.filter_pages(items, filters, viewer),
             self.filter_options(pages, viewer),
-            cards=lambda rows: self.card_pages(rows, viewer),
+            cards=lambda ids: self.page_cards(ids, viewer),
         )
 
     def filter_options(self, pages, viewer=None):

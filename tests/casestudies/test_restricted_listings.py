@@ -6,6 +6,7 @@ network page. Each of those lists it now only to readers who may open it.
 
 import pytest
 from django.contrib.auth.models import Group
+from django.test import Client
 from wagtail.models import PageViewRestriction
 
 from casestudies.factories import CaseStudyPageFactory
@@ -90,3 +91,23 @@ def test_the_case_study_list_names_no_restricted_network_or_method(index, relate
     case_html = employee_client.get(CaseStudyPageFactory._meta.model.objects.get(title="Open case").url)
     assert "Board network" not in case_html.content.decode()
     assert "Board method" not in case_html.content.decode()
+
+
+def test_cards_kept_for_one_class_are_never_shown_to_another(index, related, employee_client, settings):
+    """The list's cards are kept per permission class (IndexPage.page_cards): a Board member's card names
+    the Board network, an employee's card of the same case study, read after it, does not."""
+    settings.PAGE_CACHE = False  # Each view renders its page; the cards come from the shared parts.
+    board = Group.objects.create(name="Board")
+    network = related.network(title="Board network")
+    PageViewRestriction.objects.create(page=network, restriction_type="groups").groups.add(board)
+    CaseStudyPageFactory(parent=index, title="Open case", network=network)
+    member = UserFactory(username="bodil")
+    member.groups.add(board)
+    member_client = Client()
+    member_client.force_login(member)
+
+    for _ in range(2):
+        assert "Board network" in member_client.get(index.url).content.decode()
+        html = employee_client.get(index.url).content.decode()
+        assert "Open case" in html
+        assert "Board network" not in html

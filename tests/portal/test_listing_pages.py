@@ -8,6 +8,7 @@ cannot count with a window (DISTINCT) must still be counted right.
 import pytest
 from django.core.paginator import InvalidPage, Paginator
 from django.db import connection
+from django.db.models.functions import Upper
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
@@ -98,3 +99,27 @@ def test_lists_values_and_unions_are_paged_as_django_pages_them(locales, shape):
     codes = [item["language_code"] if isinstance(item, dict) else item.language_code for item in page]
     assert codes == (["sv"] if shape == "union" else ["nb", "nl"])
     assert page.paginator.count == (3 if shape == "union" else 5)
+
+
+def with_marker(ids):
+    """A listing's `cards`: the rows of `ids` with what their cards show, here an annotation."""
+    return Locale.objects.filter(pk__in=ids).annotate(marker=Upper("language_code"))
+
+
+def test_cards_are_fetched_by_id_alone_with_what_they_show(locales):
+    listing = locales.exclude(language_code="da").filter(language_code__regex="^[a-z]+$")
+    with CaptureQueriesContext(connection) as queries:
+        page = paginate(listing, "2", PER_PAGE, cards=with_marker)
+        assert [(locale.language_code, locale.marker) for locale in page] == [("nl", "NL"), ("sv", "SV")]
+        assert page.paginator.count == 4
+    assert len(queries) == 2
+    finding, fetching = (query["sql"].upper() for query in queries)
+    # The filters run once, in the query that finds and counts; the cards' work only in the one that fetches.
+    assert "'DA'" in finding and "'DA'" not in fetching
+    assert "UPPER(" in fetching and "UPPER(" not in finding
+
+
+@pytest.mark.parametrize("number", ["abc", "9"])
+def test_pages_django_counts_get_their_cards_too(locales, number):
+    page = paginate(locales.distinct(), number, PER_PAGE, cards=with_marker)
+    assert [(locale.language_code, locale.marker) for locale in page] == [("da", "DA"), ("en", "EN")]

@@ -91,12 +91,15 @@ def build_templates_index(home, count):
     return library.url, "Template 00"
 
 
-# Page type -> (builder, warm queries). Four of them are every page's (see the module's docstring).
+# Page type -> (builder, warm queries). Four of them are every page's (see the module's docstring). An
+# index's own: the ids of its page of results with the total (portal.listing); its cards are kept for the
+# reader's class (IndexPage.page_cards), and so are the case studies' filter options; the method and
+# template filters read their options (topics; methods and formats).
 BUDGET = {
     "home": (build_home, 4),
-    "case-study index": (build_case_study_index, 10),
-    "method index": (build_method_index, 9),
-    "templates index": (build_templates_index, 11),
+    "case-study index": (build_case_study_index, 5),
+    "method index": (build_method_index, 6),
+    "templates index": (build_templates_index, 8),
 }
 
 

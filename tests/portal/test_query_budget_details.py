@@ -186,12 +186,12 @@ class Budget:
 # (portal.fragments), so warm they cost no query of their own; a case study and a method check their kept
 # contact cards against the restrictions the reader fails, which are kept for the reader's class too
 # (portal.visibility), a method reads the reader's own score, a network the reader's follow and units
-# (one query) and whether they may answer or read its evaluation (one).
+# (one query); its review footer's person is kept with its lists.
 BUDGETS = {
     "case study": Budget(case_study, 1),
     "method": Budget(method, 2),
     "template": Budget(template, 5),
-    "network": Budget(network, 2),
+    "network": Budget(network, 1),
     "resource person": Budget(profile, 2),
 }
 

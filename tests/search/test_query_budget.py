@@ -3,10 +3,11 @@
 The search page's own work is a fixed number of queries whatever the hits are: the engine's ranked
 ids (in SQL only on the database backend), the hits the reader may see, all facet values (one UNION),
 their labels (one UNION, kept for every reader asking for the same values after the first view,
-portal.fragments), one page of results with their specific fields, the day's statistics and the
-promotions. The rest is the frame every request pays: the session and the user (navigation and
-permissions come from shared parts, caching/fragments.py).
-Today: 8 on either backend, one more across all languages (24 on the database backend before issue 12).
+portal.fragments), one page of results with their specific fields (kept for the reader's class after
+the first view of the same hits), the day's statistics and the promotions. The rest is the frame every
+request pays: the session and the user (navigation and permissions come from shared parts,
+caching/fragments.py).
+Today: 7 on either backend, one more across all languages (24 on the database backend before issue 12).
 """
 
 import io
@@ -29,9 +30,9 @@ pytestmark = pytest.mark.django_db
 
 # Session and user.
 FRAME = 2
-# Hits the viewer may see, facet values, one page of results, promotions; the facet labels come from the
-# shared parts when warm. Counting the search for the report costs none (search/query_log.py).
-SEARCH = 4
+# Hits the viewer may see, facet values, promotions; the facet labels and the page of results' rows come
+# from the shared parts when warm. Counting the search for the report costs none (search/query_log.py).
+SEARCH = 3
 
 
 def engine(backend, params):

@@ -252,3 +252,20 @@ def test_facet_labels_are_shared_and_follow_a_rename(employee_client, content, s
     response = search(employee_client, q="reflection")
     assert facet(response, "network") == {"Reflection circle": 3}
     assert facet(response, "topic") == {"Reflective practice": 3, "Leadership": 1}
+
+
+def test_result_rows_are_shared_and_follow_an_edit(employee_client, content, settings):
+    # Every request renders (no whole-page copy); a page of results' rows are kept for the reader's class.
+    settings.PAGE_CACHE = False
+    settings.FRAGMENT_CACHE = True
+    assert "Reflection at home care" in titles(search(employee_client, q="reflection"))
+    assert "Reflection at home care" in titles(search(employee_client, q="reflection"))
+
+    case = content["case"]
+    case.title = "Reflection in home care, revised"
+    case.summary = "Written again after a second year."
+    case.save_revision().publish()
+    response = search(employee_client, q="reflection")
+    assert "Reflection in home care, revised" in titles(response)
+    assert "Reflection at home care" not in titles(response)
+    assert "Written again after a second year." in response.content.decode()
