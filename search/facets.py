@@ -17,6 +17,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, F, OuterRef, Subquery, Value
 from django.db.models.functions import Length, Substr
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from casestudies.models import CaseStudyPage
@@ -118,8 +119,18 @@ def network_parts(ids, present, viewer=None):
 def facet_values(hits, viewer=None):
     """For each facet, each hit's values in it: {facet: {page id: {value, …}}}, as the viewer may see them.
 
-    Topics, organisations and networks come from one UNION query, whatever the hits' types.
+    For a reader (a request), kept for their permission class (portal.fragments) until anything changes:
+    the same hits (a query searched again, a facet chosen, a later page) read no facet values.
     """
+    if not isinstance(viewer, HttpRequest):
+        return read_facet_values(hits, viewer)
+    key = ("search-facet-values", tuple((hit.pk, hit.content_type_id, hit.language) for hit in hits))
+    return fragments.shared(key, lambda: read_facet_values(hits, viewer), viewer)
+
+
+def read_facet_values(hits, viewer=None):
+    """facet_values, read: topics, organisations and networks come from one UNION query, whatever the
+    hits' types."""
     ids = [hit.pk for hit in hits]
     values = {
         "type": {hit.pk: {str(hit.content_type_id)} for hit in hits},

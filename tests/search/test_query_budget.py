@@ -1,13 +1,12 @@
 """What one warm search costs in SQL, pinned: the same with 3 results or 30, on both backends.
 
 The search page's own work is a fixed number of queries whatever the hits are: the engine's ranked
-ids (in SQL only on the database backend), the hits the reader may see, all facet values (one UNION),
-their labels (one UNION, kept for every reader asking for the same values after the first view,
-portal.fragments), one page of results with their specific fields (kept for the reader's class after
-the first view of the same hits), the day's statistics and the promotions. The rest is the frame every
-request pays: the session and the user (navigation and permissions come from shared parts,
-caching/fragments.py).
-Today: 7 on either backend, one more across all languages (24 on the database backend before issue 12).
+ids (in SQL only on the database backend), the hits the reader may see, all facet values (one UNION)
+and their labels (one UNION), both kept for the reader's class after the first view of the same hits
+(portal.fragments), one page of results with their specific fields (kept the same way), the day's
+statistics and the promotions. The rest is the frame every request pays: the session and the user
+(navigation and permissions come from shared parts, caching/fragments.py).
+Today: 6 on either backend, one more across all languages (24 on the database backend before issue 12).
 """
 
 import io
@@ -30,9 +29,9 @@ pytestmark = pytest.mark.django_db
 
 # Session and user.
 FRAME = 2
-# Hits the viewer may see, facet values, promotions; the facet labels and the page of results' rows come
+# Hits the viewer may see, promotions; the facet values and labels and the page of results' rows come
 # from the shared parts when warm. Counting the search for the report costs none (search/query_log.py).
-SEARCH = 3
+SEARCH = 2
 
 
 def engine(backend, params):

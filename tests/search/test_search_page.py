@@ -269,3 +269,15 @@ def test_result_rows_are_shared_and_follow_an_edit(employee_client, content, set
     assert "Reflection in home care, revised" in titles(response)
     assert "Reflection at home care" not in titles(response)
     assert "Written again after a second year." in response.content.decode()
+
+
+def test_facet_values_are_shared_and_follow_an_edit(employee_client, content, settings):
+    # The same hits searched again read their facet values from the shared parts, until anything changes.
+    settings.PAGE_CACHE = False
+    settings.FRAGMENT_CACHE = True
+    assert facet(search(employee_client, q="reflection"), "topic") == {"Reflection": 3, "Leadership": 1}
+    assert facet(search(employee_client, q="reflection"), "topic") == {"Reflection": 3, "Leadership": 1}
+    second = content["methods"][1]
+    second.topics.add(TopicFactory._meta.model.objects.get(name="Leadership"))
+    second.save_revision().publish()
+    assert facet(search(employee_client, q="reflection"), "topic") == {"Reflection": 3, "Leadership": 2}
