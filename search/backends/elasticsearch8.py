@@ -3,6 +3,7 @@
 from wagtail.search.backends import elasticsearch8 as base
 
 from search.backends.engine import MultilingualMappingMixin, MultilingualQueryCompilerMixin, OneRequestResultsMixin
+from search.backends.rebuild import InvalidatingRebuildMixin
 
 
 class MultilingualElasticsearch8Mapping(MultilingualMappingMixin, base.Elasticsearch8Mapping):
@@ -21,7 +22,7 @@ class MultilingualElasticsearch8SearchResults(OneRequestResultsMixin, base.Elast
     pass
 
 
-class MultilingualElasticsearch8SearchBackend(base.Elasticsearch8SearchBackend):
+class MultilingualElasticsearch8SearchBackend(InvalidatingRebuildMixin, base.Elasticsearch8SearchBackend):
     mapping_class = MultilingualElasticsearch8Mapping
     query_compiler_class = MultilingualElasticsearch8QueryCompiler
     autocomplete_query_compiler_class = MultilingualElasticsearch8AutocompleteQueryCompiler

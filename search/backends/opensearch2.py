@@ -3,6 +3,7 @@
 from wagtail.search.backends import opensearch2 as base
 
 from search.backends.engine import MultilingualMappingMixin, MultilingualQueryCompilerMixin, OneRequestResultsMixin
+from search.backends.rebuild import InvalidatingRebuildMixin
 
 
 class MultilingualOpenSearch2Mapping(MultilingualMappingMixin, base.OpenSearch2Mapping):
@@ -21,7 +22,7 @@ class MultilingualOpenSearch2SearchResults(OneRequestResultsMixin, base.OpenSear
     pass
 
 
-class MultilingualOpenSearch2SearchBackend(base.OpenSearch2SearchBackend):
+class MultilingualOpenSearch2SearchBackend(InvalidatingRebuildMixin, base.OpenSearch2SearchBackend):
     mapping_class = MultilingualOpenSearch2Mapping
     query_compiler_class = MultilingualOpenSearch2QueryCompiler
     autocomplete_query_compiler_class = MultilingualOpenSearch2AutocompleteQueryCompiler

@@ -14,6 +14,7 @@ from wagtail.models import Locale
 
 from search.backends.languages import ANALYZERS, DEFAULT_LANGUAGE, active_languages
 from search.backends.ranked import RankedIdsMixin
+from search.backends.rebuild import InvalidatingRebuildMixin
 
 _indexing_config = ContextVar("erfa_indexing_config", default=None)
 
@@ -48,7 +49,7 @@ class MultilingualPostgresSearchResults(RankedIdsMixin, PostgresSearchResults):
     pass
 
 
-class MultilingualPostgresSearchBackend(PostgresSearchBackend):
+class MultilingualPostgresSearchBackend(InvalidatingRebuildMixin, PostgresSearchBackend):
     index_class = MultilingualPostgresIndex
     query_compiler_class = MultilingualPostgresQueryCompiler
     results_class = MultilingualPostgresSearchResults

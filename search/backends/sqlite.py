@@ -29,6 +29,7 @@ from wagtail.models import Locale
 
 from search.backends.languages import DEFAULT_LANGUAGE, active_languages, language_code
 from search.backends.ranked import RankedIdsMixin
+from search.backends.rebuild import InvalidatingRebuildMixin
 from search.backends.stemming import fts_phrase, fts_terms, indexed_text
 
 # Locale id → content language; locales change rarely, and indexing asks for every object.
@@ -157,7 +158,7 @@ class MultilingualSQLiteSearchResults(RankedIdsMixin, SQLiteSearchResults):
     pass
 
 
-class MultilingualSQLiteSearchBackend(SQLiteSearchBackend):
+class MultilingualSQLiteSearchBackend(InvalidatingRebuildMixin, SQLiteSearchBackend):
     index_class = MultilingualSQLiteIndex
     results_class = MultilingualSQLiteSearchResults
     query_compiler_class = MultilingualSQLiteSearchQueryCompiler
