@@ -1,16 +1,17 @@
 """Which language versions of a page exist, for the language switcher, hreflang links and fallbacks."""
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import or_
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.db.models.functions import Substr
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
+from portal import fragments
 from portal.languages import DEFAULT_LANGUAGE, base_code
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
@@ -105,12 +106,17 @@ def localized_children(index_page, model):
     translated into Swedish lives under the Norwegian index only, yet belongs in the
     Swedish listing too, shown in English if it has an English version, else in Norwegian.
     """
-    # A treebeard path starts with its parent's path, so the parent is found without a join.
-    parent_is_a_translation = Page.objects.filter(
-        translation_key=index_page.translation_key,
-        path=Substr(OuterRef("path"), 1, index_page.depth * Page.steplen),
+    # A treebeard path starts with its parent's path: the children of each translation are the pages one
+    # level below it whose path starts with its path. Named prefixes (rather than a join on a cut path)
+    # let PostgreSQL estimate the listing's size from its statistics, so a listing of thousands is
+    # hash-joined rather than looked up row by row. The paths are kept until anything changes.
+    paths = fragments.shared(
+        ("index-translation-paths", index_page.translation_key),
+        lambda: list(Page.objects.filter(translation_key=index_page.translation_key).values_list("path", flat=True)),
     )
-    children = model.objects.filter(depth=index_page.depth + 1).filter(Exists(parent_is_a_translation))
+    paths = sorted(paths) or [index_page.path]
+    below = [Q(path__startswith=path, depth=len(path) // Page.steplen + 1) for path in paths]
+    children = model.objects.filter(reduce(or_, below))
     # The locale id, not the object: reading index_page.locale would cost a query.
     return localized_pages(children, index_page.locale_id, english_next=True).select_related("locale")
 

@@ -10,6 +10,7 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.utils import translation
 
+from people.factories import ResourcePersonIndexPageFactory, ResourcePersonPageFactory
 from portal.i18n import best_version, localized_children, reader_page_url, reader_path_url, reader_url
 from portal.languages import name_in_sentence
 from tests import multilingual
@@ -136,6 +137,24 @@ def test_listings_show_the_version_the_link_opens(portal):
     assert not draft.live
     people = localized_children(portal["sections"]["people"]["sv"], portal["sigrid"].specific_class).live()
     assert set(people) == {portal["mette"], portal["sigrid_en"]}
+
+
+def test_listings_follow_their_index_pages_translations_when_they_move_or_are_made(portal):
+    people_index, methods_index = portal["sections"]["people"], portal["sections"]["methods"]
+    model = portal["sigrid"].specific_class
+    assert portal["mette"] in localized_children(people_index["sv"], model).live()  # the index's paths now kept
+    # The Danish people page moves one level down: its people are still listed, from their new place.
+    people_index["da"].move(methods_index["da"], pos="last-child")
+    moved = model.objects.get(pk=portal["mette"].pk)
+    assert moved.depth == portal["mette"].depth + 1
+    assert set(localized_children(people_index["sv"], model).live()) == {moved, portal["sigrid_en"]}
+    # An index translated after its listing was read lists what is written under the translation too.
+    english_home = people_index["en"].get_parent()
+    experts = ResourcePersonIndexPageFactory(parent=english_home, slug="experts", title="Experts")
+    assert not localized_children(experts, model).live().exists()
+    dutch = multilingual.translate(experts, "nl", slug="experts", title="Experts")
+    joost = multilingual.original(ResourcePersonPageFactory, {"nl": dutch}, "nl", title="Joost de Wit", slug="joost")
+    assert list(localized_children(experts, model).live()) == [joost]
 
 
 # Serving the page at the reader's address --------------------------------------------------------
