@@ -100,7 +100,8 @@ def _version_condition(model, kind, locale, english_next):
 
 
 def localized_children(index_page, model):
-    """The `model` children of an index page and of its translations, one version of each, in one query.
+    """The `model` children of an index page and of its translations, one version of each, in one query
+    (beside the translations' paths, read once until anything changes).
 
     Each language has its own index page; a page written in Norwegian and not yet
     translated into Swedish lives under the Norwegian index only, yet belongs in the
