@@ -43,7 +43,7 @@ class PagePasswordReturnMiddleware:
         return_url = request.POST.get("return_url", "")
         if return_url and "/" not in return_url and "." not in return_url:
             data = request.POST.copy()
-            data["return_url"] = settings.LOGIN_REDIRECT_URL
+            data["return_url"] = str(settings.LOGIN_REDIRECT_URL)  # in the reader's language
             request.POST = data
         return None
 

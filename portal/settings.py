@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse_lazy
 
 from portal import csp_policy, languages, settings_sso
 from portal.env import env_bool, env_choice, env_int, env_list
@@ -197,7 +198,8 @@ AUTH_PASSWORD_VALIDATORS = [
 if TESTING:  # Django's hasher spends ~1 s of CPU per password by design; tests create thousands.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "/"
+# Home in the login page's language, not "/", which would pick a language from the browser.
+LOGIN_REDIRECT_URL = reverse_lazy("wagtail_serve", args=[""])
 LOGOUT_REDIRECT_URL = "login"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 AUTHENTICATION_BACKENDS = [
