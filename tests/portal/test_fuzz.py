@@ -310,14 +310,15 @@ def check_search_answers_any_text(reader, engine):
 
 
 def test_the_page_password_form_goes_to_a_url_whatever_return_url_says(reader, site):
-    """Wagtail's view would read "abc" as a URL name and fail; a path is kept, anything else goes home."""
+    """Wagtail's view would read "abc" as a URL name and fail; a path is kept, anything else goes home (in the
+    form's language, as signing in does)."""
     page = post(reader, site["unlock"], [("password", PASSWORD), ("return_url", site["restricted"])])
     assert page.status_code == 302
     assert page["Location"] == site["restricted"]
     for return_url in ("abc", "all", "A"):
         response = post(reader, site["unlock"], [("password", PASSWORD), ("return_url", return_url)])
         assert response.status_code == 302
-        assert response["Location"] == "/"
+        assert response["Location"] == "/en/"
     wrong = post(reader, site["unlock"], [("password", "wrong"), ("return_url", "abc")])
     assert wrong.status_code == 200
 
