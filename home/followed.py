@@ -6,14 +6,15 @@ value stale (caching/). The whole-page cache keeps one home page per set of foll
 (home/apps.py registers that variant).
 """
 
+from django.db.models.functions import Now
 from django.http import HttpRequest
 from django.utils import timezone
 
 from networks.following import followed_keys
 from networks.models import Gathering, NetworkPage
-from portal import fragments
+from portal import compiled, fragments
 from portal.i18n import localized_pages
-from portal.visibility import visible_to
+from portal.visibility import visibility_key, visible_to
 
 # Gatherings kept per network beyond the next one, so that one starting while the list is kept leaves another.
 KEPT_PER_NETWORK = 3
@@ -37,14 +38,23 @@ def followed_networks(locale, viewer, now=None):
 
 def read_followed(locale, viewer):
     user = getattr(viewer, "user", viewer)
-    networks = visible_to(localized_pages(NetworkPage.objects.live(), locale, english_next=True), viewer).filter(
-        translation_key__in=followed_keys(user)
-    )
-    networks = list(networks.select_related("locale", "image").order_by("title"))
+    keys = sorted(followed_keys(user).values_list("network__translation_key", flat=True))
+    if not keys:
+        return []
+
+    def build_networks():
+        networks = localized_pages(NetworkPage.objects.live(), locale, english_next=True)
+        networks = visible_to(networks, viewer).filter(translation_key__in=keys)
+        return networks.select_related("locale", "image").order_by("title")
+
+    # Compiled once per process for these followed networks (portal.compiled): every name in the key.
+    networks = compiled.rows(("followed", locale, visibility_key(viewer), tuple(keys)), build_networks)
+    pks = tuple(network.pk for network in networks)
     upcoming = {}
-    for gathering in Gathering.objects.filter(
-        page__in=[network.pk for network in networks], start__gte=timezone.now()
-    ).order_by("start"):
+    gatherings = compiled.rows(
+        ("followed-gatherings", pks), lambda: Gathering.objects.filter(page__in=pks, start__gte=Now()).order_by("start")
+    )
+    for gathering in gatherings:
         kept = upcoming.setdefault(gathering.page_id, [])
         if len(kept) < KEPT_PER_NETWORK:
             kept.append(gathering)

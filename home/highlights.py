@@ -5,6 +5,7 @@ Communications is not announced to everyone on the front page.
 """
 
 from django.core.cache import cache
+from django.db.models.functions import Now
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -14,9 +15,9 @@ from casestudies.models import CaseStudyPage
 from home.followed import followed_networks
 from methods.models import MethodPage, ShareableTemplatePage
 from networks.models import Gathering, NetworkPage, NetworkUpdatePage
-from portal import fragments
+from portal import compiled, fragments
 from portal.i18n import localized_pages
-from portal.visibility import visible_to
+from portal.visibility import visibility_key, visible_to
 
 RECENT_LIMIT = 3
 
@@ -36,7 +37,8 @@ def read_sections(home, viewer=None):
     Their texts are kept in the cache under the published revision, so a new publication of a section
     is read afresh; a page with no published revision (made in code) is always read.
     """
-    pages = list(visible_to(home.get_children(), viewer).order_by("path"))
+    key = ("home-sections", home.path, visibility_key(viewer))
+    pages = compiled.rows(key, lambda: visible_to(home.get_children(), viewer).order_by("path"))
     keys = {page.pk: f"erfa:section-texts:{page.pk}:{page.live_revision_id}" for page in pages if page.live_revision_id}
     texts = cache.get_many(list(keys.values()))
     missing = [page.pk for page in pages if keys.get(page.pk) not in texts]
@@ -79,8 +81,12 @@ def recent_templates(locale, limit=RECENT_LIMIT, viewer=None):
 
 def latest_updates(locale, limit=RECENT_LIMIT, viewer=None):
     """The newest network updates, each with its network (`update.network`) for the card's line."""
-    pages = visible_to(localized_pages(NetworkUpdatePage.objects.live(), locale, english_next=True), viewer)
-    updates = list(pages.select_related("locale").order_by("-date", "-first_published_at")[:limit])
+
+    def build():
+        pages = visible_to(localized_pages(NetworkUpdatePage.objects.live(), locale, english_next=True), viewer)
+        return pages.select_related("locale").order_by("-date", "-first_published_at")[:limit]
+
+    updates = compiled.rows(("home-updates", locale, limit, visibility_key(viewer)), build)
     parents = NetworkPage.objects.filter(path__in=[update.path[: -update.steplen] for update in updates])
     by_path = {network.path: network for network in parents}
     for update in updates:
@@ -96,7 +102,7 @@ def upcoming_gatherings(locale, limit=RECENT_LIMIT, now=None, viewer=None):
     """
     networks = visible_to(localized_pages(NetworkPage.objects.live(), locale, english_next=True), viewer)
     return (
-        Gathering.objects.filter(page__in=networks.values("pk"), start__gte=now or timezone.now())
+        Gathering.objects.filter(page__in=networks.values("pk"), start__gte=now or Now())
         .select_related("page", "page__locale")
         .order_by("start")[:limit]
     )
@@ -130,10 +136,15 @@ def home_highlights(home, viewer=None):
 
 
 def read_lists(locale, viewer):
+    # Each list's SQL depends on the language and what the viewer may see, nothing else: compiled once
+    # per process (portal.compiled), so an uncached front page only runs it.
+    def kept(name, build):
+        return compiled.rows(("home", name, locale, visibility_key(viewer)), build)
+
     return {
-        "recent_case_studies": list(recent_case_studies(locale, viewer=viewer)),
-        "recent_methods": list(recent_methods(locale, viewer=viewer)),
-        "recent_templates": list(recent_templates(locale, viewer=viewer)),
+        "recent_case_studies": kept("case-studies", lambda: recent_case_studies(locale, viewer=viewer)),
+        "recent_methods": kept("methods", lambda: recent_methods(locale, viewer=viewer)),
+        "recent_templates": kept("templates", lambda: recent_templates(locale, viewer=viewer)),
         "latest_updates": latest_updates(locale, viewer=viewer),
-        "gatherings": list(upcoming_gatherings(locale, limit=KEPT_GATHERINGS, viewer=viewer)),
+        "gatherings": kept("gatherings", lambda: upcoming_gatherings(locale, limit=KEPT_GATHERINGS, viewer=viewer)),
     }

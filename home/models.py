@@ -6,7 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.highlights import home_highlights
-from portal import fragments
+from portal import compiled, fragments
 from portal.i18n import LANGUAGE_NAMES, best_version
 from portal.models.restrictions import ViewRestrictionsMixin
 
@@ -79,10 +79,12 @@ class HomePage(ViewRestrictionsMixin, Page):
         """(The pages from this one's child down to the page that routes the rest, that page specific,
         the path components left for it), or None when no page has this address."""
         prefixes = [self.url_path + "/".join(path_components[: i + 1]) + "/" for i in range(len(path_components))]
-        on_the_way = {
-            page.url_path: page
-            for page in Page.objects.filter(url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth)
-        }
+        # The SQL names this page and the address, nothing else: compiled once per process (portal.compiled).
+        found = compiled.rows(
+            ("route", self.path, self.depth, tuple(prefixes)),
+            lambda: Page.objects.filter(url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth),
+        )
+        on_the_way = {page.url_path: page for page in found}
         pages = []
         depth = self.depth
         for step, prefix in enumerate(prefixes):

@@ -125,6 +125,10 @@ EXAMPLE_FIELDS = ("gathering_key", "title", "description", "language", "created"
 ANCHORING_FIELDS = ("example", "unit_key", "taken_up_on", "group_said", "case_study", "reflection", "language")
 
 
+# The names example_parts reads under.
+EXAMPLE_PARTS = ("examples", "anchorings", "anchoring_links")
+
+
 def example_parts(network, viewer):
     """The examples, their anchorings and the linked pages the reader may see, for fetch_together: the
     same for every reader of one permission class. The reader's own part comes from role_parts."""

@@ -24,9 +24,10 @@ from networks.teams.summary import team_lists, team_parts
 from people.models import ResourcePersonPage
 from people.models.profile_routes import IMAGE_FIELDS
 from people.review_footer import content_owner_part, keep_content_owner
-from portal import fragments
+from portal import compiled, fragments
 from portal.models import Organisation
-from portal.together import Part, fetch_together
+from portal.page_keys import page_key
+from portal.together import Part, fetch_together, kept_together
 from portal.visibility import visibility_for
 
 GATHERING_FIELDS = ("translation_key", "title", "start", "end", "place", "online_link", "agenda", "assignment")
@@ -95,10 +96,8 @@ def network_lists(network, viewer=None):
     }
 
 
-def shared_lists(network, viewer):
-    """The network page's lists as any reader of `viewer`'s permission class sees them."""
-    visibility = visibility_for(viewer)
-    facilitator_rows = network.facilitators.all()
+def shared_parts(network, viewer, visibility):
+    """What shared_lists reads, as portal.together parts."""
     spokesperson_rows = network.spokespersons.all()
     member_rows = network.members.all()
     document_rows = network.documents.all()
@@ -106,14 +105,13 @@ def shared_lists(network, viewer):
         pk__in=_ids(spokesperson_rows, "organisation_id")
     )
     spokespersons = people_versions(network, visibility, _ids(spokesperson_rows, "person_id"))
-    examples = anchoring.example_parts(network, viewer)
-    found = fetch_together(
+    return dict(
         gatherings=Part(network.gatherings.all(), GATHERING_FIELDS),
         expectations=Part(network.expectations.all(), ("phrase", "weight")),
         # What participants wrote at sign-up, and what the facilitator hid: the word cloud grows from both.
         signup_expectations=Part(GatheringResponse.objects.cloud_of(network), ("expectations", "language")),
         hidden_words=Part(HiddenCloudWord.objects.filter(network_key=network.translation_key), ("phrase",)),
-        facilitator_rows=Part(facilitator_rows, ("person", "role_title")),
+        facilitator_rows=Part(network.facilitators.all(), ("person", "role_title")),
         spokesperson_rows=Part(spokesperson_rows, ("person", "organisation")),
         spokespersons=Part(spokespersons, SPOKESPERSON_FIELDS),
         # The spokespersons' photos, for their avatars; renditions come from Wagtail's rendition cache.
@@ -130,19 +128,36 @@ def shared_lists(network, viewer):
         evaluation_scores=evaluation.answers_part(network),
         **links.network_section_parts(network, visibility),
         # The examples carried home and their anchorings (networks/anchoring.py).
-        **examples,
+        **anchoring.example_parts(network, viewer),
         **team_parts(network),
     )
+
+
+def shared_lists(network, viewer):
+    """The network page's lists as any reader of `viewer`'s permission class sees them."""
+    visibility = visibility_for(viewer)
+    # Built and compiled once per process for this network, language and reader class (portal.compiled).
+    kept_as = page_key("network-lists", network, viewer, network.has_ended())
+    found = kept_together(kept_as, lambda: shared_parts(network, viewer, visibility))
     photos = {image.pk: image for image in found["spokesperson_photos"]}
     for person in found["spokespersons"]:
         if person.photo_id in photos:
             person.photo = photos[person.photo_id]
     # Person cards as people.directory.for_cards reads them, but the photos' renditions come from Wagtail's
     # rendition cache: prefetched into the shared lists, they would be kept without those made later.
-    facilitators = people_versions(network, visibility, _ids(facilitator_rows, "person_id"))
-    cards = LocalizedPeople(network, facilitators.select_related("photo", "organisation").prefetch_related("topics"))
+    cards = LocalizedPeople(
+        network,
+        compiled.rows(
+            kept_as and (*kept_as, "facilitators"),
+            lambda: (
+                people_versions(network, visibility, _ids(network.facilitators.all(), "person_id"))
+                .select_related("photo", "organisation")
+                .prefetch_related("topics")
+            ),
+        ),
+    )
     return {
-        "tracker_parts": {name: found[name] for name in examples},
+        "tracker_parts": {name: found[name] for name in anchoring.EXAMPLE_PARTS if name in found},
         "owner": found["owner"],
         "facilitators": [
             {"person": person, "role": row.role_title}

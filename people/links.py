@@ -64,20 +64,20 @@ def register_directory_networks(options, members):
     _directory_networks[:] = [DirectoryNetworks(options, members)]
 
 
-def profile_lists(person, viewer=None, **own_parts):
+def profile_lists(person, viewer=None, kept_as=None, **own_parts):
     """What a profile lists, from one query: {"networks", "profile_sections"} and each of `own_parts`.
 
     networks: each network the person takes part in that the viewer may see, once, with their roles
     there, by title: [{"network", "roles"}]. profile_sections: the registered sections that have
     something for this person and the viewer: [{"key", "heading", "pages"}]. `own_parts` are the
-    profile's own lists (portal.together parts), returned under their names.
+    profile's own lists (portal.together parts), returned under their names. `kept_as`: portal.together's.
     """
     parts = dict(own_parts)
     for index, provider in enumerate(_network_role_providers):
         parts.update({f"roles-{index}-{name}": part for name, part in provider.parts(person, viewer).items()})
     for section in _profile_sections.values():
         parts[f"section-{section.key}"] = Part(visible_to(section.provider(person), viewer), ("title", "url_path"))
-    found = fetch_together(**parts)
+    found = fetch_together(kept_as=kept_as, **parts)
     networks = {}
     for index, provider in enumerate(_network_role_providers):
         prefix = f"roles-{index}-"

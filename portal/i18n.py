@@ -7,11 +7,12 @@ from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
-from portal import fragments
+from portal import compiled, fragments
 from portal.languages import DEFAULT_LANGUAGE, base_code
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
@@ -34,10 +35,12 @@ def page_translations(page):
     """The live versions of `page` by language code, the page itself included."""
     if page is None or not getattr(page, "pk", None):
         return {}
-    return {
-        translation.locale.language_code: translation
-        for translation in page.get_translations(inclusive=True).live().select_related("locale")
-    }
+    # Compiled once per process for the page's kind and translation key (portal.compiled).
+    versions = compiled.rows(
+        ("page-translations", type(page), page.translation_key),
+        lambda: page.get_translations(inclusive=True).live().select_related("locale"),
+    )
+    return {translation.locale.language_code: translation for translation in versions}
 
 
 def language_links(request, page=None, translations=None):
@@ -99,7 +102,26 @@ def _version_condition(model, kind, locale, english_next):
     )
 
 
-def localized_children(index_page, model):
+def translation_paths(page, request=None):
+    """The tree paths of every version of `page`, sorted (its own when it has none saved yet): kept until
+    anything changes (portal.fragments), and for the rest of `request` if given. What localized_children's
+    SQL is built from, beside the page."""
+    kept = getattr(request, "_erfa_translation_paths", None) if isinstance(request, HttpRequest) else None
+    if kept is not None and page.translation_key in kept:
+        return kept[page.translation_key]
+    paths = fragments.shared(
+        ("index-translation-paths", page.translation_key),
+        lambda: list(Page.objects.filter(translation_key=page.translation_key).values_list("path", flat=True)),
+    )
+    paths = tuple(sorted(paths)) or (page.path,)
+    if isinstance(request, HttpRequest):
+        if kept is None:
+            kept = request._erfa_translation_paths = {}
+        kept[page.translation_key] = paths
+    return paths
+
+
+def localized_children(index_page, model, request=None):
     """The `model` children of an index page and of its translations, one version of each, in one query
     (beside the translations' paths, read once until anything changes).
 
@@ -110,12 +132,8 @@ def localized_children(index_page, model):
     # A treebeard path starts with its parent's path: the children of each translation are the pages one
     # level below it whose path starts with its path. Named prefixes (rather than a join on a cut path)
     # let PostgreSQL estimate the listing's size from its statistics, so a listing of thousands is
-    # hash-joined rather than looked up row by row. The paths are kept until anything changes.
-    paths = fragments.shared(
-        ("index-translation-paths", index_page.translation_key),
-        lambda: list(Page.objects.filter(translation_key=index_page.translation_key).values_list("path", flat=True)),
-    )
-    paths = sorted(paths) or [index_page.path]
+    # hash-joined rather than looked up row by row.
+    paths = translation_paths(index_page, request)
     below = [Q(path__startswith=path, depth=len(path) // Page.steplen + 1) for path in paths]
     children = model.objects.filter(reduce(or_, below))
     # The locale id, not the object: reading index_page.locale would cost a query.

@@ -5,9 +5,14 @@ that does not fit (an unknown topic, a mistyped sort, a page past the end, a num
 the database) is dropped: the reader still gets the list, never an error page.
 """
 
+from datetime import date
+from decimal import Decimal
+
 from django import forms
 from django.core.paginator import InvalidPage, Page, Paginator
-from django.db.models import Count, QuerySet, Window
+from django.db.models import Count, Model, QuerySet, Window
+
+from portal import compiled
 
 PAGE_SIZE = 12
 
@@ -60,14 +65,14 @@ def sort_ordering(sorts, sort, default):
     return sorts.get(sort, sorts[default])[1]
 
 
-def paginate(items, page_number, per_page=PAGE_SIZE, cards=None):
+def paginate(items, page_number, per_page=PAGE_SIZE, cards=None, key=None):
     """The requested page, or the first one when the number is not a page that exists.
 
     `cards`, if given, fetches the page's rows by their ids (`cards(ids)`, in any order) with what the
     cards show (joins, annotations, prefetches, see IndexPage.page_cards): the query that finds and
     counts them carries none of that, and the one that fetches them none of the listing's filters.
     """
-    counted = _counted_page(items, page_number, per_page, cards)
+    counted = _counted_page(items, page_number, per_page, cards, key)
     if counted is not None:
         return counted
     paginator = Paginator(items.values_list("pk", flat=True) if cards else items, per_page)
@@ -85,7 +90,7 @@ def _in_order(ids, cards):
     return [found[pk] for pk in ids if pk in found]
 
 
-def _counted_page(items, page_number, per_page, cards):
+def _counted_page(items, page_number, per_page, cards, key):
     """The page and the total from one pass over the filtered items, or None to take Django's way.
 
     Django's paginator counts in one query and fetches the page in another, so every filter (the
@@ -105,8 +110,12 @@ def _counted_page(items, page_number, per_page, cards):
         return None
     number = int(number)
     bottom = (number - 1) * per_page
-    rows = list(
-        items.annotate(listing_total=Window(Count("pk"))).values_list("pk", "listing_total")[bottom : bottom + per_page]
+    # With `key` (what the listing's SQL is built from, filters aside), compiled once per process.
+    rows = compiled.rows(
+        key and (*key, "counted", bottom, per_page),
+        lambda: items.annotate(listing_total=Window(Count("pk"))).values_list("pk", "listing_total")[
+            bottom : bottom + per_page
+        ],
     )
     if not rows and number > 1:
         return None
@@ -119,6 +128,17 @@ def _counted_page(items, page_number, per_page, cards):
     return Page(_in_order(ids, cards or (lambda ids: items.filter(pk__in=ids))), number, paginator)
 
 
+def _frozen(value):
+    """A filter's value as part of a key: model instances by their pk, lists and dicts as tuples."""
+    if isinstance(value, Model):
+        return (type(value), value.pk)
+    if isinstance(value, dict):
+        return tuple(sorted((name, _frozen(item)) for name, item in value.items()))
+    if isinstance(value, list | tuple | set | frozenset | QuerySet):
+        return tuple(_frozen(item) for item in value)
+    return value if isinstance(value, str | int | float | bool | type(None) | Decimal | date) else repr(value)
+
+
 class Listing:
     """One index page's list as a reader asked for it.
 
@@ -126,10 +146,13 @@ class Listing:
     filter like the others, and only the others make the list count as filtered.
     """
 
-    def __init__(self, data, form_class, items, apply, form_kwargs=None, per_page=PAGE_SIZE, cards=None):
+    def __init__(self, data, form_class, items, apply, form_kwargs=None, per_page=PAGE_SIZE, cards=None, key=None):
+        """`key`, if given, names everything `items`' SQL is built from (portal.compiled): the valid
+        filters are added to it, and the query that finds the page of results is compiled once per process."""
         self.form, self.filters = bind_filters(form_class, data, **(form_kwargs or {}))
         self.items = apply(items, self.filters)
-        self.page = paginate(self.items, data.get("page"), per_page, cards)
+        key = key and (*key, _frozen(self.filters))
+        self.page = paginate(self.items, data.get("page"), per_page, cards, key)
 
     @property
     def is_filtered(self):

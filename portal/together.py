@@ -24,6 +24,8 @@ from django.db.models.functions import Cast, RowNumber
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from portal import compiled
+
 _PART, _RANK = "erfa_part", "erfa_rank"
 
 
@@ -69,22 +71,75 @@ def _to_python(field, value):
     return field.to_python(value)
 
 
-def fetch_together(**parts):
-    """{name: [instances]} for each `name=Part(queryset, fields)`, from one query."""
-    results, queries, shapes = {}, [], []
+def fetch_together(kept_as=None, **parts):
+    """{name: [instances]} for each `name=Part(queryset, fields)`, from one query.
+
+    With `kept_as`, a key naming everything the parts' SQL depends on (the page and what it points at,
+    the language, the reader's portal.visibility key: see portal.page_keys), the combined query
+    is compiled once per process (portal.compiled); the names of the parts are added to the key here.
+    """
+    return _fetch(kept_as, lambda: parts)
+
+
+def kept_together(kept_as, build_parts):
+    """fetch_together(kept_as, **build_parts()), where the parts are built only the first time this
+    process meets `kept_as`: building a page's dozen querysets costs about as much as running them.
+    With `kept_as` None (a preview) they are built every time."""
+    return _fetch(kept_as, build_parts)
+
+
+# kept_as: (the parts given as lists, the shapes of the others), for kept_together. Plain data, shared by
+# every thread; bounded like portal.compiled's kept queries.
+_layouts = {}
+
+
+def _layout(parts):
+    lists, shapes = {}, []
     for name, part in parts.items():
         rows = part.rows
         if not isinstance(rows, models.QuerySet):
-            results[name] = list(rows or [])
+            lists[name] = list(rows or [])
             continue
         if rows.query.distinct or rows.query.is_sliced:
             # Rows are numbered inside each part, before DISTINCT or a slice would apply.
             raise ValueError(f"fetch_together: the part {name!r} is DISTINCT or sliced.")
-        results[name] = []
         model = rows.model
         shapes.append((name, model, _column_names(model, part.fields), rows.db))
+    return lists, shapes
+
+
+def _fetch(kept_as, build_parts):
+    layout = _layouts.get(kept_as) if kept_as is not None else None
+    built = []
+    if layout is None:
+        built.append(build_parts())
+        layout = _layout(built[0])
+        # A part given as a list with rows in it (a preview's in-memory relation) is data: never kept.
+        if kept_as is not None and not any(layout[0].values()):
+            if len(_layouts) >= compiled.MAX_ENTRIES * 4:
+                _layouts.clear()
+            _layouts[kept_as] = layout
+    lists, shapes = layout
+    results = {name: list(rows) for name, rows in lists.items()}
+    results.update({name: [] for name, *_shape in shapes})
     if not shapes:
         return results
+    key = None if kept_as is None else ("together", kept_as, tuple(name for name, *_shape in shapes))
+    rows = compiled.rows(key, lambda: _combined(built[0] if built else build_parts(), shapes))
+    for part_index, _rank, *values in sorted(rows, key=lambda row: (row[0], row[1])):
+        name, model, columns, db = shapes[part_index]
+        by_attname = dict(zip(columns, values, strict=False))
+        fields = [field for field in model._meta.concrete_fields if field.attname in by_attname]
+        instance = model.from_db(
+            db, [field.attname for field in fields], [_to_python(field, by_attname[field.attname]) for field in fields]
+        )
+        results[name].append(instance)
+    return results
+
+
+def _combined(parts, shapes):
+    """The parts' querysets as one UNION ALL, each row (part, rank, columns as text...)."""
+    queries = []
     width = max(len(columns) for _name, _model, columns, _db in shapes)
     for index, (name, model, columns, _db) in enumerate(shapes):
         rows = parts[name].rows
@@ -103,13 +158,4 @@ def fetch_together(**parts):
         )
     first, *rest = queries
     # No ORDER BY on the whole either: the first model's default ordering names a column not selected.
-    combined = (first.union(*rest, all=True) if rest else first).order_by()
-    for part_index, _rank, *values in sorted(combined, key=lambda row: (row[0], row[1])):
-        name, model, columns, db = shapes[part_index]
-        by_attname = dict(zip(columns, values, strict=False))
-        fields = [field for field in model._meta.concrete_fields if field.attname in by_attname]
-        instance = model.from_db(
-            db, [field.attname for field in fields], [_to_python(field, by_attname[field.attname]) for field in fields]
-        )
-        results[name].append(instance)
-    return results
+    return (first.union(*rest, all=True) if rest else first).order_by()

@@ -14,11 +14,14 @@ version is judged by its own tree; a listing that picks one version per page (po
 first, so a version the reader may not see leaves the page out rather than showing another language.
 
 Cost: for a reader who fails no restriction at all, nothing: their listings go by `live` alone (see
-`Visibility.filter`). Otherwise, in a listing's own query, one clause, however many restricted pages there are: "no
-restriction the viewer fails sits on this page's path or above it", an EXISTS over the (small)
-restrictions table, with the viewer's groups and passed passwords inside it. No query of its own, so
-no page's query count grows with it. Wagtail's ``.public()`` instead adds a ``path LIKE`` clause per
-restricted page, which a large site (and a search engine's clause limit) cannot take (wagtail#14108).
+`Visibility.filter`). A reader of a page failing a few restrictions (read once per request, or shared
+per permission class) has their subtrees left out by path, `path LIKE 'hidden%'` each. Anyone else (an
+e-mail's recipient, a reader failing many), in a listing's own query, one clause however many
+restricted pages there are: "no restriction the viewer fails sits on this page's path or above it",
+an EXISTS over the (small) restrictions table, with the viewer's groups and passed passwords inside
+it. No query of its own, so no page's query count grows with it. Wagtail's ``.public()`` instead adds
+a ``path LIKE`` clause per restricted page, which a large site (and a search engine's clause limit)
+cannot take (wagtail#14108).
 Checking one page already loaded (`allows`) reads the restrictions the viewer fails once, kept on the
 request. Both work on SQLite as on PostgreSQL.
 
@@ -26,17 +29,21 @@ The viewer is a request (the reader of a page: their user and their session), a 
 of an e-mail: no session, so no password restriction is passed), or None (nobody signed in).
 """
 
-from functools import cached_property
+from functools import cached_property, reduce
+from operator import or_
 
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
 from wagtail.models import PageViewRestriction
 
-from portal import fragments
+from portal import compiled, fragments
 
 PASSED_SESSION_KEY = PageViewRestriction.passed_view_restrictions_session_key
 _REQUEST_ATTRIBUTE = "_erfa_visibility"
+# Beyond this many hidden subtrees a listing leaves them out with one EXISTS clause instead of one
+# `path LIKE` each, which a large site (and a search engine's clause limit) cannot take (wagtail#14108).
+MAX_PATH_CLAUSES = 32
 
 # (model, boolean field) pairs: pages of `model` whose field is true are listed nowhere. A higher app
 # registers its own in AppConfig.ready(); portal never names their models.
@@ -79,8 +86,13 @@ class Visibility:
         pages = pages.filter(live=True)
         # A reader who fails no restriction (most readers of most sites) lists by `live` alone: their
         # queries carry no restriction clause to compile and run. Known for a request (hidden_paths,
-        # shared per reader class); a user or nobody (an e-mail, a task) goes by the clause.
-        if self.request is None or self.hidden_paths:
+        # shared per reader class), whose few hidden subtrees are left out by their paths, the same
+        # SQL for every reader of the class (so portal.compiled keeps one per class, not per user);
+        # a user or nobody (an e-mail, a task), or a reader failing many restrictions, goes by the clause.
+        if self._by_paths:
+            if self.hidden_paths:
+                pages = pages.exclude(reduce(or_, (Q(path__startswith=path) for path in self.hidden_paths)))
+        else:
             pages = pages.exclude(self._failed_above)
         for model, field_name in _unlisted:
             if issubclass(pages.model, model):
@@ -89,6 +101,19 @@ class Visibility:
                 # A listing of any page type (search): the unlisted ones go by a subquery.
                 pages = pages.exclude(pk__in=model.objects.filter(**{field_name: True}).values("pk"))
         return pages
+
+    @cached_property
+    def _by_paths(self):
+        return self.request is not None and len(self.hidden_paths) <= MAX_PATH_CLAUSES
+
+    @cached_property
+    def key(self):
+        """What `filter` adds to a query depends on, and nothing more: part of a kept query's key
+        (portal.compiled). The hidden paths for a request; the user and passed passwords otherwise."""
+        if self._by_paths:
+            return ("paths", self.hidden_paths)
+        user = self.user if self.user is not None and self.user.is_authenticated else None
+        return ("user", getattr(user, "pk", None), getattr(user, "is_superuser", False), tuple(self.passed))
 
     @cached_property
     def _failed_above(self):
@@ -103,7 +128,11 @@ class Visibility:
         for a request, shared with every reader of its permission class until anything changes."""
 
         def compute():
-            return tuple(sorted(set(self.failed_restrictions().values_list("page__path", flat=True))))
+            user = self.user if self.user is not None and self.user.is_authenticated else None
+            # The SQL names the user and the passwords passed, nothing else (portal.compiled).
+            key = ("hidden-paths", getattr(user, "pk", None), getattr(user, "is_superuser", False), tuple(self.passed))
+            paths = compiled.rows(key, lambda: self.failed_restrictions().values_list("page__path", flat=True))
+            return tuple(sorted(set(paths)))
 
         if self.request is None:
             return compute()
@@ -139,6 +168,11 @@ def visibility_for(viewer):
         cached = Visibility(getattr(viewer, "user", None), passed, request=viewer)
         setattr(viewer, _REQUEST_ATTRIBUTE, cached)
     return cached
+
+
+def visibility_key(viewer):
+    """What a listing's SQL for `viewer` depends on (Visibility.key), for portal.compiled's keys."""
+    return visibility_for(viewer).key
 
 
 def visible_to(pages, viewer):

@@ -23,11 +23,11 @@ from django.utils.translation import gettext_lazy as _
 from casestudies.models import CaseStudyPage
 from networks.models import NetworkMember, NetworkPage, NetworkUpdatePage
 from people.models import ResourcePersonPage
-from portal import fragments
+from portal import compiled, fragments
 from portal.i18n import localized_pages
 from portal.models import Organisation, Topic
 from portal.models.content import ContentPageMixin
-from portal.visibility import visible_to
+from portal.visibility import visibility_key, visible_to
 
 FACETS = [
     ("type", _("Type")),
@@ -142,8 +142,16 @@ def read_facet_values(hits, viewer=None):
     # Only the parts for page types among the hits: each part is a subquery to build and compile.
     types = content_types({hit.content_type_id for hit in hits})
     present = {content_type.model_class() for content_type in types.values()}
-    parts = topic_parts(hits, ids) + organisation_parts(ids, present) + network_parts(ids, present, viewer)
-    for facet, page_id, group in union_all(parts):
+
+    def build():
+        return union_all(
+            topic_parts(hits, ids) + organisation_parts(ids, present) + network_parts(ids, present, viewer)
+        )
+
+    # The SQL names the hits and what the viewer may see, nothing else: compiled once per process for
+    # them (portal.compiled). No parts (no hits) is an empty list, not a query.
+    key = ("search-facet-values", tuple((hit.pk, hit.content_type_id) for hit in hits), visibility_key(viewer))
+    for facet, page_id, group in compiled.rows(key, build) if hits else []:
         values[facet][page_id].add(str(group))
     return values
 
@@ -215,14 +223,21 @@ def group_labels(wanted, language):
 
 
 def read_group_labels(wanted, language):
-    parts = [
-        group_label_rows(GROUPED[name], name, [group for group in groups if not group.startswith(NO_GROUP)], language)
-        for name, groups in wanted.items()
-        if groups
-    ]
+    wanted = {name: [group for group in groups if not group.startswith(NO_GROUP)] for name, groups in wanted.items()}
+    wanted = {name: groups for name, groups in wanted.items() if groups}
+    if not wanted:
+        return defaultdict(dict)
+
+    def build():
+        return union_all([group_label_rows(GROUPED[name], name, groups, language) for name, groups in wanted.items()])
+
+    # Compiled once per process for these groups and language (portal.compiled): the SQL names nothing else.
+    key = ("search-group-labels", language, tuple((name, tuple(groups)) for name, groups in sorted(wanted.items())))
     chosen = defaultdict(dict)
     # Without a record of the source, every version comes back: the reader's, else the oldest.
-    for facet, group, _language, pk, label in sorted(union_all(parts), key=lambda row: (row[2] != language, row[3])):
+    for facet, group, _language, pk, label in sorted(
+        compiled.rows(key, build), key=lambda row: (row[2] != language, row[3])
+    ):
         chosen[facet].setdefault(str(group), (str(pk), label))
     return chosen
 

@@ -13,7 +13,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from wagtail.images import get_image_model
 
-from portal import fragments
+from portal import compiled, fragments
 from portal.i18n import reader_path_url
 
 SNIPPET_LENGTH = 240
@@ -173,17 +173,23 @@ def page_rows(hits):
     by_type = defaultdict(list)
     for hit in hits:
         by_type[hit.content_type_id].append(hit.pk)
-    parts, models = [], {}
+    types, models = {}, {}
     for content_type_id, pks in by_type.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is None:
             continue
         models.update(dict.fromkeys(pks, model))
-        parts.append(rows_of(model, pks))
-    if not parts:
+        types[model] = tuple(pks)
+    if not types:
         return {}
-    first, *rest = parts
-    rows = first.union(*rest, all=True).order_by() if rest else first
+
+    def build():
+        first, *rest = [rows_of(model, pks) for model, pks in types.items()]
+        return first.union(*rest, all=True).order_by() if rest else first
+
+    # The SQL names the hits and nothing else: compiled once per process for them (portal.compiled), so
+    # a query searched again, or a facet chosen, only runs it.
+    rows = compiled.rows(("search-rows", tuple(types.items())), build)
     return {row[0]: (models[row[0]], dict(zip(COLUMNS, row, strict=True))) for row in rows}
 
 

@@ -15,10 +15,11 @@ from casestudies.blocks import WhatWasDoneBlock
 from networks.models import NetworkPage
 from people.permissions import ContactPermissionTester
 from people.review_footer import content_owner_part, keep_content_owner
-from portal import fragments
+from portal import compiled, fragments
 from portal.i18n import reader_versions
 from portal.models import ContentPageMixin, card_image_field
-from portal.together import Part, fetch_together
+from portal.page_keys import page_key
+from portal.together import Part, kept_together
 from portal.visibility import visible_to
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -211,15 +212,22 @@ class CaseStudyPage(ContentPageMixin, Page):
 
     def related_lists(self, viewer):
         """The short lists in one query (portal.together), and the contact cards."""
-        lists = fetch_together(
-            network=Part(self.network_versions(viewer) if self.network_id else [], ("title", "url_path")),
-            methods=Part(self.live_methods(viewer), ("title", "summary", "url_path")),
-            templates=Part(self.live_shareable_templates(viewer), ("title", "file_format", "url_path")),
-            organisations=Part(self.organisations.all(), ("name",)),
-            topics=Part(self.topics.all(), ("name",)),
-            owner=content_owner_part(self),
+        # Compiled once per process for this page, language and reader class (portal.compiled).
+        kept_as = page_key("case-study-lists", self, viewer)
+        lists = kept_together(
+            kept_as,
+            lambda: {
+                "network": Part(self.network_versions(viewer) if self.network_id else [], ("title", "url_path")),
+                "methods": Part(self.live_methods(viewer), ("title", "summary", "url_path")),
+                "templates": Part(self.live_shareable_templates(viewer), ("title", "file_format", "url_path")),
+                "organisations": Part(self.organisations.all(), ("name",)),
+                "topics": Part(self.topics.all(), ("name",)),
+                "owner": content_owner_part(self),
+            },
         )
-        lists["contact_persons"] = list(self.live_contact_persons(viewer))
+        lists["contact_persons"] = compiled.rows(
+            kept_as and (*kept_as, "contacts"), lambda: self.live_contact_persons(viewer)
+        )
         return lists
 
     def get_context(self, request, *args, **kwargs):

@@ -5,6 +5,7 @@ from wagtail.fields import RichTextField
 from casestudies.forms import CaseStudyFilterForm, narrow
 from methods.models import MethodPage
 from networks.models import NetworkPage
+from portal import compiled
 from portal.models import IndexPage, Organisation
 from portal.roles import RESOURCE_PERSONS
 from portal.visibility import listed_subquery, visible_to
@@ -41,22 +42,28 @@ class CaseStudyIndexPage(IndexPage):
         The four lists come back from a single query. SQLite refuses ORDER BY inside a UNION,
         so each part drops the models' default ordering; the rows are sorted in Python.
         """
-        choices = [
-            topics_in_language(case_studies.values("topics"), self.locale_id)
-            .values_list(Value("topic"), "pk", "name")
-            .order_by(),
-            Organisation.objects.filter(pk__in=case_studies.values("organisations"))
-            .values_list(Value("organisation"), "pk", "name")
-            .order_by(),
-            visible_to(NetworkPage.objects.filter(pk__in=case_studies.values("network")), viewer)
-            .values_list(Value("network"), "pk", "title")
-            .order_by(),
-            visible_to(MethodPage.objects.filter(pk__in=case_studies.values("methods_used")), viewer)
-            .values_list(Value("method"), "pk", "title")
-            .order_by(),
-        ]
+
+        def choices():
+            first, *rest = [
+                topics_in_language(case_studies.values("topics"), self.locale_id)
+                .values_list(Value("topic"), "pk", "name")
+                .order_by(),
+                Organisation.objects.filter(pk__in=case_studies.values("organisations"))
+                .values_list(Value("organisation"), "pk", "name")
+                .order_by(),
+                visible_to(NetworkPage.objects.filter(pk__in=case_studies.values("network")), viewer)
+                .values_list(Value("network"), "pk", "title")
+                .order_by(),
+                visible_to(MethodPage.objects.filter(pk__in=case_studies.values("methods_used")), viewer)
+                .values_list(Value("method"), "pk", "title")
+                .order_by(),
+            ]
+            return first.union(*rest, all=True)
+
+        # `case_studies` is this index's listing, so its key names what the SQL is built from (portal.compiled).
+        rows = compiled.rows(self.listing_key(viewer, "filter-options"), choices)
         options = {}
-        for param, pk, label in sorted(choices[0].union(*choices[1:], all=True), key=lambda row: row[2].casefold()):
+        for param, pk, label in sorted(rows, key=lambda row: row[2].casefold()):
             options.setdefault(param, []).append((pk, label))
         return {"options": options}
 

@@ -21,11 +21,12 @@ from methods.documents import file_extension
 from methods.forms import MethodFilterForm, RatingForm
 from methods.models.rating import MethodRating
 from people.review_footer import content_owner_part, keep_content_owner
-from portal import fragments
+from portal import compiled, fragments
 from portal.i18n import reader_page_url, reader_versions
 from portal.listing import sort_ordering
 from portal.models import ContentPageMixin, IndexPage, Topic, card_image_field
-from portal.together import Part, fetch_together
+from portal.page_keys import page_key
+from portal.together import Part, kept_together
 from portal.visibility import visible_to
 from portal.vocabulary import tagged_with
 
@@ -195,17 +196,29 @@ class MethodPage(RoutablePageMixin, ContentPageMixin, Page):
 
     def related_lists(self, viewer):
         """The short lists in one query (portal.together), and the handbooks."""
-        lists = fetch_together(
-            templates=Part(self.related_shareable_templates(viewer), ("title", "summary", "url_path")),
-            case_studies=Part(self.related_case_studies(viewer), ("title", "url_path")),
-            topics=Part(self.topics.all(), ("name",)),
-            owner=content_owner_part(self),
+        # Compiled once per process for this page, language and reader class (portal.compiled).
+        kept_as = page_key("method-lists", self, viewer)
+        lists = kept_together(
+            kept_as,
+            lambda: {
+                "templates": Part(self.related_shareable_templates(viewer), ("title", "summary", "url_path")),
+                "case_studies": Part(self.related_case_studies(viewer), ("title", "url_path")),
+                "topics": Part(self.topics.all(), ("name",)),
+                "owner": content_owner_part(self),
+            },
         )
-        lists["handbooks"] = list(self.handbooks.select_related("document"))
+        lists["handbooks"] = compiled.rows(
+            kept_as and (*kept_as, "handbooks"), lambda: self.handbooks.select_related("document")
+        )
         # The contact cards show photo, organisation and topics. The photos' renditions come from Wagtail's
         # rendition cache: prefetched into the shared lists, they would be kept without those made later.
-        lists["contact_people"] = list(
-            visible_to(self.contact_people, viewer).select_related("photo", "organisation").prefetch_related("topics")
+        lists["contact_people"] = compiled.rows(
+            kept_as and (*kept_as, "contacts"),
+            lambda: (
+                visible_to(self.contact_people, viewer)
+                .select_related("photo", "organisation")
+                .prefetch_related("topics")
+            ),
         )
         return lists
 

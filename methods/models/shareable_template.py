@@ -32,6 +32,7 @@ from people.review_footer import content_owner_part, keep_content_owner
 from portal.i18n import reader_page_url, reader_versions
 from portal.listing import sort_ordering
 from portal.models import ContentPageMixin, IndexPage, Topic
+from portal.page_keys import page_key
 from portal.roles import RESOURCE_PERSONS
 from portal.together import Part, fetch_together
 from portal.visibility import listed_subquery, visible_to
@@ -243,6 +244,7 @@ class ShareableTemplatePage(RoutablePageMixin, ContentPageMixin, Page):
         # reader may see it (portal.visibility).
         # Both, and the footer's content owner, in one query (portal.together).
         lists = fetch_together(
+            kept_as=page_key("template-lists", self, request),
             publisher=Part(
                 self.reader_versions_of(ResourcePersonPage, self.publisher_id, request), ("title", "url_path")
             ),

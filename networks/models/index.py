@@ -1,6 +1,5 @@
 from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.db.models.functions import Coalesce, Now
 from django.utils.translation import gettext_lazy as _
 
 from networks.forms import DEFAULT_SORT, SORTS, NetworkFilterForm
@@ -14,7 +13,8 @@ from portal.vocabulary import tagged_with, topics_in_language
 
 def next_gathering():
     """The start of a network's next gathering (one not yet over), as a subquery on the network."""
-    upcoming = Gathering.objects.filter(page=OuterRef("pk"), end__gte=timezone.now()).order_by("start")
+    # The database's clock, not a moment put into the SQL: the same SQL every time (portal.compiled).
+    upcoming = Gathering.objects.filter(page=OuterRef("pk"), end__gte=Now()).order_by("start")
     return Subquery(upcoming.values("start")[:1])
 
 

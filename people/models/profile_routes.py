@@ -24,6 +24,7 @@ from people.vcard import person_vcard
 from portal import fragments
 from portal.i18n import reader_page_url
 from portal.models import Organisation
+from portal.page_keys import page_key
 from portal.together import Part
 
 # What the profile's photo needs to find or make its rendition, without a query of its own.
@@ -52,6 +53,8 @@ class ProfileRoutesMixin(RoutablePageMixin):
         return links.profile_lists(
             self,
             viewer,
+            # Compiled once per process for this profile, language and reader class (portal.compiled).
+            kept_as=page_key("profile-lists", self, viewer),
             topics=Part(self.topics.all(), ("name",)),
             languages=Part(self.spoken_languages.all(), ("language",)),
             organisation=Part(

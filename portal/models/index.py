@@ -11,10 +11,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal import fragments
-from portal.i18n import localized_children
+from portal import compiled, fragments
+from portal.i18n import localized_children, translation_paths
 from portal.listing import Listing
 from portal.models.content import ContentPageMixin
+from portal.page_keys import page_key
 from portal.pagetree import SECTION_PARENT_PAGE_TYPES
 from portal.visibility import visible_to
 
@@ -53,10 +54,15 @@ class IndexPage(ContentPageMixin, Page):
     # Whether filter_form_kwargs() returns plain values (no querysets) that may be kept for a reader's class.
     share_filter_options = False
 
+    def listing_key(self, viewer, *extra):
+        """The key of this listing's queries compiled once per process (portal.compiled): the page, the
+        paths of its translations (localized_children's SQL names them), the reader and `extra`."""
+        return page_key("index", self, viewer, translation_paths(self, viewer), *extra)
+
     def listed_pages(self, viewer=None):
         """The children the viewer may see listed, one language version of each (see
         portal.i18n.localized_children and portal.visibility)."""
-        return visible_to(localized_children(self, resolve_model_string(self.listing_model)), viewer)
+        return visible_to(localized_children(self, resolve_model_string(self.listing_model), viewer), viewer)
 
     def filter_form_kwargs(self, pages, viewer=None):
         return {}
@@ -80,7 +86,8 @@ class IndexPage(ContentPageMixin, Page):
         model = resolve_model_string(self.listing_model)
 
         def fetch():
-            return list(self.card_pages(model._default_manager.filter(pk__in=ids), viewer))
+            key = self.listing_key(viewer, "cards", tuple(ids))
+            return compiled.rows(key, lambda: self.card_pages(model._default_manager.filter(pk__in=ids), viewer))
 
         if not isinstance(viewer, HttpRequest) or getattr(viewer, "is_preview", False):
             return fetch()
@@ -95,6 +102,7 @@ class IndexPage(ContentPageMixin, Page):
             lambda items, filters: self.filter_pages(items, filters, viewer),
             self.filter_options(pages, viewer),
             cards=lambda ids: self.page_cards(ids, viewer),
+            key=self.listing_key(viewer),
         )
 
     def filter_options(self, pages, viewer=None):

@@ -5,11 +5,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from portal import fragments
+from portal import compiled, fragments
 from portal.i18n import LANGUAGE_NAMES, language_links, page_translations, reader_page_url
 from portal.languages import autonym, name_in_sentence
 from portal.page_parts import render_page_parts
-from portal.visibility import visible_to
+from portal.visibility import visibility_key, visible_to
 
 register = template.Library()
 
@@ -111,11 +111,12 @@ def main_navigation(context):
     language = get_language()
 
     def sections():
-        pages = (
-            visible_to(Page.objects.filter(depth=3, show_in_menus=True, locale__language_code=language), request)
-            .order_by("path")
-            .only("id", "title", "url_path", "path", "depth", "locale_id")
-        )
+        def build():
+            pages = Page.objects.filter(depth=3, show_in_menus=True, locale__language_code=language)
+            pages = visible_to(pages, request).order_by("path")
+            return pages.only("id", "title", "url_path", "path", "depth", "locale_id")
+
+        pages = compiled.rows(("main-navigation", language, visibility_key(request)), build)
         return [(page.title, page.get_url(request), page.path) for page in pages]
 
     host = request.get_host() if request is not None else None

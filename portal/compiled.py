@@ -1,0 +1,82 @@
+"""Listing queries whose SQL is compiled once per process: the same listing, asked again, only runs.
+
+A listing's query (one version per page in the reader's language, only what the reader may see) is
+the same SQL with the same parameters for every reader of one language and permission class, yet
+Django builds and compiles it afresh on each request: for a short list that is eight times the cost
+of running it (3.3 ms against 0.4 ms for the front page's case studies). `rows(key, build)` builds
+and compiles `build()` the first time a thread asks for `key`, and from then on runs the kept SQL,
+with the query's own select_related and prefetch_related, so it returns the same model instances.
+
+This keeps code, not data: the rows are read from the database every time, so no change to the
+content ever needs to reach it. What it needs is a `key` that names everything the SQL depends on:
+the model, the language, the viewer's `visibility_key`, the page or limit it is built for. `build`
+must read nothing else (no clock: use `Now()`; no query whose answer ends up in the SQL, unless that
+answer is in the key). An empty result known before the database is asked (`pk__in=[]`) is not kept.
+
+Kept per thread, because a compiler belongs to its thread's database connection (gthread and ASGI
+workers serve requests in threads), and bounded: the least recently used go first.
+"""
+
+import threading
+from collections import OrderedDict
+
+from django.core.exceptions import EmptyResultSet
+from django.db.models import QuerySet
+
+MAX_ENTRIES = 256
+
+_local = threading.local()
+
+
+def _entries():
+    entries = getattr(_local, "entries", None)
+    if entries is None:
+        entries = _local.entries = OrderedDict()
+    return entries
+
+
+def _kept(queryset):
+    """A copy of `queryset` whose evaluation reuses one compiler and its SQL, compiled now."""
+    compiler = queryset.query.get_compiler(using=queryset.db)
+    sql, params = compiler.as_sql()  # fills the compiler's select and klass_info, which evaluation reads
+    if not sql:
+        raise EmptyResultSet
+    # Django has no public way to hand a compiled query to a queryset; both are plain instance attributes
+    # that shadow the methods for this copy only, and a queryset chained from it keeps them (Query.clone
+    # copies its __dict__), which is why `rows` only ever evaluates it, never filters it further.
+    compiler.as_sql = lambda *args, **kwargs: (sql, params)
+    kept = queryset._chain()
+    kept.query.get_compiler = lambda *args, **kwargs: compiler
+    # A related manager's queryset (page.handbooks) hands its rows the instance it was made from: kept,
+    # that would be the first request's page, given to every later request's rows.
+    kept._known_related_objects = {}
+    return kept
+
+
+def rows(key, build):
+    """list(build()), its SQL compiled the first time this thread asks for `key` (see the module);
+    a key of None keeps nothing (a preview's lists, say)."""
+    if key is None:
+        return list(build())
+    entries = _entries()
+    kept = entries.get(key)
+    if kept is None:
+        queryset = build()
+        if not isinstance(queryset, QuerySet):  # an answer known without a query (no parts): nothing to keep
+            return list(queryset)
+        try:
+            kept = _kept(queryset)
+        except EmptyResultSet:
+            return list(queryset)
+        entries[key] = kept
+        while len(entries) > MAX_ENTRIES:
+            entries.popitem(last=False)
+    else:
+        entries.move_to_end(key)
+    return list(kept._chain())
+
+
+def forget():
+    """Drop this thread's kept queries (tests that change what a key's SQL would be)."""
+    _entries().clear()
+

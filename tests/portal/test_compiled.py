@@ -1,0 +1,270 @@
+"""Listing queries compiled once per process (portal/compiled.py): the kept SQL runs again and reads
+the data as it is now, each reader gets the SQL of their own language and permission class, and a page
+that changes what its lists are built from gets new SQL.
+
+Every cache is off here (no page cache, no shared parts), so every list is read on every view.
+"""
+
+import threading
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client, RequestFactory
+from django.utils import translation
+from wagtail.models import PageViewRestriction
+
+from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
+from casestudies.models import CaseStudyPage
+from home.models import HomePage
+from networks.factories import NetworkIndexPageFactory, NetworkPageFactory
+from portal import compiled
+from portal.factories import EmployeeFactory
+from portal.page_keys import page_key
+from portal.visibility import MAX_PATH_CLAUSES, visibility_for, visibility_key
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def nothing_cached(settings):
+    settings.PAGE_CACHE = False
+    settings.FRAGMENT_CACHE = False
+    compiled.forget()
+    yield
+    compiled.forget()
+
+
+@pytest.fixture
+def home(site_tree):
+    return HomePage.objects.get(locale__language_code="en")
+
+
+@pytest.fixture
+def cases(home):
+    return CaseStudyIndexPageFactory(parent=home, title="Cases")
+
+
+def reader(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def counting(build):
+    calls = []
+
+    def counted():
+        calls.append(1)
+        return build()
+
+    return counted, calls
+
+
+def test_a_kept_listing_builds_once_and_reads_the_data_as_it_is_now(cases, django_assert_num_queries):
+    CaseStudyPageFactory(parent=cases, title="Open reflection rounds")
+    build, calls = counting(
+        lambda: CaseStudyPage.objects.live().select_related("locale").prefetch_related("topics").order_by("title")
+    )
+
+    first = compiled.rows(("cases",), build)
+    CaseStudyPageFactory(parent=cases, title="Night shift handovers")
+    # The listing and its prefetch: the kept SQL, run again.
+    with django_assert_num_queries(2):
+        second = compiled.rows(("cases",), build)
+
+    assert len(calls) == 1
+    assert [page.title for page in first] == ["Open reflection rounds"]
+    assert [page.title for page in second] == ["Night shift handovers", "Open reflection rounds"]
+    # The instances are the ORM's, with their select_related and prefetched relations filled in.
+    with django_assert_num_queries(0):
+        assert {page.locale.language_code for page in second} == {"en"}
+        assert all(list(page.topics.all()) == [] for page in second)
+
+
+@pytest.mark.django_db(transaction=True)  # committed, so that the other thread's connection sees the page
+def test_each_thread_compiles_its_own_for_its_own_connection(cases):
+    CaseStudyPageFactory(parent=cases, title="Open reflection rounds")
+    build, calls = counting(lambda: CaseStudyPage.objects.live().order_by("title"))
+    compiled.rows(("cases",), build)
+    found = []
+
+    def elsewhere():
+        try:
+            found.append([page.title for page in compiled.rows(("cases",), build)])
+        finally:
+            from django.db import connection
+
+            connection.close()
+
+    thread = threading.Thread(target=elsewhere)
+    thread.start()
+    thread.join()
+    assert len(calls) == 2
+    assert found == [["Open reflection rounds"]]
+
+
+def test_an_empty_answer_known_before_asking_the_database_is_not_kept(cases):
+    build, calls = counting(lambda: CaseStudyPage.objects.filter(pk__in=[]))
+    assert compiled.rows(("nothing",), build) == []
+    assert compiled.rows(("nothing",), build) == []
+    assert len(calls) == 2
+
+
+def test_no_key_keeps_nothing(cases):
+    build, calls = counting(lambda: CaseStudyPage.objects.all())
+    compiled.rows(None, build)
+    compiled.rows(None, build)
+    assert len(calls) == 2
+
+
+def test_a_page_key_changes_with_what_the_pages_lists_are_built_from(cases, home):
+    page = CaseStudyPageFactory(parent=cases, title="Open reflection rounds")
+    viewer = RequestFactory().get("/en/")
+    viewer.user = EmployeeFactory()
+    viewer.session = {}
+    key = page_key("lists", page, viewer)
+
+    assert page_key("lists", page, viewer) == key
+    with translation.override("sv"):
+        assert page_key("lists", page, viewer) != key
+    other_network = NetworkPageFactory(parent=NetworkIndexPageFactory(parent=home))
+    page.network = other_network
+    assert page_key("lists", page, viewer) != key
+    page.network = None
+    page.path = page.path[:-4] + "ZZZZ"  # moved
+    assert page_key("lists", page, viewer) != key
+
+    # A preview shows a draft's in-memory relations; a page not saved has none: nothing is kept.
+    viewer.is_preview = True
+    assert page_key("lists", page, viewer) is None
+    assert page_key("lists", CaseStudyPage(title="New"), None) is None
+
+
+def request_of(user):
+    request = RequestFactory().get("/en/")
+    request.user = user
+    request.session = {}
+    return request
+
+
+def test_readers_of_one_class_share_a_key_and_readers_of_another_do_not(cases):
+    board = Group.objects.create(name="Board")
+    secret = CaseStudyPageFactory(parent=cases, title="Board retreat lessons")
+    PageViewRestriction.objects.create(page=secret, restriction_type=PageViewRestriction.GROUPS).groups.add(board)
+    member, other_member = EmployeeFactory(), EmployeeFactory()
+    member.groups.add(board)
+    other_member.groups.add(board)
+    outsider, other_outsider = EmployeeFactory(), EmployeeFactory()
+
+    assert visibility_key(request_of(member)) == visibility_key(request_of(other_member)) == ("paths", ())
+    assert visibility_key(request_of(outsider)) == visibility_key(request_of(other_outsider))
+    assert visibility_key(request_of(outsider)) == ("paths", (secret.path,))
+    # A user without a request (an e-mail's recipient) is judged by the clause, which names them.
+    assert visibility_key(outsider) != visibility_key(other_outsider)
+
+
+def test_a_reader_failing_many_restrictions_goes_by_the_one_clause(cases):
+    for number in range(MAX_PATH_CLAUSES + 1):
+        page = CaseStudyPageFactory(parent=cases, title=f"Restricted {number}")
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    CaseStudyPageFactory(parent=cases, title="Open to all")
+    anonymous = RequestFactory().get("/en/")
+    from django.contrib.auth.models import AnonymousUser
+
+    anonymous.user, anonymous.session = AnonymousUser(), {}
+    visibility = visibility_for(anonymous)
+    assert visibility.key[0] == "user"
+    listed = compiled.rows(("many", visibility.key), lambda: visibility.filter(CaseStudyPage.objects.all()))
+    assert [page.title for page in listed] == ["Open to all"]
+
+
+def test_the_front_page_lists_what_each_class_may_see_when_nothing_is_cached(cases):
+    """Uncached, the front page's lists come from kept SQL: one per language and class, never another's."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    board = Group.objects.create(name="Board")
+    earlier = timezone.now() - timedelta(days=2)
+    CaseStudyPageFactory(parent=cases, title="Open reflection rounds", first_published_at=earlier)
+    secret = CaseStudyPageFactory(parent=cases, title="Board retreat lessons", first_published_at=timezone.now())
+    PageViewRestriction.objects.create(page=secret, restriction_type=PageViewRestriction.GROUPS).groups.add(board)
+    member = EmployeeFactory(username="member")
+    member.groups.add(board)
+    member_client, other_client = reader(member), reader(EmployeeFactory(username="other"))
+
+    for _ in range(2):  # The second round runs the kept SQL.
+        assert "Board retreat lessons" in member_client.get("/en/").content.decode()
+        other_home = other_client.get("/en/").content.decode()
+        assert "Board retreat lessons" not in other_home
+        assert "Open reflection rounds" in other_home
+
+    CaseStudyPageFactory(parent=cases, title="Night shift handovers", first_published_at=timezone.now())
+    assert "Night shift handovers" in other_client.get("/en/").content.decode()
+    # A member who leaves the group is in the other class at once.
+    member.groups.remove(board)
+    assert "Board retreat lessons" not in member_client.get("/en/").content.decode()
+
+
+def test_a_case_study_moved_to_another_network_names_the_new_one_when_nothing_is_cached(cases, home):
+    networks = NetworkIndexPageFactory(parent=home)
+    first = NetworkPageFactory(parent=networks, title="Coastal care network")
+    second = NetworkPageFactory(parent=networks, title="Inland welfare network")
+    case = CaseStudyPageFactory(parent=cases, title="Open reflection rounds", network=first)
+    client = reader(EmployeeFactory())
+    assert "Coastal care network" in client.get(case.url).content.decode()
+
+    case.network = second
+    case.save_revision().publish()
+    html = client.get(case.url).content.decode()
+    assert "Inland welfare network" in html
+    assert "Coastal care network" not in html
+
+
+def test_a_network_page_shows_what_was_added_since_and_each_class_its_own_when_nothing_is_cached(home):
+    """The network page's lists are built once (portal.together.kept_together) and read every time."""
+    from networks.factories import GatheringFactory, NetworkFacilitatorFactory
+    from people.factories import ResourcePersonIndexPageFactory, ResourcePersonPageFactory
+
+    network = NetworkPageFactory(parent=NetworkIndexPageFactory(parent=home), title="Coastal care network")
+    directory = ResourcePersonIndexPageFactory(parent=home)
+    board = Group.objects.create(name="Board")
+    hidden = ResourcePersonPageFactory(parent=directory, title="Hedda Board-Member")
+    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.GROUPS).groups.add(board)
+    NetworkFacilitatorFactory(page=network, person=hidden)
+    member = EmployeeFactory()
+    member.groups.add(board)
+    member_client, other_client = reader(member), reader(EmployeeFactory())
+
+    for _ in range(2):  # The second round from the kept parts and SQL.
+        assert "Hedda Board-Member" in member_client.get(network.url).content.decode()
+        assert "Hedda Board-Member" not in other_client.get(network.url).content.decode()
+
+    NetworkFacilitatorFactory(page=network, person=ResourcePersonPageFactory(parent=directory, title="Ola Open"))
+    GatheringFactory(page=network, title="Spring gathering on handovers")
+    html = other_client.get(network.url).content.decode()
+    assert "Ola Open" in html
+    assert "Spring gathering on handovers" in html
+
+
+def test_an_index_page_filters_and_lists_new_pages_when_nothing_is_cached(cases):
+    """The index's finding query is kept per filter (portal.listing), its cards per page of ids."""
+    from portal.factories import TopicFactory
+
+    topic = TopicFactory(name="Night shifts")
+    tagged = CaseStudyPageFactory(parent=cases, title="Night shift handovers")
+    tagged.topics.add(topic)
+    tagged.save_revision().publish()
+    CaseStudyPageFactory(parent=cases, title="Open reflection rounds")
+    client = reader(EmployeeFactory())
+
+    for _ in range(2):
+        everything = client.get(cases.url).content.decode()
+        assert "Night shift handovers" in everything and "Open reflection rounds" in everything
+        narrowed = client.get(cases.url, {"topic": topic.pk}).content.decode()
+        assert "Night shift handovers" in narrowed
+        assert "Open reflection rounds" not in narrowed
+
+    CaseStudyPageFactory(parent=cases, title="Weekend rota reflections")
+    assert "Weekend rota reflections" in client.get(cases.url).content.decode()
+    assert "Weekend rota reflections" not in client.get(cases.url, {"topic": topic.pk}).content.decode()
