@@ -27,7 +27,7 @@ from people.review_footer import content_owner_part, keep_content_owner
 from portal import compiled, fragments
 from portal.models import Organisation
 from portal.page_keys import page_key
-from portal.together import Part, fetch_together, kept_together
+from portal.together import Part, kept_together
 from portal.visibility import visibility_for
 
 GATHERING_FIELDS = ("translation_key", "title", "start", "end", "place", "online_link", "agenda", "assignment")
@@ -77,9 +77,13 @@ def following_part(viewer, network):
 
 def network_lists(network, viewer=None):
     shared = fragments.for_page(network, viewer, "network-lists", lambda: shared_lists(network, viewer))
-    own = fetch_together(
-        following=following_part(viewer, network),
-        **anchoring.role_parts(viewer, network),
+    # The reader's own parts name the reader and the network and nothing else (portal.compiled).
+    user = getattr(viewer, "user", None)
+    signed_in = bool(user is not None and user.is_authenticated and user.is_active)
+    own_key = ("network-own", network.pk, network.translation_key, getattr(user, "pk", None), signed_in)
+    own = kept_together(
+        None if getattr(viewer, "is_preview", False) or not network.pk else own_key,
+        lambda: {"following": following_part(viewer, network), **anchoring.role_parts(viewer, network)},
     )
     # The review footer's person, kept with the lists: given to the page each time, as the page is new each time.
     keep_content_owner(network, shared["owner"])

@@ -11,6 +11,7 @@ import re
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
 from django.db.models.functions import Substr, Upper
 
+from portal import compiled
 from portal.models import Organisation
 from portal.visibility import visible_to
 from portal.vocabulary import tagged_with, topics_in_language
@@ -89,14 +90,29 @@ def for_cards(people, renditions=True):
     return people.prefetch_related("photo__renditions") if renditions else people
 
 
-def options(people, locale_id, networks=None, viewer=None):
+def options(people, locale_id, networks=None, viewer=None, key=None):
     """What the filters offer and the A–Z links, from one query: {"topic", "organisation", "network", "letter"}.
 
     Only choices that lead somewhere: the topics (once per translation group, in the reader's language)
     and organisations of the people listed, the networks the reader may see (an option names its network;
     None without a networks app), and the first letters of the names present. SQLite refuses ORDER BY
-    inside a UNION, so each part drops its model's ordering and the rows are sorted here.
+    inside a UNION, so each part drops its model's ordering and the rows are sorted here. With `key`
+    (naming what `people`'s SQL is built from), the query is compiled once per process (portal.compiled).
     """
+    found = {"topic": [], "organisation": [], "network": [] if networks is not None else None, "letter": []}
+    for kind, pk, label in sorted(
+        compiled.rows(key, lambda: _options_query(people, locale_id, networks, viewer)),
+        key=lambda row: row[2].casefold(),
+    ):
+        if kind == "letter":
+            if label.strip():
+                found["letter"].append(label)
+        else:
+            found[kind].append((pk, label))
+    return found
+
+
+def _options_query(people, locale_id, networks, viewer):
     used_topics = people.model.topics.through.objects.filter(resourcepersonpage__in=people.values("pk"))
     parts = [
         topics_in_language(used_topics.values("topic_id"), locale_id).values_list(Value("topic"), "pk", "name"),
@@ -110,14 +126,7 @@ def options(people, locale_id, networks=None, viewer=None):
     if networks is not None:
         parts.append(visible_to(networks.options(locale_id), viewer).values_list(Value("network"), "pk", "title"))
     first, *rest = [part.order_by() for part in parts]
-    found = {"topic": [], "organisation": [], "network": [] if networks is not None else None, "letter": []}
-    for kind, pk, label in sorted(first.union(*rest, all=True).order_by(), key=lambda row: row[2].casefold()):
-        if kind == "letter":
-            if label.strip():
-                found["letter"].append(label)
-        else:
-            found[kind].append((pk, label))
-    return found
+    return first.union(*rest, all=True).order_by()
 
 
 def suggestions(people, query):

@@ -41,7 +41,9 @@ class DirectoryRoutesMixin(RoutablePageMixin):
         # build on this page, until anything is published or permissions change.
         choices = fragments.shared(
             ("directory-options", self.pk),
-            lambda: directory.options(everyone, self.locale_id, networks, request),
+            lambda: directory.options(
+                everyone, self.locale_id, networks, request, self.listing_key(request, "options")
+            ),
             request,
         )
         listing = Listing(
@@ -56,6 +58,9 @@ class DirectoryRoutesMixin(RoutablePageMixin):
             },
             # The page's twelve rows are read by id with what their cards show, apart from the filters.
             cards=lambda ids: self.page_cards(ids, request),
+            # The SQL of the page of results is compiled once per process for this directory, reader
+            # class and filters (portal.compiled).
+            key=self.listing_key(request, "people"),
         )
         return self.render(
             request,
