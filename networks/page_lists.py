@@ -14,7 +14,7 @@ either). Inline rows of a translated page still point at the source language's p
 is shown in the page's language where that version is live and visible, read in the same query.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, prefetch_related_objects
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
@@ -88,6 +88,10 @@ def network_lists(network, viewer=None):
     # The review footer's person, kept with the lists: given to the page each time, as the page is new each time.
     keep_content_owner(network, shared["owner"])
     lists = {name: value for name, value in shared.items() if name not in ("tracker_parts", "owner")}
+    if not fragments.active():
+        # Without shared parts every avatar is rendered on every view: their renditions in one query,
+        # rather than a cache read each. (Kept parts hold the rendered avatars, so they need none.)
+        prefetch_related_objects(avatar_photos(lists), "renditions")
     return {
         **lists,
         **anchoring.tracker(
@@ -180,6 +184,13 @@ def shared_lists(network, viewer):
         "evaluation_summary": evaluation.aggregate([row.would_join_again for row in found["evaluation_scores"]]),
         **team_lists(network, viewer, found),
     }
+
+
+def avatar_photos(lists):
+    """The photos of the people the page shows with an avatar: facilitators and spokespersons."""
+    people = [entry["person"] for entry in lists["facilitators"]]
+    people += [person for member in lists["members"] for person in member["spokespersons"]]
+    return list({person.photo.pk: person.photo for person in people if person.photo_id and person.photo}.values())
 
 
 def member_list(network, found):

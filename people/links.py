@@ -22,7 +22,7 @@ name quietly finding nothing.
 from dataclasses import dataclass
 from typing import Any
 
-from portal.together import Part, fetch_together
+from portal.together import Part, kept_together
 from portal.visibility import visible_to
 
 
@@ -70,14 +70,19 @@ def profile_lists(person, viewer=None, kept_as=None, **own_parts):
     networks: each network the person takes part in that the viewer may see, once, with their roles
     there, by title: [{"network", "roles"}]. profile_sections: the registered sections that have
     something for this person and the viewer: [{"key", "heading", "pages"}]. `own_parts` are the
-    profile's own lists (portal.together parts), returned under their names. `kept_as`: portal.together's.
+    profile's own lists (portal.together parts), returned under their names. `kept_as`: see
+    portal.together.kept_together (the parts are built only when it is first met).
     """
-    parts = dict(own_parts)
-    for index, provider in enumerate(_network_role_providers):
-        parts.update({f"roles-{index}-{name}": part for name, part in provider.parts(person, viewer).items()})
-    for section in _profile_sections.values():
-        parts[f"section-{section.key}"] = Part(visible_to(section.provider(person), viewer), ("title", "url_path"))
-    found = fetch_together(kept_as=kept_as, **parts)
+
+    def build_parts():
+        parts = dict(own_parts)
+        for index, provider in enumerate(_network_role_providers):
+            parts.update({f"roles-{index}-{name}": part for name, part in provider.parts(person, viewer).items()})
+        for section in _profile_sections.values():
+            parts[f"section-{section.key}"] = Part(visible_to(section.provider(person), viewer), ("title", "url_path"))
+        return parts
+
+    found = kept_together(kept_as, build_parts)
     networks = {}
     for index, provider in enumerate(_network_role_providers):
         prefix = f"roles-{index}-"
