@@ -252,5 +252,5 @@ def result_items(hits, terms, request=None, language=None):
             }
         )
         if items[-1]["is_person"]:
-            page.photo = items[-1]["picture"]  # What people/includes/avatar.html shows.
+            page.photo = items[-1]["picture"]  # What {% avatar %} (people_tags) shows.
     return items
