@@ -159,3 +159,39 @@ def restore_rows_from_migrations():
     migration.create_submit_translation_permission(apps, None)
     if not Collection.get_first_root_node():
         Collection.add_root(name="Root")
+
+
+def front_page_kept_apart(index):
+    """The front page's "new case studies" seen by two readers of different classes, twice (the second
+    time from whatever the page keeps), then after a new publication: a case study restricted to a
+    group is announced only to its member. Returns (board, member, member's client, other's client)."""
+    from datetime import timedelta
+
+    from django.contrib.auth.models import Group
+    from django.test import Client
+    from django.utils import timezone
+    from wagtail.models import PageViewRestriction
+
+    from casestudies.factories import CaseStudyPageFactory
+    from portal.factories import EmployeeFactory
+
+    board = Group.objects.create(name="Board")
+    earlier = timezone.now() - timedelta(days=2)
+    CaseStudyPageFactory(parent=index, title="Open reflection rounds", first_published_at=earlier)
+    secret = CaseStudyPageFactory(parent=index, title="Board retreat lessons", first_published_at=timezone.now())
+    PageViewRestriction.objects.create(page=secret, restriction_type=PageViewRestriction.GROUPS).groups.add(board)
+    member = EmployeeFactory(username="member")
+    member.groups.add(board)
+    member_client, other_client = Client(), Client()
+    member_client.force_login(member)
+    other_client.force_login(EmployeeFactory(username="other"))
+
+    for _ in range(2):
+        assert "Board retreat lessons" in member_client.get("/en/").content.decode()
+        other_home = other_client.get("/en/").content.decode()
+        assert "Board retreat lessons" not in other_home
+        assert "Open reflection rounds" in other_home
+
+    CaseStudyPageFactory(parent=index, title="Night shift handovers", first_published_at=timezone.now())
+    assert "Night shift handovers" in other_client.get("/en/").content.decode()
+    return board, member, member_client, other_client

@@ -21,6 +21,7 @@ from portal import compiled
 from portal.factories import EmployeeFactory
 from portal.page_keys import page_key
 from portal.visibility import MAX_PATH_CLAUSES, visibility_for, visibility_key
+from tests.utils import front_page_kept_apart
 
 pytestmark = pytest.mark.django_db
 
@@ -180,27 +181,7 @@ def test_a_reader_failing_many_restrictions_goes_by_the_one_clause(cases):
 
 def test_the_front_page_lists_what_each_class_may_see_when_nothing_is_cached(cases):
     """Uncached, the front page's lists come from kept SQL: one per language and class, never another's."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    board = Group.objects.create(name="Board")
-    earlier = timezone.now() - timedelta(days=2)
-    CaseStudyPageFactory(parent=cases, title="Open reflection rounds", first_published_at=earlier)
-    secret = CaseStudyPageFactory(parent=cases, title="Board retreat lessons", first_published_at=timezone.now())
-    PageViewRestriction.objects.create(page=secret, restriction_type=PageViewRestriction.GROUPS).groups.add(board)
-    member = EmployeeFactory(username="member")
-    member.groups.add(board)
-    member_client, other_client = reader(member), reader(EmployeeFactory(username="other"))
-
-    for _ in range(2):  # The second round runs the kept SQL.
-        assert "Board retreat lessons" in member_client.get("/en/").content.decode()
-        other_home = other_client.get("/en/").content.decode()
-        assert "Board retreat lessons" not in other_home
-        assert "Open reflection rounds" in other_home
-
-    CaseStudyPageFactory(parent=cases, title="Night shift handovers", first_published_at=timezone.now())
-    assert "Night shift handovers" in other_client.get("/en/").content.decode()
+    board, member, member_client, _other_client = front_page_kept_apart(cases)
     # A member who leaves the group is in the other class at once.
     member.groups.remove(board)
     assert "Board retreat lessons" not in member_client.get("/en/").content.decode()
