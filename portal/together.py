@@ -104,7 +104,8 @@ def _layout(parts):
             # Rows are numbered inside each part, before DISTINCT or a slice would apply.
             raise ValueError(f"fetch_together: the part {name!r} is DISTINCT or sliced.")
         model = rows.model
-        shapes.append((name, model, _column_names(model, part.fields), rows.db))
+        columns = _column_names(model, part.fields)
+        shapes.append((name, model, columns, rows.db, _reader(model, columns)))
     return lists, shapes
 
 
@@ -127,21 +128,35 @@ def _fetch(kept_as, build_parts):
     key = None if kept_as is None else ("together", kept_as, tuple(name for name, *_shape in shapes))
     rows = compiled.rows(key, lambda: _combined(built[0] if built else build_parts(), shapes))
     for part_index, _rank, *values in sorted(rows, key=lambda row: (row[0], row[1])):
-        name, model, columns, db = shapes[part_index]
-        by_attname = dict(zip(columns, values, strict=False))
-        fields = [field for field in model._meta.concrete_fields if field.attname in by_attname]
-        instance = model.from_db(
-            db, [field.attname for field in fields], [_to_python(field, by_attname[field.attname]) for field in fields]
-        )
-        results[name].append(instance)
+        name, model, _columns, db, (attnames, picks) = shapes[part_index]
+        values = [values[slot] if convert is None else convert(values[slot]) for slot, convert in picks]
+        results[name].append(model.from_db(db, attnames, values))
     return results
+
+
+def _reader(model, columns):
+    """How a part's text columns become from_db's arguments: its fields in the model's order (from_db
+    reads a partial row in that order), each with its column's slot and the conversion it needs."""
+    slot_of = {attname: slot for slot, attname in enumerate(columns)}
+    fields = [field for field in model._meta.concrete_fields if field.attname in slot_of]
+    return [field.attname for field in fields], [(slot_of[field.attname], _converter(field)) for field in fields]
+
+
+def _converter(field):
+    """A function from the column's text to the field's value, or None where the text is the value."""
+    if type(field).to_python in _TEXT_AS_IT_IS:
+        return None
+    return lambda value: _to_python(field, value)
+
+
+_TEXT_AS_IT_IS = {models.CharField.to_python, models.TextField.to_python}
 
 
 def _combined(parts, shapes):
     """The parts' querysets as one UNION ALL, each row (part, rank, columns as text...)."""
     queries = []
-    width = max(len(columns) for _name, _model, columns, _db in shapes)
-    for index, (name, model, columns, _db) in enumerate(shapes):
+    width = max(len(columns) for _name, _model, columns, *_rest in shapes)
+    for index, (name, model, columns, *_rest) in enumerate(shapes):
         rows = parts[name].rows
         ordering = list(rows.query.order_by) or list(model._meta.ordering) or ["pk"]
         annotations = {

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 class WrittenIn:
     """User-written text stored with its language; `locale` lets the shared language marker
-    (templates/portal/includes/language_marker.html) show it to readers of other languages."""
+    (`{% language_marker %}`, portal_tags) show it to readers of other languages."""
 
     @property
     def locale(self):

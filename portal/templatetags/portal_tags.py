@@ -1,6 +1,7 @@
 from django import template
 from django.contrib.auth.models import Permission
 from django.db.models import Q
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page
@@ -175,6 +176,16 @@ def messages_not_tagged(messages, tag):
 def language_autonym(code):
     """`{{ code|language_autonym }}`: "Norsk bokmål", the one name of a language in markers (portal.languages)."""
     return autonym(code)
+
+
+@register.simple_tag
+def language_marker(item):
+    """`{% language_marker item %}`: " (Norsk bokmål)", with its lang, after the title of something not in
+    the reader's language; nothing for one in it. A tag, not an include: a listing shows one per row."""
+    code = item.locale.language_code
+    if code == get_language():
+        return ""
+    return format_html(' <span class="language-marker" lang="{}">({})</span>', code, autonym(code))
 
 
 @register.simple_tag(takes_context=True)

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 import wagtail_factories
+from django.conf import settings
 from django.utils import timezone
 
 from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
@@ -110,7 +111,12 @@ def test_people_get_a_photo_or_their_initials_in_lists(home, employee_client, pi
         '<span class="avatar avatar--initials avatar--large person-card__photo person-card__photo--empty"'
         ' aria-hidden="true">SL</span>'
     ) in html
-    assert re.search(r'<img alt="" class="avatar avatar--large person-card__photo"', html)
+    photo = re.search(
+        r'<img src="([^"]+)" width="96" height="96" alt="" class="avatar avatar--large person-card__photo"', html
+    )
+    assert photo, html
+    # The 96 px rendition of the uploaded picture, from Wagtail's rendition store.
+    assert ".fill-96x96" in photo.group(1) and photo.group(1).startswith(settings.MEDIA_URL)
 
     html = employee_client.get(network.url).content.decode()
     members = section(html, "members")
@@ -118,9 +124,7 @@ def test_people_get_a_photo_or_their_initials_in_lists(home, employee_client, pi
     assert "Siv Anna Lund" in members
 
 
-def test_your_networks_costs_no_query_when_warm(
-    home, employee, employee_client, picture, django_assert_num_queries
-):
+def test_your_networks_costs_no_query_when_warm(home, employee, employee_client, picture, django_assert_num_queries):
     from networks.following import follow
 
     index = NetworkIndexPageFactory(parent=home)

@@ -23,7 +23,7 @@ def test_the_one_name_of_each_language_is_its_capitalised_autonym():
 
 def test_every_marker_in_every_language_uses_the_autonym(site_tree):
     homes = {home.locale.language_code: home for home in HomePage.objects.select_related("locale")}
-    template = engines["django"].from_string('{% include "portal/includes/language_marker.html" with item=item %}')
+    template = engines["django"].from_string("{% load portal_tags %}{% language_marker item %}")
     for reader in CODES:
         with translation.override(reader):
             request = RequestFactory().get(f"/{reader}/")
