@@ -4,13 +4,15 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from wagtail.models import PageViewRestriction
 
 from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
 from networks.anchoring import anchorings_since, examples_since
 from networks.models import Anchoring, Example
 from portal.factories import EmployeeFactory
+from portal.i18n import reader_page_url
 from tests.networks.anchoring_setup import anchor, build, example, signed_in
 
 pytestmark = pytest.mark.django_db
@@ -194,6 +196,23 @@ def test_text_in_another_language_carries_a_language_marker(cast):
     html = signed_in(EmployeeFactory()).get(cast.network.url).content.decode()
     assert '<span lang="sv">Överlämningen</span> <span class="language-marker" lang="sv">(Svenska)</span>' in html
     assert '<div lang="sv">' in unit_row(html, "Home care West")
+
+
+def test_a_swedish_reader_sees_the_tracker_in_swedish_and_written_text_as_text(cast):
+    made = example(cast.network, title="Handover")
+    anchor(made, cast.unit_b, said="We tried <b>it</b>\nTwice.", reflection="<script>x</script>")
+    day = timezone.localdate()
+    with translation.override("sv"):
+        html = signed_in(cast.speaker_b).get(reader_page_url(cast.network)).content.decode()
+        shown_day = date_format(day, "DATE_FORMAT")
+    done, not_yet = unit_row(html, "Home care West"), unit_row(html, "Björken ward")
+    assert f'Förankrat <time datetime="{day.isoformat()}">{shown_day}</time>' in done
+    assert "Uppdatera er enhets förankring" in done and "Vad gruppen sa" in done
+    assert "Inte förankrat ännu" in not_yet
+    assert "Anchored" not in done and "Not yet anchored" not in not_yet
+    # What a group wrote is shown as they wrote it, line breaks kept, never as markup.
+    assert "We tried &lt;b&gt;it&lt;/b&gt;<br>Twice." in done
+    assert "&lt;script&gt;x&lt;/script&gt;" in done and "<script>x" not in html
 
 
 def test_the_page_cache_keeps_each_readers_buttons_apart(cast, settings):
