@@ -207,8 +207,23 @@ def reader_page_url(page, request=None, language=None, full=False):
     """
     if page is None:
         return ""
-    url = page.get_full_url(request) if full else page.get_url(request)
-    return reader_url(url, language)
+    return reader_url(page_address(page, request, full), language)
+
+
+def page_address(page, request=None, full=False):
+    """Wagtail's URL of `page` (get_url, or get_full_url with `full`), kept for the rest of `request`: a
+    page names its own address from several places (a network's follow, calendar and gathering links;
+    the canonical and alternate links), and Wagtail works each out afresh."""
+    if not isinstance(request, HttpRequest) or not page.pk:
+        return page.get_full_url(request) if full else page.get_url(request)
+    kept = getattr(request, "_erfa_page_urls", None)
+    if kept is None:
+        kept = request._erfa_page_urls = {}
+    key = (page.pk, page.url_path, full)
+    url = kept.get(key)
+    if url is None:
+        url = kept[key] = page.get_full_url(request) if full else page.get_url(request)
+    return url
 
 
 def reader_path_url(url_path, language_code, language=None):

@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from portal import compiled, fragments
-from portal.i18n import LANGUAGE_NAMES, language_links, page_translations, reader_page_url
+from portal.i18n import LANGUAGE_NAMES, language_links, page_address, page_translations, reader_page_url
 from portal.languages import autonym, name_in_sentence
 from portal.page_parts import render_page_parts
 from portal.visibility import visibility_key, visible_to
@@ -58,12 +58,12 @@ def alternate_links(context):
     page = context.get("page")
     if request is None or not translations:
         return {"alternates": [], "default": None, "canonical": None}
-    alternates = [(code, version.get_full_url(request)) for code, version in translations.items()]
+    alternates = [(code, page_address(version, request, full=True)) for code, version in translations.items()]
     default = translations.get("en") or next(iter(translations.values()))
     return {
         "alternates": alternates,
-        "default": default.get_full_url(request),
-        "canonical": page.get_full_url(request) if page is not None else None,
+        "default": page_address(default, request, full=True),
+        "canonical": page_address(page, request, full=True) if page is not None else None,
     }
 
 
