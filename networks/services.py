@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from html.parser import HTMLParser
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from icalendar import Calendar, Event
 
 WORD_CLOUD_LEVELS = 5
@@ -16,6 +17,14 @@ class CloudWord:
     phrase: str
     weight: int
     level: int  # 1 (smallest) to WORD_CLOUD_LEVELS (largest); the stylesheet maps it to a font size.
+
+    @property
+    def said_by(self):
+        """"said by 3 participants", in the language active where it is shown. A property, not a
+        {% blocktranslate count %} in the template's loop: the cloud and its list show it for every word."""
+        return ngettext(
+            "said by %(counter)s participant", "said by %(counter)s participants", self.weight
+        ) % {"counter": self.weight}
 
 
 def word_cloud(expectations, levels=WORD_CLOUD_LEVELS):

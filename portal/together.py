@@ -129,8 +129,11 @@ def _fetch(kept_as, build_parts):
     rows = compiled.rows(key, lambda: _combined(built[0] if built else build_parts(), shapes))
     for part_index, _rank, *values in sorted(rows, key=lambda row: (row[0], row[1])):
         name, model, _columns, db, (attnames, picks) = shapes[part_index]
-        values = [values[slot] if convert is None else convert(values[slot]) for slot, convert in picks]
-        results[name].append(model.from_db(db, attnames, values))
+        row = [values[slot] for slot, _convert in picks]
+        for index, (_slot, convert) in enumerate(picks):
+            if convert is not None and row[index] is not None:
+                row[index] = convert(row[index])
+        results[name].append(model.from_db(db, attnames, row))
     return results
 
 
@@ -146,6 +149,11 @@ def _converter(field):
     """A function from the column's text to the field's value, or None where the text is the value."""
     if type(field).to_python in _TEXT_AS_IT_IS:
         return None
+    # Keys and numbers, the most common columns after text, straight through int(); a relation's column
+    # holds the value of the field it points at.
+    target = field.target_field if field.is_relation and field.many_to_one else field
+    if isinstance(target, models.IntegerField) and type(target).to_python is models.IntegerField.to_python:
+        return int
     return lambda value: _to_python(field, value)
 
 

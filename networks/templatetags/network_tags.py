@@ -8,9 +8,10 @@ in templates/networks/. Every text is escaped by `format_html`; every label is t
 
 from django import template
 from django.template.defaultfilters import linebreaksbr
-from django.utils.formats import date_format
+from django.utils.formats import date_format, time_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.timezone import localtime
 from django.utils.translation import gettext
 
 from people.templatetags.people_tags import avatar
@@ -18,6 +19,20 @@ from portal.i18n import reader_page_url
 from portal.templatetags.portal_tags import language_marker
 
 register = template.Library()
+
+
+@register.simple_tag
+def gathering_when(gathering):
+    """`{% gathering_when gathering %}`: when a gathering starts and ends, in the site's time zone and the
+    reader's date format; the end as a time only when it is the same day."""
+    start, end = localtime(gathering.start), localtime(gathering.end)
+    return format_html(
+        '<time datetime="{}">{}</time> – <time datetime="{}">{}</time>',
+        start.isoformat(),
+        date_format(start, "DATETIME_FORMAT"),
+        end.isoformat(),
+        time_format(end, "TIME_FORMAT") if start.date() == end.date() else date_format(end, "DATETIME_FORMAT"),
+    )
 
 
 @register.simple_tag(takes_context=True)

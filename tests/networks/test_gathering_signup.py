@@ -1,11 +1,16 @@
 """Signing up for a gathering, or declining, on its own page; who comes; when answers close."""
 
+from datetime import UTC, datetime
+
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import translation
 from wagtail.models import PageViewRestriction
 
+from networks.factories import GatheringFactory
 from networks.models import GatheringResponse
 from portal.factories import EmployeeFactory
+from portal.i18n import reader_page_url
 from tests.networks.gathering_helpers import client_of, gathering_in, page_of
 
 pytestmark = pytest.mark.django_db
@@ -22,6 +27,31 @@ def test_the_network_page_links_each_gathering_to_its_own_page(network, employee
     assert "<h1>Kick-off</h1>" in html
     assert "Town hall, room 2" in html
     assert "Welcome and team presentations." in html
+
+
+def test_both_pages_say_when_in_the_site_time_zone_and_the_readers_format(network, employee_client):
+    # 23:30 UTC is half past midnight in Stockholm: the local day, not the UTC one, decides what is shown.
+    same_day = GatheringFactory(
+        page=network, start=datetime(2031, 1, 2, 23, 30, tzinfo=UTC), end=datetime(2031, 1, 3, 2, 0, tzinfo=UTC)
+    )
+    two_days = GatheringFactory(
+        page=network, start=datetime(2031, 3, 4, 8, 0, tzinfo=UTC), end=datetime(2031, 3, 5, 15, 0, tzinfo=UTC)
+    )
+    with translation.override("sv"):
+        network_page = employee_client.get(reader_page_url(network)).content.decode()
+        own_page = page_of(network, same_day).replace(network.url, reader_page_url(network))
+        gathering_page = employee_client.get(own_page)
+    assert gathering_page.status_code == 200
+    for html in (network_page, gathering_page.content.decode()):
+        assert (
+            '<time datetime="2031-01-03T00:30:00+01:00">3 januari 2031 00:30</time>'
+            ' – <time datetime="2031-01-03T03:00:00+01:00">03:00</time>'
+        ) in html
+    assert (
+        '<time datetime="2031-03-04T09:00:00+01:00">4 mars 2031 09:00</time>'
+        ' – <time datetime="2031-03-05T16:00:00+01:00">5 mars 2031 16:00</time>'
+    ) in network_page
+    assert two_days.title in network_page
 
 
 def test_signing_up_changing_and_declining(network, employee, employee_client):

@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from icalendar import Calendar
 from wagtail.models import Locale
 
@@ -24,6 +25,7 @@ from networks.models import NetworkFacilitator
 from networks.page_lists import network_lists
 from people.factories import ResourcePersonPageFactory
 from portal.factories import OrganisationFactory, TopicFactory
+from portal.i18n import reader_page_url
 
 pytestmark = pytest.mark.django_db
 
@@ -149,6 +151,13 @@ def test_word_cloud_scales_with_weight_and_is_also_a_list(network, employee_clie
     assert "said by 1 participant)" in cloud
     listing = html.split('class="word-cloud__list"', 1)[1].split("</ol>", 1)[0]
     assert listing.index("learn from each other") < listing.index("share experience") < listing.index("new tools")
+    assert "<li>new tools – said by 1 participant</li>" in listing
+
+    with translation.override("nl"):
+        dutch = employee_client.get(reader_page_url(network)).content.decode()
+    assert "(genoemd door 9 deelnemers)" in dutch.split('class="word-cloud"', 1)[1].split("</ul>", 1)[0]
+    assert "<li>new tools – genoemd door 1 deelnemer</li>" in dutch
+    assert "said by" not in dutch
 
 
 def test_calendar_feed_parses_with_the_right_events(network, employee_client):
