@@ -306,7 +306,7 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = []  # Every document downloads (attachment); 
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 _static_storage = "django.contrib.staticfiles.storage.StaticFilesStorage"
 if not WHITENOISE_USE_FINDERS:
-    _static_storage = "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    _static_storage = "portal.static_files.StaticFilesStorage"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": _static_storage},
