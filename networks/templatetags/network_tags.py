@@ -46,7 +46,8 @@ def spokesperson_list(context, people):
         '<ul class="network__spokespersons">{}</ul>',
         format_html_join(
             "",
-            "<li>{} <a href=\"{}\">{}</a>{}</li>",
+            # Name and job title in one span: the item lays its avatar and its text out as a flex row.
+            "<li>{} <span><a href=\"{}\">{}</a>{}</span></li>",
             (
                 (
                     avatar(person),
