@@ -58,8 +58,7 @@ def _as_text(model, attname):
 
 
 def _to_python(field, value):
-    if value is None:
-        return None
+    """A column's text (never NULL: _fetch keeps None as it is) as the field's value."""
     if isinstance(field, models.BooleanField):
         # PostgreSQL casts booleans to "true"/"false", SQLite stores 1/0.
         return value in ("true", "t", "1", "True")
@@ -129,10 +128,10 @@ def _fetch(kept_as, build_parts):
     rows = compiled.rows(key, lambda: _combined(built[0] if built else build_parts(), shapes))
     for part_index, _rank, *values in sorted(rows, key=lambda row: (row[0], row[1])):
         name, model, _columns, db, (attnames, picks) = shapes[part_index]
-        row = [values[slot] for slot, _convert in picks]
-        for index, (_slot, convert) in enumerate(picks):
-            if convert is not None and row[index] is not None:
-                row[index] = convert(row[index])
+        row = []
+        for slot, convert in picks:
+            value = values[slot]
+            row.append(value if value is None or convert is None else convert(value))
         results[name].append(model.from_db(db, attnames, row))
     return results
 
