@@ -87,7 +87,8 @@ def latest_updates(locale, limit=RECENT_LIMIT, viewer=None):
         return pages.select_related("locale").order_by("-date", "-first_published_at")[:limit]
 
     updates = compiled.rows(("home-updates", locale, limit, visibility_key(viewer)), build)
-    parents = NetworkPage.objects.filter(path__in=[update.path[: -update.steplen] for update in updates])
+    paths = tuple(update.path[: -update.steplen] for update in updates)
+    parents = compiled.rows(("update-networks", paths), lambda: NetworkPage.objects.filter(path__in=paths))
     by_path = {network.path: network for network in parents}
     for update in updates:
         update.network = by_path.get(update.path[: -update.steplen])

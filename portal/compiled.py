@@ -36,27 +36,37 @@ def _entries():
     return entries
 
 
-def _kept(queryset):
-    """A copy of `queryset` whose evaluation reuses one compiler and its SQL, compiled now."""
+def _kept(queryset, params=None):
+    """A copy of `queryset` whose evaluation reuses one compiler and its SQL, compiled now.
+
+    With `params`, the SQL must take exactly those parameters, in that order (else EmptyResultSet: not
+    kept); `rows` then runs it with each call's own.
+    """
     compiler = queryset.query.get_compiler(using=queryset.db)
-    sql, params = compiler.as_sql()  # fills the compiler's select and klass_info, which evaluation reads
-    if not sql:
+    sql, compiled_params = compiler.as_sql()  # fills the compiler's select and klass_info, which evaluation reads
+    if not sql or (params is not None and tuple(compiled_params) != tuple(params)):
         raise EmptyResultSet
     # Django has no public way to hand a compiled query to a queryset; both are plain instance attributes
     # that shadow the methods for this copy only, and a queryset chained from it keeps them (Query.clone
     # copies its __dict__), which is why `rows` only ever evaluates it, never filters it further.
-    compiler.as_sql = lambda *args, **kwargs: (sql, params)
+    compiler.as_sql = lambda *args, **kwargs: (sql, compiled_params)
     kept = queryset._chain()
     kept.query.get_compiler = lambda *args, **kwargs: compiler
+    kept._erfa_sql = sql
     # A related manager's queryset (page.handbooks) hands its rows the instance it was made from: kept,
     # that would be the first request's page, given to every later request's rows.
     kept._known_related_objects = {}
     return kept
 
 
-def rows(key, build):
+def rows(key, build, params=None):
     """list(build()), its SQL compiled the first time this thread asks for `key` (see the module);
-    a key of None keeps nothing (a preview's lists, say)."""
+    a key of None keeps nothing (a preview's lists, say).
+
+    `params`: for a query whose SQL is the same for many values (a page's ancestors' paths, one SQL per
+    depth) and takes exactly these parameters in this order; the kept SQL then runs with each call's
+    own. Should the compiled SQL take other parameters than those, nothing is kept.
+    """
     if key is None:
         return list(build())
     entries = _entries()
@@ -66,7 +76,7 @@ def rows(key, build):
         if not isinstance(queryset, QuerySet):  # an answer known without a query (no parts): nothing to keep
             return list(queryset)
         try:
-            kept = _kept(queryset)
+            kept = _kept(queryset, params)
         except EmptyResultSet:
             return list(queryset)
         entries[key] = kept
@@ -74,7 +84,48 @@ def rows(key, build):
             entries.popitem(last=False)
     else:
         entries.move_to_end(key)
+        if params is not None:
+            sql, params = kept._erfa_sql, tuple(params)
+            kept.query.get_compiler().as_sql = lambda *args, **kwargs: (sql, params)
     return list(kept._chain())
+
+
+class _KeptOnEvaluation:
+    """Mixed into a queryset's own class by `evaluated_kept`: evaluated as it is, it reads through `rows`."""
+
+    _kept_key = None  # a queryset chained from this one is built by Django's _clone without it: ordinary
+
+    def _fetch_all(self):
+        # Django's QuerySet evaluates (iteration, len, bool, indexing) through _fetch_all, which fills
+        # _result_cache; rows() has already run the prefetches on the rows it returns.
+        if self._result_cache is None and self._kept_key is not None:
+            self._result_cache = rows(self._kept_key, lambda: self._kept_build, self._kept_params)
+            self._prefetch_done = True
+        super()._fetch_all()
+
+
+_kept_classes = {}
+
+
+def evaluated_kept(key, queryset, params=None):
+    """`queryset` as a queryset still, whose own evaluation runs the SQL kept under `key` (see `rows`,
+    and its `params`).
+
+    For a queryset that a caller outside Erfa evaluates, such as Wagtail's check of a page's view
+    restrictions on every page it serves, but that must stay a queryset for the callers that chain it
+    (the admin orders the same restrictions): anything chained from it (filter, order_by, count, exists)
+    is an ordinary queryset, built and compiled as usual.
+    """
+    if key is None:
+        return queryset
+    base = type(queryset)
+    cls = _kept_classes.get(base)
+    if cls is None:
+        cls = _kept_classes[base] = type(f"Kept{base.__name__}", (_KeptOnEvaluation, base), {})
+    kept = queryset._chain()
+    kept.__class__ = cls
+    kept._kept_key, kept._kept_build, kept._kept_params = key, queryset, params
+    return kept
 
 
 def forget():

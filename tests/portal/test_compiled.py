@@ -249,3 +249,39 @@ def test_an_index_page_filters_and_lists_new_pages_when_nothing_is_cached(cases)
     CaseStudyPageFactory(parent=cases, title="Weekend rota reflections")
     assert "Weekend rota reflections" in client.get(cases.url).content.decode()
     assert "Weekend rota reflections" not in client.get(cases.url, {"topic": topic.pk}).content.decode()
+
+
+def test_a_pages_view_restrictions_are_read_each_time_through_sql_compiled_once_per_path(cases):
+    """Wagtail checks them on every page it serves (portal.models.restrictions); the admin orders them."""
+    page = CaseStudyPageFactory(parent=cases, title="Board retreat lessons")
+    sibling = CaseStudyPageFactory(parent=cases, title="Open reflection rounds")
+    assert list(page.get_view_restrictions()) == []
+    # One SQL per depth, run with each page's own ancestors.
+    assert ("view-restrictions", page.depth) in compiled._entries()
+    on_the_sibling = PageViewRestriction.objects.create(page=sibling, restriction_type=PageViewRestriction.LOGIN)
+    assert list(sibling.get_view_restrictions()) == [on_the_sibling]
+    assert list(page.get_view_restrictions()) == []
+    assert list(cases.get_view_restrictions()) == []
+    on_the_sibling.delete()
+
+    on_the_index = PageViewRestriction.objects.create(page=cases, restriction_type=PageViewRestriction.LOGIN)
+    on_the_page = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD)
+    restrictions = page.get_view_restrictions()
+    assert restrictions  # Wagtail's hook asks this after iterating: from the same rows
+    assert {restriction.pk for restriction in restrictions} == {on_the_index.pk, on_the_page.pk}
+    # Chained, as the admin's privacy view does, it is an ordinary query: ordered, filtered, counted.
+    assert list(page.get_view_restrictions().order_by("-page__depth")) == [on_the_page, on_the_index]
+    assert list(page.get_view_restrictions().filter(restriction_type="login")) == [on_the_index]
+    assert page.get_view_restrictions().count() == 2
+
+    on_the_index.delete()
+    on_the_page.delete()
+    assert list(page.get_view_restrictions()) == []
+
+    # Served: Wagtail's check reads the restrictions as they are now, through the kept SQL.
+    board = Group.objects.create(name="Board")
+    PageViewRestriction.objects.create(page=cases, restriction_type=PageViewRestriction.GROUPS).groups.add(board)
+    client = reader(EmployeeFactory())
+    assert client.get(page.url).status_code == 302  # to sign in as someone in the group
+    PageViewRestriction.objects.all().delete()
+    assert client.get(page.url).status_code == 200
