@@ -251,7 +251,7 @@ def test_an_index_page_filters_and_lists_new_pages_when_nothing_is_cached(cases)
     assert "Weekend rota reflections" not in client.get(cases.url, {"topic": topic.pk}).content.decode()
 
 
-def test_a_pages_view_restrictions_are_read_each_time_through_sql_compiled_once_per_path(cases):
+def test_a_pages_view_restrictions_are_read_each_time_through_sql_compiled_once_per_depth(cases):
     """Wagtail checks them on every page it serves (portal.models.restrictions); the admin orders them."""
     page = CaseStudyPageFactory(parent=cases, title="Board retreat lessons")
     sibling = CaseStudyPageFactory(parent=cases, title="Open reflection rounds")
