@@ -96,7 +96,7 @@ class _KeptOnEvaluation:
     _kept_key = None  # a queryset chained from this one is built by Django's _clone without it: ordinary
 
     def _fetch_all(self):
-        # Django's QuerySet evaluates (iteration, len, bool, indexing) through _fetch_all, which fills
+        # Django's QuerySet evaluates (iteration, len, bool) through _fetch_all, which fills
         # _result_cache; rows() has already run the prefetches on the rows it returns.
         if self._result_cache is None and self._kept_key is not None:
             self._result_cache = rows(self._kept_key, lambda: self._kept_build, self._kept_params)
