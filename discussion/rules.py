@@ -19,7 +19,7 @@ from discussion.models import Comment
 from methods.models import MethodPage
 from people.models import ResourcePersonPage
 from people.permissions import names_as_contact
-from portal import roles
+from portal import compiled, roles
 from portal.languages import base_code
 from portal.visibility import visibility_for
 
@@ -114,9 +114,16 @@ def threads(page, user=None, moderates=False):
     Without a user: what every reader sees (the cached page).
     """
     rows = Comment.objects.of_page(page).select_related("author", "hidden_by")
-    rows = rows.seen_by(user, moderates) if user is not None else rows.visible()
+    if user is None:
+        mode, rows, params = "visible", rows.visible(), [page.pk, Comment.State.VISIBLE]
+    elif moderates:
+        mode, rows, params = "all", rows.seen_by(user, moderates), [page.pk]
+    else:
+        mode, rows, params = "seen", rows.seen_by(user, moderates), [page.pk, Comment.State.VISIBLE, user.pk]
+    # Read on every view of every page that ends in a discussion: one SQL per way of reading, compiled
+    # once per process and run with this page's and reader's values (portal.compiled).
     threads, answers = [], {}
-    for row in rows:
+    for row in compiled.rows(("comment-threads", mode), lambda: rows, params=params):
         if row.parent_id is None:
             threads.append(row)
         else:

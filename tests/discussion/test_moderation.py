@@ -5,6 +5,7 @@ from django.core import mail
 
 from discussion import rules
 from discussion.models import Comment
+from portal import compiled
 from tests.discussion.conftest import client_of, discussion_url, prefer
 
 pytestmark = pytest.mark.django_db
@@ -147,3 +148,27 @@ def test_a_new_question_and_an_answer_reach_the_cached_page(method, owner, reade
     )
     html = other.get(method.url).content.decode()
     assert "Soon." in html and "The owner’s answer" in html
+
+
+def test_threads_are_read_through_one_sql_per_way_of_reading_with_each_pages_and_readers_values(
+    method, case_study, owner, reader, other_reader
+):
+    compiled.forget()
+    hidden = rules.post(reader, method, kind="question", body="Hidden later")
+    rules.set_hidden(hidden, True, by=owner)
+    asked = rules.post(other_reader, case_study, kind="comment", body="We tried it too")
+    answered = rules.answer(owner, asked, body="Tell us more")
+
+    assert rules.threads(method) == []
+    assert rules.threads(case_study) == [asked]
+    assert rules.threads(case_study)[0].shown_answers == [answered]
+    assert rules.threads(method, reader) == [hidden]  # its author still sees it
+    assert rules.threads(method, other_reader) == []
+    assert rules.threads(case_study, reader) == [asked]
+    assert rules.threads(method, owner, moderates=True) == [hidden]
+    assert rules.threads(case_study, owner, moderates=True) == [asked]
+    kept = [key for key in compiled._entries() if key[0] == "comment-threads"]
+    assert sorted(kept) == [("comment-threads", "all"), ("comment-threads", "seen"), ("comment-threads", "visible")]
+
+    rules.set_hidden(hidden, False, by=owner)  # the kept SQL reads the rows as they are now
+    assert rules.threads(method) == [hidden]

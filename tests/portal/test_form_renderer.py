@@ -54,8 +54,11 @@ def test_erfa_renders_forms_with_its_renderer():
     assert isinstance(get_default_renderer(), FormRenderer)
 
 
-@pytest.mark.parametrize("form_class", READERS_FORMS, ids=lambda form_class: form_class.__module__ + "." + form_class.__name__)
-@pytest.mark.parametrize("data", [None, {}, {"body": "Kept <b>\"input\"</b> & 'more'", "score": "9", "message": "x" * 5}])
+TYPED = {"body": "Kept <b>\"input\"</b> & 'more'", "score": "9", "message": "x" * 5}
+
+
+@pytest.mark.parametrize("form_class", READERS_FORMS, ids=lambda form: f"{form.__module__}.{form.__name__}")
+@pytest.mark.parametrize("data", [None, {}, TYPED], ids=["unbound", "empty", "typed"])
 def test_every_readers_form_has_the_markup_djangos_default_renderer_gives(form_class, data):
     theirs, ours = form_class(data=data, renderer=DjangoTemplates()), form_class(data=data, renderer=FormRenderer())
     if data is not None:
