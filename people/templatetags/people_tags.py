@@ -43,7 +43,11 @@ def avatar(person, large=False):
     initials are hidden from screen readers."""
     large = bool(large)
     if person.photo:
-        rendition = _rendition(person.photo, _AVATAR_FILTERS[large])
+        # Through Wagtail: the image's prefetched renditions, else its rendition cache, else the database,
+        # after which Wagtail keeps it in that cache, so the next view of cards that are not prefetched
+        # (a page's kept contact cards) reads it from Redis instead of the database. The write Wagtail
+        # makes after every call is skipped while it is the same (caching.redis_backend.RenditionsCache).
+        rendition = get_rendition_or_not_found(person.photo, _AVATAR_FILTERS[large])
         return format_html(
             '<img src="{}" width="{}" height="{}" alt="" class="{}" loading="lazy">',
             rendition.url,
@@ -55,14 +59,3 @@ def avatar(person, large=False):
     initials = "".join(word[:1].upper() for word in (words[:1] + words[1:][-1:]))
     return format_html('<span class="{}" aria-hidden="true">{}</span>', _INITIALS_CLASSES[large], initials)
 
-
-def _rendition(image, avatar_filter):
-    """The avatar's rendition. One already made is taken from the image's prefetched renditions or Wagtail's
-    rendition cache directly: get_rendition would also write it back to that cache, pickling it, for every
-    avatar on every view. A new one (and an SVG, whose filter Wagtail adapts) goes through Wagtail."""
-    if not image.is_svg():
-        try:
-            return image.find_existing_rendition(avatar_filter)
-        except image.get_rendition_model().DoesNotExist:
-            pass
-    return get_rendition_or_not_found(image, avatar_filter)

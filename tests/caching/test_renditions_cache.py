@@ -1,12 +1,16 @@
 """Wagtail's rendition cache on a real Redis (caching.redis_backend.RenditionsCache): a rendition read
 again is not written again, a new one is written at once, and the entry is refreshed in time."""
 
+from types import SimpleNamespace
+
 import pytest
 import redis
 import wagtail_factories
 from django.core.cache import caches
 from django.test import override_settings
 from wagtail.images import get_image_model
+
+from people.templatetags.people_tags import avatar
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +83,23 @@ def test_other_values_are_always_written(server):
         cache.set("a-key", value)
     assert writes(server) == before + 4
     assert cache.get("a-key") == "same"
+
+
+def test_an_avatar_found_in_the_database_is_kept_so_the_next_view_reads_it_without_a_query(
+    server, django_assert_num_queries
+):
+    image = wagtail_factories.ImageFactory()
+    made = fresh(image).get_rendition("fill-96x96")
+    caches["renditions"].clear()  # made long ago: its entry has expired
+
+    def card(photo):  # a contact card kept without its renditions (portal.fragments)
+        return avatar(SimpleNamespace(photo=photo, title="Ada Berg"), large=True)
+
+    photo = fresh(image)
+    with django_assert_num_queries(1):
+        html = card(photo)
+    assert f'src="{made.url}"' in html and 'width="96"' in html
+    assert [rendition.pk for rendition in stored(server)] == [made.pk]
+    photo = fresh(image)
+    with django_assert_num_queries(0):
+        assert card(photo) == html
