@@ -79,10 +79,13 @@ class HomePage(ViewRestrictionsMixin, Page):
         """(The pages from this one's child down to the page that routes the rest, that page specific,
         the path components left for it), or None when no page has this address."""
         prefixes = [self.url_path + "/".join(path_components[: i + 1]) + "/" for i in range(len(path_components))]
-        # The SQL names this page and the address, nothing else: compiled once per process (portal.compiled).
+        # One SQL per number of steps, compiled once per process and run with this page's and the address's
+        # values (portal.compiled): kept per address, a busy site's addresses would push the listings'
+        # kept queries out of the process's bounded store.
         found = compiled.rows(
-            ("route", self.path, self.depth, tuple(prefixes)),
-            lambda: Page.objects.filter(url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth),
+            ("route", len(prefixes)),
+            lambda: Page.objects.filter(depth__gt=self.depth, path__startswith=self.path, url_path__in=prefixes),
+            params=[self.depth, self.path + "%", *prefixes],
         )
         on_the_way = {page.url_path: page for page in found}
         pages = []

@@ -285,3 +285,24 @@ def test_a_pages_view_restrictions_are_read_each_time_through_sql_compiled_once_
     assert client.get(page.url).status_code == 302  # to sign in as someone in the group
     PageViewRestriction.objects.all().delete()
     assert client.get(page.url).status_code == 200
+
+
+def test_an_address_is_routed_through_one_sql_per_number_of_steps_with_its_own_values(cases, home):
+    """HomePage.pages_on_the_way: the pages on the way down, run with each address's own slugs."""
+    first = CaseStudyPageFactory(parent=cases, title="Board retreat lessons", slug="board-retreat")
+    second = CaseStudyPageFactory(parent=cases, title="Open reflection rounds", slug="open-rounds")
+    client = reader(EmployeeFactory())
+    for page in (first, second):
+        response = client.get(page.url)
+        assert response.status_code == 200 and response.context["page"] == page
+    assert client.get(cases.url).context["page"] == cases
+    routes = sorted(key for key in compiled._entries() if key[0] == "route")
+    assert routes == [("route", 1), ("route", 2)]  # not one per address
+
+    # The kept SQL reads the tree as it is now: a new page is found, a missing one is not.
+    third = CaseStudyPageFactory(parent=cases, title="Night shift handovers", slug="night-shifts")
+    assert client.get(third.url).context["page"] == third
+    assert client.get(cases.url + "no-such-case/").status_code == 404
+    assert home.pages_on_the_way([cases.slug, first.slug])[0][-1] == first
+    assert home.pages_on_the_way([cases.slug, "no-such-case"]) is None
+    assert sorted(key for key in compiled._entries() if key[0] == "route") == routes
