@@ -4,13 +4,15 @@ A filter form offers every topic, organisation, network, region and language a l
 by, so its select boxes hold hundreds of options, and Django's form templates render each option
 through its own template include: on the people directory that was a fifth of the page's CPU. The
 renderer below writes exactly what django/forms/widgets/select.html and select_option.html write
-(tests/portal/test_filter_form.py compares them), and leaves every other template to Django.
+(tests/portal/test_filter_form.py compares them), and leaves every other template to Erfa's form
+renderer (portal/form_renderer.py: Django's templates, through Jinja2).
 """
 
 from django import forms
-from django.forms.renderers import DjangoTemplates
 from django.utils.html import conditional_escape as escape
 from django.utils.safestring import mark_safe
+
+from portal.form_renderer import FormRenderer
 
 SELECT_TEMPLATE = "django/forms/widgets/select.html"
 OPTION_TEMPLATE = "django/forms/widgets/select_option.html"
@@ -46,7 +48,7 @@ def render_select(widget):
     return mark_safe("".join(parts))  # noqa: S308 - every name, value and label above is escaped.
 
 
-class FilterRenderer(DjangoTemplates):
+class FilterRenderer(FormRenderer):
     def render(self, template_name, context, request=None):
         widget = context.get("widget")
         if template_name == SELECT_TEMPLATE and all(

@@ -120,9 +120,17 @@ class IndexPage(ContentPageMixin, Page):
             return
         owner_model = self._meta.get_field("content_owner").related_model
         pk = self.content_owner_id
-        self.content_owner = fragments.for_page(
-            self, request, "content-owner", lambda: owner_model.objects.select_related("locale").filter(pk=pk).first()
-        )
+
+        def read():
+            # One SQL for every owner, compiled once per process and run with this one's id (portal.compiled).
+            found = compiled.rows(
+                ("content-owner", owner_model._meta.label),
+                lambda: owner_model.objects.select_related("locale").filter(pk=pk),
+                params=[pk],
+            )
+            return found[0] if found else None
+
+        self.content_owner = fragments.for_page(self, request, "content-owner", read)
 
     def listing_context(self, listing):
         """The page of results under two names: `listing_items`, which the shared template

@@ -16,7 +16,9 @@ from wagtail.models import PageViewRestriction
 from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
 from casestudies.models import CaseStudyPage
 from home.models import HomePage
+from methods.factories import MethodIndexPageFactory
 from networks.factories import NetworkIndexPageFactory, NetworkPageFactory
+from people.factories import ResourcePersonIndexPageFactory, ResourcePersonPageFactory
 from portal import compiled
 from portal.factories import EmployeeFactory
 from portal.page_keys import page_key
@@ -306,3 +308,23 @@ def test_an_address_is_routed_through_one_sql_per_number_of_steps_with_its_own_v
     assert home.pages_on_the_way([cases.slug, first.slug])[0][-1] == first
     assert home.pages_on_the_way([cases.slug, "no-such-case"]) is None
     assert sorted(key for key in compiled._entries() if key[0] == "route") == routes
+
+
+def test_an_index_pages_owner_is_read_through_one_sql_with_each_pages_own_id(cases, home):
+    """IndexPage.keep_content_owner: the review footer's person, read as they are now."""
+    directory = ResourcePersonIndexPageFactory(parent=home)
+    ada = ResourcePersonPageFactory(parent=directory, title="Ada Berg", job_title="Coordinator")
+    bo = ResourcePersonPageFactory(parent=directory, title="Bo Lind")
+    cases.content_owner = ada
+    cases.save_revision().publish()
+    methods = MethodIndexPageFactory(parent=home, content_owner=bo)
+    client = reader(EmployeeFactory())
+    html = client.get(cases.url).content.decode()
+    assert f'Ask <a href="{ada.url}">Ada Berg</a>, Coordinator.' in html
+    assert f'Ask <a href="{bo.url}">Bo Lind</a>' in client.get(methods.url).content.decode()
+    owners = [key for key in compiled._entries() if key[0] == "content-owner"]
+    assert owners == [("content-owner", "people.ResourcePersonPage")]
+
+    ada.title, ada.job_title = "Ada Berg Holm", ""
+    ada.save_revision().publish()
+    assert f'Ask <a href="{ada.url}">Ada Berg Holm</a>.' in client.get(cases.url).content.decode()

@@ -3,8 +3,11 @@
 Each case renders one form twice, through Erfa's renderer and through Django's, and compares the HTML.
 """
 
+import re
+
 import pytest
 from django import forms
+from django.forms.renderers import DjangoTemplates
 from django.utils.translation import gettext_lazy, override
 
 from methods.forms import MethodFilterForm
@@ -34,11 +37,18 @@ class Sample(FilterForm):
 
 
 def djangos(form_class, data, **kwargs):
-    """The same form rendered by Django's own templates."""
+    """The same form rendered by Django's own templates, through Django's default renderer."""
     form = form_class(data, **kwargs)
-    form.renderer = form.default_renderer.__class__.__mro__[1]()
-    assert not isinstance(form.renderer, FilterRenderer)
+    form.renderer = DjangoTemplates()
     return form
+
+
+def same(html):
+    """The other fields go through Jinja2 (portal.form_renderer), which writes a quote in text as &#34; and
+    &#39; where Django writes &quot; and &#x27;, and breaks lines in other places: the same page to a
+    browser. The select boxes are compared character for character apart from this."""
+    html = str(html).replace("&#34;", "&quot;").replace("&#39;", "&#x27;")
+    return re.sub(r">\s+<", "><", re.sub(r"\s+", " ", html)).strip()
 
 
 @pytest.mark.parametrize(
@@ -49,8 +59,10 @@ def test_select_boxes_are_character_for_character_djangos(data):
     ours, theirs = Sample(data), djangos(Sample, data)
     assert isinstance(ours.renderer, FilterRenderer)
     for name in ours.fields:
-        assert str(ours[name]) == str(theirs[name]), name
-    assert str(ours) == str(theirs)
+        if name in ("plain", "typed", "flagged", "many"):
+            assert str(ours[name]) == str(theirs[name]), name
+        assert same(ours[name]) == same(theirs[name]), name
+    assert same(ours) == same(theirs)
 
 
 def test_option_labels_and_values_are_escaped_and_the_choice_is_selected():
@@ -71,9 +83,9 @@ def test_the_listings_filter_forms_render_as_before():
     data = {"topic": "2", "organisation": "3", "language": "sv"}
     kwargs = {"topics": [(1, "Reflection"), (2, "Safety & quality")], "organisations": [(3, "Vik <care>")]}
     ours, theirs = DirectoryFilterForm(data, **kwargs), djangos(DirectoryFilterForm, data, **kwargs)
-    assert str(ours) == str(theirs)
+    assert same(ours) == same(theirs)
     assert '<option value="2" selected>Safety &amp; quality</option>' in str(ours["topic"])
     topics = Topic.objects.none()
-    assert str(MethodFilterForm({"sort": "title"}, topics=topics)) == str(
+    assert same(MethodFilterForm({"sort": "title"}, topics=topics)) == same(
         djangos(MethodFilterForm, {"sort": "title"}, topics=topics)
     )
