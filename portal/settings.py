@@ -107,8 +107,7 @@ TEMPLATES = [
         },
     },
 ]
-# Django's own form templates through Jinja2: the same markup for a fraction of the CPU (portal/form_renderer.py).
-FORM_RENDERER = "portal.form_renderer.FormRenderer"
+FORM_RENDERER = "portal.form_renderer.FormRenderer"  # Django's own form templates through Jinja2: same markup.
 # --- Database ---------------------------------------------------------------
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if not DATABASE_URL:
