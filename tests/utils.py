@@ -1,6 +1,7 @@
 import atexit
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -195,3 +196,11 @@ def front_page_kept_apart(index):
     CaseStudyPageFactory(parent=index, title="Night shift handovers", first_published_at=timezone.now())
     assert "Night shift handovers" in other_client.get("/en/").content.decode()
     return board, member, member_client, other_client
+
+
+def same_markup(html):
+    """HTML as a browser reads it, for comparing a form rendered by Erfa's form renderer (Django's form
+    templates through Jinja2, portal.form_renderer) with Django's default: Jinja2 writes an escaped quote
+    as &#34; and &#39; where Django writes &quot; and &#x27;, and breaks lines in other places."""
+    html = str(html).replace("&#34;", "&quot;").replace("&#39;", "&#x27;")
+    return re.sub(r">\s+<", "><", re.sub(r"\s+", " ", html)).strip()

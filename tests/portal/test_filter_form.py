@@ -3,8 +3,6 @@
 Each case renders one form twice, through Erfa's renderer and through Django's, and compares the HTML.
 """
 
-import re
-
 import pytest
 from django import forms
 from django.forms.renderers import DjangoTemplates
@@ -14,6 +12,7 @@ from methods.forms import MethodFilterForm
 from people.forms import DirectoryFilterForm
 from portal.filter_form import FilterForm, FilterRenderer
 from portal.models import Topic
+from tests.utils import same_markup
 
 CHOICES = [
     ("", "Any"),
@@ -43,14 +42,6 @@ def djangos(form_class, data, **kwargs):
     return form
 
 
-def same(html):
-    """The other fields go through Jinja2 (portal.form_renderer), which writes a quote in text as &#34; and
-    &#39; where Django writes &quot; and &#x27;, and breaks lines in other places: the same page to a
-    browser. The select boxes are compared character for character apart from this."""
-    html = str(html).replace("&#34;", "&quot;").replace("&#39;", "&#x27;")
-    return re.sub(r">\s+<", "><", re.sub(r"\s+", " ", html)).strip()
-
-
 @pytest.mark.parametrize(
     "data",
     [{}, {"plain": "1", "typed": "1", "flagged": "south", "many": ["1", "x y"]}, {"plain": "north", "text": "<i>"}],
@@ -58,11 +49,11 @@ def same(html):
 def test_select_boxes_are_character_for_character_djangos(data):
     ours, theirs = Sample(data), djangos(Sample, data)
     assert isinstance(ours.renderer, FilterRenderer)
-    for name in ours.fields:
+    for name in ours.fields:  # the select boxes character for character, the rest as a browser reads them
         if name in ("plain", "typed", "flagged", "many"):
             assert str(ours[name]) == str(theirs[name]), name
-        assert same(ours[name]) == same(theirs[name]), name
-    assert same(ours) == same(theirs)
+        assert same_markup(ours[name]) == same_markup(theirs[name]), name
+    assert same_markup(ours) == same_markup(theirs)
 
 
 def test_option_labels_and_values_are_escaped_and_the_choice_is_selected():
@@ -83,9 +74,9 @@ def test_the_listings_filter_forms_render_as_before():
     data = {"topic": "2", "organisation": "3", "language": "sv"}
     kwargs = {"topics": [(1, "Reflection"), (2, "Safety & quality")], "organisations": [(3, "Vik <care>")]}
     ours, theirs = DirectoryFilterForm(data, **kwargs), djangos(DirectoryFilterForm, data, **kwargs)
-    assert same(ours) == same(theirs)
+    assert same_markup(ours) == same_markup(theirs)
     assert '<option value="2" selected>Safety &amp; quality</option>' in str(ours["topic"])
     topics = Topic.objects.none()
-    assert same(MethodFilterForm({"sort": "title"}, topics=topics)) == same(
+    assert same_markup(MethodFilterForm({"sort": "title"}, topics=topics)) == same_markup(
         djangos(MethodFilterForm, {"sort": "title"}, topics=topics)
     )

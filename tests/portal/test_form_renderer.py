@@ -2,8 +2,6 @@
 markup as through Django's default renderer, with its errors and kept input; any other form template
 (Wagtail's admin widgets) still goes through Django's template language."""
 
-import re
-
 import pytest
 from django import forms
 from django.forms.renderers import DjangoTemplates, get_default_renderer
@@ -20,6 +18,7 @@ from networks.gathering_forms import CommentForm as GatheringCommentForm
 from networks.teams.forms import DecisionForm
 from people.forms import ContactMessageForm
 from portal.form_renderer import FormRenderer
+from tests.utils import same_markup
 
 pytestmark = pytest.mark.portal
 
@@ -38,16 +37,9 @@ READERS_FORMS = [
 ]
 
 
-# The same characters escaped the way each engine spells them: Django writes &quot; and &#x27;,
-# Jinja2 (MarkupSafe) &#34; and &#39;. A browser reads them as the same text.
-SAME_ENTITY = {"&#34;": "&quot;", "&#39;": "&#x27;"}
-
-
 def markup(form):
-    """The form as a page shows it (the whole form, then each field as a group), whitespace aside."""
-    html = str(form) + "".join(str(field.as_field_group()) for field in form)
-    html = re.sub("|".join(SAME_ENTITY), lambda entity: SAME_ENTITY[entity.group()], html)
-    return re.sub(r">\s+<", "><", re.sub(r"\s+", " ", html)).strip()
+    """The form as a page shows it (the whole form, then each field as a group), as a browser reads it."""
+    return same_markup(str(form) + "".join(str(field.as_field_group()) for field in form))
 
 
 def test_erfa_renders_forms_with_its_renderer():
