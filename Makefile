@@ -38,11 +38,16 @@ run: install
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 ## make test: the whole suite against a throwaway PostgreSQL and OpenSearch
+# One pytest worker per core (pytest-xdist), each with its own test database. `--dist load` hands the
+# tests out in pytest-django's order (database tests, then transactional ones, then the rest), so no
+# worker runs a test that needs the migrations' data after a transactional test has flushed its database;
+# `--dist loadfile` would send a file's transactional tests along with its others. TEST_WORKERS=0: one process.
+TEST_WORKERS ?= auto
 test: export ERFA_TESTING = 1
 test: $(VENV)/.installed-test
 	$(PY) manage.py compile_translations
 	$(PY) -m ruff check .
-	$(PY) scripts/run_tests.py $(PYTEST_ARGS)
+	$(PY) scripts/run_tests.py -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 ## make cluster-test: Erfa as on several machines (docs/deploy.md), on loopback ports: nginx, two app
 ## servers, a task worker, PostgreSQL, two OpenSearch nodes, Redis and an SMTP sink, under 60 s of load
