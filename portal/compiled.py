@@ -103,6 +103,19 @@ class _KeptOnEvaluation:
             self._prefetch_done = True
         super()._fetch_all()
 
+    def all(self):
+        # The same SQL, so still kept: a form's ModelChoiceField takes its queryset as `queryset.all()`.
+        copy = super().all()
+        copy._kept_key, copy._kept_build, copy._kept_params = self._kept_key, self._kept_build, self._kept_params
+        return copy
+
+    def iterator(self, chunk_size=None):
+        # ModelChoiceIterator lists a field's choices through iterator(), which skips _fetch_all.
+        if self._kept_key is None:
+            return super().iterator(chunk_size)
+        self._fetch_all()
+        return iter(self._result_cache)
+
 
 _kept_classes = {}
 
@@ -112,9 +125,10 @@ def evaluated_kept(key, queryset, params=None):
     and its `params`).
 
     For a queryset that a caller outside Erfa evaluates, such as Wagtail's check of a page's view
-    restrictions on every page it serves, but that must stay a queryset for the callers that chain it
-    (the admin orders the same restrictions): anything chained from it (filter, order_by, count, exists)
-    is an ordinary queryset, built and compiled as usual.
+    restrictions on every page it serves, or a filter form's choices (Django lists them through
+    `.all().iterator()`), but that must stay a queryset for the callers that chain it (the admin orders
+    the same restrictions; a choice is validated with `.get()`): `all()` keeps it, and anything else
+    chained from it (filter, get, order_by, count, exists) is an ordinary queryset, built as usual.
     """
     if key is None:
         return queryset

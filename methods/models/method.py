@@ -24,11 +24,11 @@ from people.review_footer import content_owner_part, keep_content_owner
 from portal import compiled, fragments
 from portal.i18n import reader_page_url, reader_versions
 from portal.listing import sort_ordering
-from portal.models import ContentPageMixin, IndexPage, Topic, card_image_field
+from portal.models import ContentPageMixin, IndexPage, card_image_field
 from portal.page_keys import page_key
 from portal.together import Part, kept_together
 from portal.visibility import visible_to
-from portal.vocabulary import tagged_with
+from portal.vocabulary import tagged_with, topics_of_language
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4", "document-link"]
 
@@ -78,7 +78,7 @@ class MethodIndexPage(IndexPage):
         )
 
     def filter_form_kwargs(self, pages, viewer=None):
-        return {"topics": Topic.objects.filter(locale_id=self.locale_id).order_by("name")}
+        return {"topics": topics_of_language(self.locale_id)}
 
     def filter_pages(self, methods, filters, viewer=None):
         if filters.get("topic"):

@@ -31,12 +31,12 @@ from people.permissions import ContactPermissionTester
 from people.review_footer import content_owner_part, keep_content_owner
 from portal.i18n import reader_page_url, reader_versions
 from portal.listing import sort_ordering
-from portal.models import ContentPageMixin, IndexPage, Topic
+from portal.models import ContentPageMixin, IndexPage
 from portal.page_keys import page_key
 from portal.roles import RESOURCE_PERSONS
 from portal.together import Part, fetch_together
 from portal.visibility import listed_subquery, visible_to
-from portal.vocabulary import tagged_with
+from portal.vocabulary import tagged_with, topics_of_language
 
 
 class ShareableTemplateIndexPage(IndexPage):
@@ -60,7 +60,7 @@ class ShareableTemplateIndexPage(IndexPage):
 
     def filter_form_kwargs(self, templates, viewer=None):
         return {
-            "topics": Topic.objects.filter(locale_id=self.locale_id).order_by("name"),
+            "topics": topics_of_language(self.locale_id),
             "methods": visible_to(MethodPage.objects.filter(locale_id=self.locale_id), viewer).order_by("title"),
             "formats": self.formats(templates),
         }

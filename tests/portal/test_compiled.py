@@ -328,3 +328,39 @@ def test_an_index_pages_owner_is_read_through_one_sql_with_each_pages_own_id(cas
     ada.title, ada.job_title = "Ada Berg Holm", ""
     ada.save_revision().publish()
     assert f'Ask <a href="{ada.url}">Ada Berg Holm</a>.' in client.get(cases.url).content.decode()
+
+
+def test_a_topic_filter_offers_its_languages_topics_as_they_are_now_through_one_kept_sql(home):
+    """The method and template indexes' topic choices (portal.vocabulary.topics_of_language): Django
+    lists a form field's choices through `queryset.all().iterator()`, which reads the kept SQL too."""
+    from wagtail.models import Locale
+
+    from methods.factories import MethodPageFactory, ShareableTemplateIndexPageFactory
+    from portal.factories import TopicFactory
+
+    ethics = TopicFactory(name="Ethics")
+    TopicFactory(name="Etik", locale=Locale.objects.get(language_code="sv"))
+    methods = MethodIndexPageFactory(parent=home)
+    tagged = MethodPageFactory(parent=methods, title="Ethics round")
+    tagged.topics.add(ethics)
+    tagged.save_revision().publish()
+    MethodPageFactory(parent=methods, title="Night huddle")
+    templates = ShareableTemplateIndexPageFactory(parent=home)
+    client = reader(EmployeeFactory())
+
+    for index in (methods, templates):
+        html = client.get(index.url).content.decode()
+        assert f'<option value="{ethics.pk}">Ethics</option>' in html
+        assert "Etik" not in html  # another language's topic
+    assert [key for key in compiled._entries() if key[0] == "topics-of-language"] == [("topics-of-language",)]
+
+    handovers = TopicFactory(name="Handovers")
+    html = client.get(methods.url).content.decode()
+    assert f'<option value="{handovers.pk}">Handovers</option>' in html
+    # Choosing a topic filters through an ordinary query (the field's check of the choice).
+    chosen = client.get(methods.url, {"topic": ethics.pk}).content.decode()
+    assert "Ethics round" in chosen and "Night huddle" not in chosen
+    assert f'<option value="{ethics.pk}" selected>Ethics</option>' in chosen
+    swedish = str(TopicFactory(name="Omsorg", locale=Locale.objects.get(language_code="sv")).pk)
+    unchosen = client.get(methods.url, {"topic": swedish}).content.decode()
+    assert "Ethics round" in unchosen and "Night huddle" in unchosen
