@@ -11,16 +11,16 @@ import pytest
 from django.contrib.auth.models import Group
 from django.test import Client, RequestFactory
 from django.utils import translation
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction
 
 from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
 from casestudies.models import CaseStudyPage
 from home.models import HomePage
-from methods.factories import MethodIndexPageFactory
+from methods.factories import MethodIndexPageFactory, MethodPageFactory, ShareableTemplateIndexPageFactory
 from networks.factories import NetworkIndexPageFactory, NetworkPageFactory
 from people.factories import ResourcePersonIndexPageFactory, ResourcePersonPageFactory
 from portal import compiled
-from portal.factories import EmployeeFactory
+from portal.factories import EmployeeFactory, TopicFactory
 from portal.page_keys import page_key
 from portal.visibility import MAX_PATH_CLAUSES, visibility_for, visibility_key
 from tests.utils import front_page_kept_apart
@@ -333,11 +333,6 @@ def test_an_index_pages_owner_is_read_through_one_sql_with_each_pages_own_id(cas
 def test_a_topic_filter_offers_its_languages_topics_as_they_are_now_through_one_kept_sql(home):
     """The method and template indexes' topic choices (portal.vocabulary.topics_of_language): Django
     lists a form field's choices through `queryset.all().iterator()`, which reads the kept SQL too."""
-    from wagtail.models import Locale
-
-    from methods.factories import MethodPageFactory, ShareableTemplateIndexPageFactory
-    from portal.factories import TopicFactory
-
     ethics = TopicFactory(name="Ethics")
     TopicFactory(name="Etik", locale=Locale.objects.get(language_code="sv"))
     methods = MethodIndexPageFactory(parent=home)
