@@ -72,7 +72,7 @@ def participants():
 def set_minutes(network, gathering_key):
     """Minutes on every language version's row of the gathering, published as a revision of that version."""
     for code, version in page_translations(network).items():
-        page = version.get_latest_revision_as_object()
+        page = version.specific.get_latest_revision_as_object()
         # modelcluster hands out copies of the rows: change them, then give the page the list back.
         rows = list(page.gatherings.all())
         row = next((row for row in rows if row.translation_key == gathering_key), None)

@@ -32,13 +32,19 @@ class LanguageLink:
 
 
 def page_translations(page):
-    """The live versions of `page` by language code, the page itself included."""
+    """The live versions of `page` by language code, the page itself included, as plain Wagtail pages.
+
+    Plain pages, not the page's own kind: what asks for them wants their language and address (the
+    language switcher, the hreflang links, the fallback notice), and reading the specific pages would
+    join their tables and fetch and decode every version's body on each page view, for nothing. Use
+    `.specific` on the one version that needs more.
+    """
     if page is None or not getattr(page, "pk", None):
         return {}
-    # Compiled once per process for the page's kind and translation key (portal.compiled).
+    # Compiled once per process for the translation key (portal.compiled).
     versions = compiled.rows(
-        ("page-translations", type(page), page.translation_key),
-        lambda: page.get_translations(inclusive=True).live().select_related("locale"),
+        ("page-translations", page.translation_key),
+        lambda: Page.objects.filter(translation_key=page.translation_key).live().select_related("locale"),
     )
     return {translation.locale.language_code: translation for translation in versions}
 
@@ -253,7 +259,8 @@ def best_version(page, language=None, translations=None):
     """The live version of `page` a reader of `language` should see.
 
     Their own language first, then English (the language most readers share), then the language the
-    page was written in, and the given version when none of these is live.
+    page was written in, and the given version when none of these is live. A version found among the
+    translations is a plain page (page_translations).
     """
     if translations is None:
         translations = page_translations(page)

@@ -6,12 +6,22 @@ import re
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
 from django.template import Context, Template
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from wagtail.models import Page
 
 from people.factories import ResourcePersonIndexPageFactory, ResourcePersonPageFactory
-from portal.i18n import best_version, localized_children, reader_page_url, reader_path_url, reader_url
+from portal.i18n import (
+    best_version,
+    localized_children,
+    page_translations,
+    reader_page_url,
+    reader_path_url,
+    reader_url,
+)
 from portal.languages import name_in_sentence
 from tests import multilingual
 from tests.utils import shared_data
@@ -118,13 +128,27 @@ def test_reader_pageurl_tag_links_a_page_in_another_language_under_the_readers_p
 
 
 def test_best_version_is_the_readers_then_english_then_the_original(portal):
+    # The versions come as plain pages (portal.i18n.page_translations): compare which page, by id.
     method, sigrid, network = portal["method"], portal["sigrid"], portal["network"]
-    assert best_version(method, "sv") == portal["method_sv"]
-    assert best_version(portal["method_sv"], "da") == method  # no Danish: English
-    assert best_version(sigrid, "sv") == portal["sigrid_en"]  # Norwegian original, English translation
-    assert best_version(network, "sv") == network  # only Norwegian
+    assert best_version(method, "sv").pk == portal["method_sv"].pk
+    assert best_version(portal["method_sv"], "da").pk == method.pk  # no Danish: English
+    assert best_version(sigrid, "sv").pk == portal["sigrid_en"].pk  # Norwegian original, English translation
+    assert best_version(network, "sv").pk == network.pk  # only Norwegian
     dutch = multilingual.translate(network, "nl", title="Lerend netwerk Noord")
-    assert best_version(dutch, "sv") == network  # no Swedish, no English: the Norwegian original
+    assert best_version(dutch, "sv").pk == network.pk  # no Swedish, no English: the Norwegian original
+
+
+def test_a_pages_language_versions_are_read_without_their_own_tables(portal):
+    """The language switcher and hreflang links need each version's language and address, not its body:
+    one query on Wagtail's page table, whatever the page's kind."""
+    method = portal["method"]
+    with CaptureQueriesContext(connection) as captured:
+        versions = page_translations(method)
+    assert set(versions) == {"en", "sv"}
+    assert versions["sv"].pk == portal["method_sv"].pk
+    assert {type(version) for version in versions.values()} == {Page}
+    assert len(captured) == 1
+    assert method._meta.db_table not in captured[0]["sql"]
 
 
 def test_listings_show_the_version_the_link_opens(portal):
