@@ -15,6 +15,7 @@ from methods.factories import (
 from methods.models import FILE_FORMAT_CHOICES
 from people.factories import ResourcePersonIndexPageFactory, ResourcePersonPageFactory
 from portal.factories import TopicFactory
+from tests import multilingual
 
 pytestmark = pytest.mark.django_db
 
@@ -133,6 +134,44 @@ def test_template_library_lists_filters_and_sorts(library, method_index, employe
         html = response.content.decode()
         assert titles(html) == ["Agenda", "Guide"], bad
         assert "errorlist" not in html  # ignored silently, not reported
+
+
+def method_choices(html):
+    select = re.search(r'<select name="method"[^>]*>(.*?)</select>', html, re.S)
+    return re.findall(r'<option value="(\d+)"[^>]*>([^<]+)</option>', select.group(1))
+
+
+def test_the_method_filter_offers_the_listed_templates_methods_in_the_readers_language(
+    library, method_index, employee_client
+):
+    swedish_library = multilingual.translate(library, "sv", title="Mallar", slug="mallar")
+    swedish_methods = multilingual.translate(method_index, "sv", title="Metoder", slug="metoder")
+    meeting = MethodPageFactory(parent=method_index, title="Reflection meeting")
+    meeting_sv = multilingual.translate(meeting, "sv", title="Reflektionsmöte", slug="reflektionsmote")
+    review = MethodPageFactory(parent=method_index, title="Peer review")  # no Swedish version
+    MethodPageFactory(parent=swedish_methods, title="Metod utan mallar", locale=multilingual.locale("sv"))
+    secret = MethodPageFactory(parent=method_index, title="Closed method")
+    secret.unpublish()
+    # English templates, not translated: the Swedish library lists them in English.
+    ShareableTemplatePageFactory(parent=library, title="Guide", related_method=meeting)
+    ShareableTemplatePageFactory(parent=library, title="Checklist", related_method=review)
+    ShareableTemplatePageFactory(parent=library, title="Agenda", related_method=secret)
+    ShareableTemplatePageFactory(parent=library, title="Notes")
+    url = swedish_library.url
+    html = employee_client.get(url).content.decode()
+    assert sorted(titles(html)) == ["Agenda", "Checklist", "Guide", "Notes"]
+    # Only methods a listed template uses and the reader may see, each once, in Swedish where it is.
+    assert method_choices(html) == [(str(review.pk), "Peer review"), (str(meeting_sv.pk), "Reflektionsmöte")]
+    # Choosing the Swedish version finds the template that names the English one.
+    assert titles(employee_client.get(url, {"method": meeting_sv.pk}).content.decode()) == ["Guide"]
+    assert titles(employee_client.get(url, {"method": review.pk}).content.decode()) == ["Checklist"]
+    # A method that is not offered is ignored, as any bad value: the whole library.
+    assert sorted(titles(employee_client.get(url, {"method": secret.pk}).content.decode())) == [
+        "Agenda",
+        "Checklist",
+        "Guide",
+        "Notes",
+    ]
 
 
 def test_a_deleted_related_method_does_not_break_the_library(library, method_index, employee_client):
