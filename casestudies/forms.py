@@ -3,6 +3,7 @@
 from django import forms
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from portal.filter_form import FilterForm
 from portal.listing import sort_choices, sort_ordering
@@ -19,9 +20,11 @@ DEFAULT_SORT = "newest"
 FACETS = [
     ("topic", _("Topic"), "topics"),
     ("organisation", _("Organisation"), "organisations"),
-    ("network", _("Network"), "network"),
-    ("method", _("Method"), "methods_used"),
+    ("network", _("Network"), "network__translation_key__in"),
+    ("method", _("Method"), "methods_used__translation_key__in"),
 ]
+# Facets whose choice is a page: they find the case studies naming any language version of it.
+PAGE_FACETS = {"network", "method"}
 
 
 class CaseStudyFilterForm(FilterForm):
@@ -62,6 +65,9 @@ def narrow(case_studies, filters):
             continue
         if param == "topic":
             case_studies = tagged_with(case_studies, filters[param])  # in any of the topic's languages
+        elif param in PAGE_FACETS:
+            versions = Page.objects.filter(pk=filters[param]).values("translation_key")
+            case_studies = case_studies.filter(**{lookup: versions})
         else:
             case_studies = case_studies.filter(**{lookup: filters[param]})
     return case_studies.order_by(*sort_ordering(SORTS, filters.get("sort"), DEFAULT_SORT))

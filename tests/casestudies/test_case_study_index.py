@@ -1,10 +1,12 @@
 import datetime
+import re
 
 import pytest
 
 from casestudies.factories import CaseStudyPageFactory
 from portal.factories import OrganisationFactory, TopicFactory
 from portal.listing import PAGE_SIZE as PER_PAGE
+from tests import multilingual
 from tests.casestudies.conftest import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +54,7 @@ def titles(client, url, **params):
     response = client.get(url, params)
     assert response.status_code == 200
     html = response.content.decode()
-    return {name for name in ("Alpha", "Beta", "Gamma") if f"{name}: " in html}
+    return {name for name in ("Alpha", "Beta", "Gamma", "Delta") if f"{name}: " in html}
 
 
 def test_index_lists_case_studies_with_summary_and_key_facts(catalogue, index, employee_client):
@@ -80,6 +82,44 @@ def test_filters_narrow_the_list(catalogue, index, employee_client):
         titles(employee_client, url, topic=catalogue["topics"][0].pk, organisation=catalogue["organisations"][1].pk)
         == set()
     )
+
+
+def choices(html, name):
+    select = re.search(rf'<select id="filter-{name}" name="{name}">(.*?)</select>', html, re.S)
+    return re.findall(r'<option value="(\d+)"[^>]*>([^<]+)</option>', select.group(1)) if select else []
+
+
+def test_a_method_or_network_is_offered_once_in_the_readers_language(catalogue, index, related, employee_client):
+    """A Swedish reader's list holds an English case study not translated yet (naming the English method and
+    network) beside a Swedish one (naming their Swedish versions): each is offered once, in Swedish, and
+    choosing it finds both."""
+    swedish_index = multilingual.translate(index, "sv", title="Fallstudier", slug="fallstudier")
+    method, network = catalogue["method"], catalogue["network"]
+    multilingual.translate(method.get_parent(), "sv", title="Metoder", slug="metoder")
+    multilingual.translate(network.get_parent(), "sv", title="Nätverk", slug="natverk")
+    method_sv = multilingual.translate(method, "sv", title="Teamreflektion", slug="teamreflektion")
+    network_sv = multilingual.translate(network, "sv", title="Lärande nätverk Norr", slug="larande-natverk-norr")
+    CaseStudyPageFactory(
+        parent=swedish_index,
+        locale=multilingual.locale("sv"),
+        title="Delta: reflektion i hemtjänsten",
+        methods_used=[method_sv],
+        network=network_sv,
+    )
+    url = swedish_index.url
+    html = employee_client.get(url).content.decode()
+    assert titles(employee_client, url) == {"Alpha", "Beta", "Gamma", "Delta"}
+    assert choices(html, "method") == [(str(method_sv.pk), "Teamreflektion")]
+    assert choices(html, "network") == [(str(network_sv.pk), "Lärande nätverk Norr")]
+    assert titles(employee_client, url, method=method_sv.pk) == {"Alpha", "Delta"}
+    assert titles(employee_client, url, network=network_sv.pk) == {"Alpha", "Delta"}
+    # The English versions are not offered here: a kept link with one of them is ignored, as any bad value.
+    assert titles(employee_client, url, method=method.pk) == {"Alpha", "Beta", "Gamma", "Delta"}
+    # The English reader sees the Swedish case study too (it has no English version) and the same rule
+    # in English: the method once, its English version, finding both.
+    english = employee_client.get(index.url).content.decode()
+    assert choices(english, "method") == [(str(method.pk), "Team reflection")]
+    assert titles(employee_client, index.url, method=method.pk) == {"Alpha", "Delta"}
 
 
 @pytest.mark.parametrize(
