@@ -6,7 +6,6 @@ from casestudies.forms import CaseStudyFilterForm, narrow
 from methods.models import MethodPage
 from networks.models import NetworkPage
 from portal import compiled
-from portal.i18n import localized_pages
 from portal.models import IndexPage, Organisation
 from portal.roles import RESOURCE_PERSONS
 from portal.visibility import listed_subquery, visible_to
@@ -67,15 +66,6 @@ class CaseStudyIndexPage(IndexPage):
         for param, pk, label in sorted(rows, key=lambda row: row[2].casefold()):
             options.setdefault(param, []).append((pk, label))
         return {"options": options}
-
-    def pages_named(self, model, translation_keys, viewer):
-        """The `model` pages the listed case studies name, one version of each in the index's language
-        (else English, else the original, as listings show pages: localized_pages), only those the reader
-        may see. A case study listed here in another language (not translated yet) names that language's
-        version; the page is offered once, under the title the reader knows it by, and choosing it finds
-        the case studies that name any version of it (casestudies.forms.narrow)."""
-        named = model.objects.filter(translation_key__in=translation_keys)
-        return visible_to(localized_pages(named, self.locale_id, english_next=True), viewer)
 
     def filter_pages(self, case_studies, filters, viewer=None):
         return narrow(case_studies, filters)

@@ -29,7 +29,7 @@ from methods.preview import document_preview
 from people.models import ResourcePersonPage
 from people.permissions import ContactPermissionTester
 from people.review_footer import content_owner_part, keep_content_owner
-from portal.i18n import localized_pages, reader_page_url, reader_versions
+from portal.i18n import reader_page_url, reader_versions
 from portal.listing import sort_ordering
 from portal.models import ContentPageMixin, IndexPage
 from portal.page_keys import page_key
@@ -61,18 +61,12 @@ class ShareableTemplateIndexPage(IndexPage):
     def filter_form_kwargs(self, templates, viewer=None):
         return {
             "topics": topics_of_language(self.locale_id),
-            "methods": self.related_methods(templates, viewer),
+            # The methods the listed templates use, in the reader's language (IndexPage.pages_named).
+            "methods": self.pages_named(
+                MethodPage, templates.values("related_method__translation_key"), viewer
+            ).order_by("title"),
             "formats": self.formats(templates),
         }
-
-    def related_methods(self, templates, viewer=None):
-        """The method filter's choices: the methods the listed templates use, one version of each in the
-        index's language (else English, else the original, as listings show pages: localized_pages), and
-        only those the reader may see. A template listed here in another language (not translated yet)
-        names that language's version of its method; its method is still offered, under the title the
-        reader knows it by, and choosing it finds the templates of every version (filter_pages)."""
-        used = MethodPage.objects.filter(translation_key__in=templates.values("related_method__translation_key"))
-        return visible_to(localized_pages(used, self.locale_id, english_next=True), viewer).order_by("title")
 
     def card_pages(self, templates, viewer=None):
         return (

@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal import compiled, fragments
-from portal.i18n import localized_children, translation_paths
+from portal.i18n import localized_children, localized_pages, translation_paths
 from portal.listing import Listing
 from portal.models.content import ContentPageMixin
 from portal.page_keys import page_key
@@ -69,6 +69,18 @@ class IndexPage(ContentPageMixin, Page):
 
     def filter_pages(self, pages, filters, viewer=None):
         return pages
+
+    def pages_named(self, model, translation_keys, viewer=None):
+        """A filter's choices of pages the listed pages name (a case study's method, a template's): the
+        `model` pages of `translation_keys`, one version of each in this index's language (else English,
+        else the original, as listings show pages: localized_pages), only those the reader may see.
+
+        A page listed here in another language (not translated yet) names that language's version; the
+        named page is still offered once, under the title the reader knows it by, and `filter_pages`
+        then finds the pages that name any version of it (by translation key).
+        """
+        named = model.objects.filter(translation_key__in=translation_keys)
+        return visible_to(localized_pages(named, self.locale_id, english_next=True), viewer)
 
     def card_pages(self, pages, viewer=None):
         """`pages` (one page of results, already filtered) with what their cards show.
