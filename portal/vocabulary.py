@@ -10,17 +10,18 @@ from portal.i18n import localized_pages
 from portal.models import Topic
 
 
-def topics_of_language(locale_id):
-    """Every topic of one language, by name: the topic filter's choices on the method and template
-    indexes. One SQL for every language, compiled once per process and run with the language's id."""
-    topics = Topic.objects.filter(locale_id=locale_id).order_by("name")
-    return compiled.evaluated_kept(("topics-of-language",), topics, params=[locale_id])
-
-
 def topics_in_language(topic_ids, locale_id):
     """The topics behind `topic_ids` (ids in any language), once per translation group, by name."""
     groups = Topic.objects.filter(pk__in=topic_ids).values("translation_key")
     return localized_pages(Topic.objects.filter(translation_key__in=groups), locale_id).order_by("name")
+
+
+def topics_used(pages, locale_id, key=None):
+    """A topic filter's choices on an index: the topics `pages` (its listing) are tagged with, each once
+    in the reader's language, so that every choice finds something. A queryset still, as the form field
+    checks a choice with it, but its own evaluation runs SQL compiled once per `key` (portal.compiled):
+    Django lists a field's choices through `queryset.all().iterator()`."""
+    return compiled.evaluated_kept(key, topics_in_language(pages.values("topics"), locale_id))
 
 
 def tagged_with(pages, topic):

@@ -28,7 +28,7 @@ from portal.models import ContentPageMixin, IndexPage, card_image_field
 from portal.page_keys import page_key
 from portal.together import Part, kept_together
 from portal.visibility import visible_to
-from portal.vocabulary import tagged_with, topics_of_language
+from portal.vocabulary import tagged_with, topics_used
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4", "document-link"]
 
@@ -78,7 +78,7 @@ class MethodIndexPage(IndexPage):
         )
 
     def filter_form_kwargs(self, pages, viewer=None):
-        return {"topics": topics_of_language(self.locale_id)}
+        return {"topics": topics_used(pages, self.locale_id, self.listing_key(viewer, "topics"))}
 
     def filter_pages(self, methods, filters, viewer=None):
         if filters.get("topic"):

@@ -36,7 +36,7 @@ from portal.page_keys import page_key
 from portal.roles import RESOURCE_PERSONS
 from portal.together import Part, fetch_together
 from portal.visibility import listed_subquery, visible_to
-from portal.vocabulary import tagged_with, topics_of_language
+from portal.vocabulary import tagged_with, topics_used
 
 
 class ShareableTemplateIndexPage(IndexPage):
@@ -60,7 +60,7 @@ class ShareableTemplateIndexPage(IndexPage):
 
     def filter_form_kwargs(self, templates, viewer=None):
         return {
-            "topics": topics_of_language(self.locale_id),
+            "topics": topics_used(templates, self.locale_id, self.listing_key(viewer, "topics")),
             # The methods the listed templates use, in the reader's language (IndexPage.pages_named).
             "methods": self.pages_named(
                 MethodPage, templates.values("related_method__translation_key"), viewer

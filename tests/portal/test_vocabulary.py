@@ -5,6 +5,12 @@ from wagtail.models import Locale
 
 from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
 from home.models import HomePage
+from methods.factories import (
+    MethodIndexPageFactory,
+    MethodPageFactory,
+    ShareableTemplateIndexPageFactory,
+    ShareableTemplatePageFactory,
+)
 from people.factories import ResourcePersonIndexPageFactory, ResourcePersonPageFactory
 from portal.factories import TopicFactory
 
@@ -56,6 +62,37 @@ def test_a_swedish_case_study_filter_offers_each_topic_once_and_matches_its_tran
     response = employee_client.get(swedish_index.url, {"topic": swedish_topic.pk})
     titles = {page.title for page in response.context["case_studies"]}
     assert titles == {"Ledarskap i vården", "Ledelse i hjemmetjenesten"}
+
+
+@pytest.mark.parametrize(
+    "index_factory, page_factory, context_name",
+    [
+        (MethodIndexPageFactory, MethodPageFactory, "methods"),
+        (ShareableTemplateIndexPageFactory, ShareableTemplatePageFactory, "shareable_templates"),
+    ],
+)
+def test_the_method_and_template_filters_offer_the_listed_pages_topics_once_in_the_readers_language(
+    leadership, employee_client, index_factory, page_factory, context_name
+):
+    swedish_topic, norwegian_topic, danish_topic = leadership
+    TopicFactory(name="Omsorg", locale=Locale.objects.get(language_code="sv"))  # no page is tagged with it
+    swedish_index = index_factory(parent=home("sv"), slug="lista")
+    norwegian_index = translated(swedish_index, "nb")
+    danish_index = translated(swedish_index, "da")
+    tag(page_factory(parent=norwegian_index, title="Ledelse i hjemmetjenesten"), norwegian_topic)
+    tag(page_factory(parent=danish_index, title="Skærme i plejen"), danish_topic)
+    page_factory(parent=swedish_index, title="Utan ämne")
+
+    response = employee_client.get(swedish_index.url)
+    offered = [label for _pk, label in response.context["filter_form"].fields["topic"].choices][1:]
+    # Pages listed here untranslated bring their topics: the Norwegian one under its Swedish name, the
+    # Danish one (no translation) as written; a topic nothing listed uses is not offered.
+    assert offered == ["Ledarskap", "Velfærdsteknologi"]
+
+    response = employee_client.get(swedish_index.url, {"topic": swedish_topic.pk})
+    assert [page.title for page in response.context[context_name]] == ["Ledelse i hjemmetjenesten"]
+    response = employee_client.get(swedish_index.url, {"topic": danish_topic.pk})
+    assert [page.title for page in response.context[context_name]] == ["Skærme i plejen"]
 
 
 def test_the_directory_offers_topics_in_the_readers_language(leadership, employee_client):
