@@ -6,7 +6,8 @@ from operator import or_
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language
@@ -159,6 +160,19 @@ def reader_versions(pages, language=None):
     keys = pages.values("translation_key") if real else [page.translation_key for page in pages]
     every_version = model.objects.filter(translation_key__in=keys)
     return localized_pages(every_version, reader_language(language), english_next=True)
+
+
+def reader_title(locale, pointer=None):
+    """The title of a row's page (or of the page it points at through `pointer`, a foreign key's name)
+    as the reader's link opens it: the title of its version in `locale` (a Locale's id), else English,
+    else the original (best_version's order), else as stored. An expression: a listing's cards then
+    name the pages they point at in the reader's language within the query that fetches them, as
+    their links (reader_page_url) open those versions.
+    """
+    prefix = f"{pointer}__" if pointer else ""
+    versions = Page.objects.filter(translation_key=OuterRef(f"{prefix}translation_key"))
+    shown = localized_pages(versions, locale, english_next=True).live().values("title")[:1]
+    return Coalesce(Subquery(shown), F(f"{prefix}title"))
 
 
 def preferred_language(user, default=None):

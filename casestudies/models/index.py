@@ -6,6 +6,7 @@ from casestudies.forms import CaseStudyFilterForm, narrow
 from methods.models import MethodPage
 from networks.models import NetworkPage
 from portal import compiled
+from portal.i18n import reader_title
 from portal.models import IndexPage, Organisation
 from portal.roles import RESOURCE_PERSONS
 from portal.visibility import listed_subquery, visible_to
@@ -75,11 +76,21 @@ class CaseStudyIndexPage(IndexPage):
             super()
             .card_pages(case_studies, viewer)
             .select_related("network", "image")
-            # Whether the card may name its network, in the query that fetches the cards.
-            .annotate(network_listed=listed_subquery(NetworkPage, viewer, "network_id"))
+            # Whether the card may name its network, and under which title its link opens it (a Swedish
+            # reader's card for a case study not yet translated names the Swedish network), in the query
+            # that fetches the cards. The same for its methods.
+            .annotate(
+                network_listed=listed_subquery(NetworkPage, viewer, "network_id"),
+                network_title=reader_title(self.locale_id, "network"),
+            )
             .prefetch_related(
                 "organisations",
                 "topics",
-                Prefetch("methods_used", queryset=visible_to(MethodPage.objects.all(), viewer).order_by("title")),
+                Prefetch(
+                    "methods_used",
+                    queryset=visible_to(MethodPage.objects.all(), viewer)
+                    .annotate(reader_title=reader_title(self.locale_id))
+                    .order_by("reader_title"),
+                ),
             )
         )

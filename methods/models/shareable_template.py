@@ -29,7 +29,7 @@ from methods.preview import document_preview
 from people.models import ResourcePersonPage
 from people.permissions import ContactPermissionTester
 from people.review_footer import content_owner_part, keep_content_owner
-from portal.i18n import reader_page_url, reader_versions
+from portal.i18n import reader_page_url, reader_title, reader_versions
 from portal.listing import sort_ordering
 from portal.models import ContentPageMixin, IndexPage
 from portal.page_keys import page_key
@@ -72,10 +72,13 @@ class ShareableTemplateIndexPage(IndexPage):
         return (
             super()
             .card_pages(templates, viewer)
-            .select_related("related_method")
             .prefetch_related("topics")
-            # Whether the card may name its method, in the query that fetches the cards.
-            .annotate(related_method_listed=listed_subquery(MethodPage, viewer, "related_method_id"))
+            # Whether the card may name its method, and by the title of the reader's version of it, in the
+            # query that fetches the cards.
+            .annotate(
+                related_method_listed=listed_subquery(MethodPage, viewer, "related_method_id"),
+                related_method_title=reader_title(self.locale_id, "related_method"),
+            )
         )
 
     def filter_pages(self, templates, filters, viewer=None):

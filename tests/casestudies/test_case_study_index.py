@@ -122,6 +122,30 @@ def test_a_method_or_network_is_offered_once_in_the_readers_language(catalogue, 
     assert titles(employee_client, index.url, method=method.pk) == {"Alpha", "Delta"}
 
 
+def test_a_card_names_the_network_and_methods_its_links_open_in_the_readers_language(
+    catalogue, index, related, employee_client
+):
+    """A Swedish reader's card for an English case study not translated yet names its network and method
+    by their Swedish titles: the versions its links open. Followed, each link shows that title."""
+    swedish_index = multilingual.translate(index, "sv", title="Fallstudier", slug="fallstudier")
+    method, network = catalogue["method"], catalogue["network"]
+    multilingual.translate(method.get_parent(), "sv", title="Metoder", slug="metoder")
+    multilingual.translate(network.get_parent(), "sv", title="Nätverk", slug="natverk")
+    multilingual.translate(method, "sv", title="Teamreflektion", slug="teamreflektion")
+    multilingual.translate(network, "sv", title="Lärande nätverk Norr", slug="larande-natverk-norr")
+
+    html = employee_client.get(swedish_index.url).content.decode()
+    card = html[html.index("Alpha: reflection at the care home") :]
+    card = card[: card.index("</article>")] if "</article>" in card else card[: card.index("</li>")]
+    links = dict(re.findall(r'<a href="([^"]+)">([^<]+)</a>', card))
+    assert sorted(links.values()) == ["Lärande nätverk Norr", "Teamreflektion"]
+    assert "Team reflection" not in card and "Learning network North" not in card
+    for url, label in links.items():
+        assert url.startswith("/sv/")
+        opened = employee_client.get(url, follow=True).content.decode()
+        assert "<h1" in opened and f">{label}</h1>" in opened, (url, label)
+
+
 @pytest.mark.parametrize(
     "params",
     [

@@ -162,6 +162,10 @@ def test_the_method_filter_offers_the_listed_templates_methods_in_the_readers_la
     assert sorted(titles(html)) == ["Agenda", "Checklist", "Guide", "Notes"]
     # Only methods a listed template uses and the reader may see, each once, in Swedish where it is.
     assert method_choices(html) == [(str(review.pk), "Peer review"), (str(meeting_sv.pk), "Reflektionsmöte")]
+    # The cards name each method as the filter does: the Guide's by its Swedish title, never the hidden one.
+    facts = re.findall(r"<dt>Metod</dt><dd>([^<]+)</dd>", html)
+    assert sorted(facts) == ["Peer review", "Reflektionsmöte"]
+    assert "Reflection meeting" not in html and "Closed method" not in html
     # Choosing the Swedish version finds the template that names the English one.
     assert titles(employee_client.get(url, {"method": meeting_sv.pk}).content.decode()) == ["Guide"]
     assert titles(employee_client.get(url, {"method": review.pk}).content.decode()) == ["Checklist"]
