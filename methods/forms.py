@@ -1,5 +1,5 @@
 """The methods app's forms. They know the choices (methods/choices.py) but not the models:
-the pages pass in the querysets the filters offer, so models may import forms without a cycle."""
+the pages pass in the choices the filters offer, so models may import forms without a cycle."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -18,8 +18,11 @@ from portal.filter_form import FilterForm
 from portal.listing import sort_choices
 
 
-def topic_field(topics):
-    return forms.ModelChoiceField(label=_("Topic"), queryset=topics, required=False, empty_label=_("All topics"))
+def choice_field(label, empty_label, choices):
+    """A filter of (pk, label) choices the page passes in (IndexPage.filter_choices), "all" first."""
+    return forms.TypedChoiceField(
+        label=label, choices=[("", empty_label), *choices], coerce=int, required=False, empty_value=None
+    )
 
 
 class MethodFilterForm(FilterForm):
@@ -28,9 +31,9 @@ class MethodFilterForm(FilterForm):
     )
     sort = forms.ChoiceField(label=_("Sort by"), choices=sort_choices(METHOD_SORTS), required=False)
 
-    def __init__(self, *args, topics, **kwargs):
+    def __init__(self, *args, options, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields = {"topic": topic_field(topics), **self.fields}
+        self.fields = {"topic": choice_field(_("Topic"), _("All topics"), options.get("topic", [])), **self.fields}
 
 
 class ShareableTemplateFilterForm(FilterForm):
@@ -40,14 +43,13 @@ class ShareableTemplateFilterForm(FilterForm):
     )
     sort = forms.ChoiceField(label=_("Sort by"), choices=sort_choices(SHAREABLE_TEMPLATE_SORTS), required=False)
 
-    def __init__(self, *args, topics, methods, formats=(), **kwargs):
+    def __init__(self, *args, options, formats=(), **kwargs):
         super().__init__(*args, **kwargs)
         labels = dict(FILE_FORMAT_CHOICES)
         self.fields["format"].choices = [("", _("All formats"))] + [(value, labels[value]) for value in formats]
-        method = forms.ModelChoiceField(
-            label=_("Related method"), queryset=methods, required=False, empty_label=_("All methods")
-        )
-        fields = {"topic": topic_field(topics), **self.fields, "method": method}
+        topic = choice_field(_("Topic"), _("All topics"), options.get("topic", []))
+        method = choice_field(_("Related method"), _("All methods"), options.get("method", []))
+        fields = {"topic": topic, **self.fields, "method": method}
         self.fields = {name: fields[name] for name in ["topic", "format", "language", "method", "sort"]}
 
 

@@ -5,7 +5,6 @@ topics. Its topic filter still offers each topic once, in Swedish where a transl
 written otherwise, and choosing it finds pages tagged with any translation of that topic.
 """
 
-from portal import compiled
 from portal.i18n import localized_pages
 from portal.models import Topic
 
@@ -14,14 +13,6 @@ def topics_in_language(topic_ids, locale_id):
     """The topics behind `topic_ids` (ids in any language), once per translation group, by name."""
     groups = Topic.objects.filter(pk__in=topic_ids).values("translation_key")
     return localized_pages(Topic.objects.filter(translation_key__in=groups), locale_id).order_by("name")
-
-
-def topics_used(pages, locale_id, key=None):
-    """A topic filter's choices on an index: the topics `pages` (its listing) are tagged with, each once
-    in the reader's language, so that every choice finds something. A queryset still, as the form field
-    checks a choice with it, but its own evaluation runs SQL compiled once per `key` (portal.compiled):
-    Django lists a field's choices through `queryset.all().iterator()`."""
-    return compiled.evaluated_kept(key, topics_in_language(pages.values("topics"), locale_id))
 
 
 def tagged_with(pages, topic):

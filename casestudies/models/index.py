@@ -1,11 +1,10 @@
-from django.db.models import Prefetch, Value
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
 
 from casestudies.forms import CaseStudyFilterForm, narrow
 from methods.models import MethodPage
 from networks.models import NetworkPage
-from portal import compiled
 from portal.i18n import reader_title
 from portal.models import IndexPage, Organisation
 from portal.roles import RESOURCE_PERSONS
@@ -38,35 +37,24 @@ class CaseStudyIndexPage(IndexPage):
 
     def filter_form_kwargs(self, case_studies, viewer=None):
         """Offer only choices that lead somewhere: those used by the case studies in this index, and
-        networks and methods only if the reader may see them (an option names its page).
-
-        The four lists come back from a single query. SQLite refuses ORDER BY inside a UNION,
-        so each part drops the models' default ordering; the rows are sorted in Python.
-        """
-
-        def choices():
-            first, *rest = [
-                topics_in_language(case_studies.values("topics"), self.locale_id)
-                .values_list(Value("topic"), "pk", "name")
-                .order_by(),
-                Organisation.objects.filter(pk__in=case_studies.values("organisations"))
-                .values_list(Value("organisation"), "pk", "name")
-                .order_by(),
-                self.pages_named(NetworkPage, case_studies.values("network__translation_key"), viewer)
-                .values_list(Value("network"), "pk", "title")
-                .order_by(),
-                self.pages_named(MethodPage, case_studies.values("methods_used__translation_key"), viewer)
-                .values_list(Value("method"), "pk", "title")
-                .order_by(),
-            ]
-            return first.union(*rest, all=True)
-
-        # `case_studies` is this index's listing, so its key names what the SQL is built from (portal.compiled).
-        rows = compiled.rows(self.listing_key(viewer, "filter-options"), choices)
-        options = {}
-        for param, pk, label in sorted(rows, key=lambda row: row[2].casefold()):
-            options.setdefault(param, []).append((pk, label))
-        return {"options": options}
+        networks and methods only if the reader may see them (an option names its page)."""
+        return {
+            "options": self.filter_choices(
+                viewer,
+                lambda: {
+                    "topic": (topics_in_language(case_studies.values("topics"), self.locale_id), "name"),
+                    "organisation": (Organisation.objects.filter(pk__in=case_studies.values("organisations")), "name"),
+                    "network": (
+                        self.pages_named(NetworkPage, case_studies.values("network__translation_key"), viewer),
+                        "title",
+                    ),
+                    "method": (
+                        self.pages_named(MethodPage, case_studies.values("methods_used__translation_key"), viewer),
+                        "title",
+                    ),
+                },
+            )
+        }
 
     def filter_pages(self, case_studies, filters, viewer=None):
         return narrow(case_studies, filters)

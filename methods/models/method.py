@@ -28,7 +28,7 @@ from portal.models import ContentPageMixin, IndexPage, card_image_field
 from portal.page_keys import page_key
 from portal.together import Part, kept_together
 from portal.visibility import visible_to
-from portal.vocabulary import tagged_with, topics_used
+from portal.vocabulary import tagged_with, topics_in_language
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4", "document-link"]
 
@@ -60,6 +60,7 @@ class MethodIndexPage(IndexPage):
     listing_model = "methods.MethodPage"
     filter_form_class = MethodFilterForm
     listing_context_name = "methods"
+    share_filter_options = True
 
     class Meta:
         verbose_name = _("method index")
@@ -77,8 +78,12 @@ class MethodIndexPage(IndexPage):
             )
         )
 
-    def filter_form_kwargs(self, pages, viewer=None):
-        return {"topics": topics_used(pages, self.locale_id, self.listing_key(viewer, "topics"))}
+    def filter_form_kwargs(self, methods, viewer=None):
+        # The topics the listed methods are tagged with, each once in the reader's language (portal.vocabulary).
+        def parts():
+            return {"topic": (topics_in_language(methods.values("topics"), self.locale_id), "name")}
+
+        return {"options": self.filter_choices(viewer, parts)}
 
     def filter_pages(self, methods, filters, viewer=None):
         if filters.get("topic"):

@@ -36,7 +36,7 @@ from portal.page_keys import page_key
 from portal.roles import RESOURCE_PERSONS
 from portal.together import Part, fetch_together
 from portal.visibility import listed_subquery, visible_to
-from portal.vocabulary import tagged_with, topics_used
+from portal.vocabulary import tagged_with, topics_in_language
 
 
 class ShareableTemplateIndexPage(IndexPage):
@@ -49,6 +49,7 @@ class ShareableTemplateIndexPage(IndexPage):
     listing_model = "methods.ShareableTemplatePage"
     filter_form_class = ShareableTemplateFilterForm
     listing_context_name = "shareable_templates"
+    share_filter_options = True
 
     class Meta:
         verbose_name = _("template library")
@@ -60,11 +61,17 @@ class ShareableTemplateIndexPage(IndexPage):
 
     def filter_form_kwargs(self, templates, viewer=None):
         return {
-            "topics": topics_used(templates, self.locale_id, self.listing_key(viewer, "topics")),
-            # The methods the listed templates use, in the reader's language (IndexPage.pages_named).
-            "methods": self.pages_named(
-                MethodPage, templates.values("related_method__translation_key"), viewer
-            ).order_by("title"),
+            "options": self.filter_choices(
+                viewer,
+                lambda: {
+                    "topic": (topics_in_language(templates.values("topics"), self.locale_id), "name"),
+                    # The methods the listed templates use, in the reader's language (IndexPage.pages_named).
+                    "method": (
+                        self.pages_named(MethodPage, templates.values("related_method__translation_key"), viewer),
+                        "title",
+                    ),
+                },
+            ),
             "formats": self.formats(templates),
         }
 
@@ -89,7 +96,9 @@ class ShareableTemplateIndexPage(IndexPage):
         if filters.get("language"):
             templates = templates.filter(language=filters["language"])
         if filters.get("method"):
-            templates = templates.filter(related_method__translation_key=filters["method"].translation_key)
+            # Any language version of the chosen method: a template names the version it was written with.
+            versions = Page.objects.filter(pk=filters["method"]).values("translation_key")
+            templates = templates.filter(related_method__translation_key__in=versions)
         return templates.order_by(*sort_ordering(SHAREABLE_TEMPLATE_SORTS, filters.get("sort"), DEFAULT_SORT))
 
 

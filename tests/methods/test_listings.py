@@ -2,9 +2,12 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Group
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from methods.factories import (
     MethodHandbookFactory,
@@ -14,7 +17,7 @@ from methods.factories import (
 )
 from methods.models import FILE_FORMAT_CHOICES
 from people.factories import ResourcePersonIndexPageFactory, ResourcePersonPageFactory
-from portal.factories import TopicFactory
+from portal.factories import TopicFactory, UserFactory
 from tests import multilingual
 
 pytestmark = pytest.mark.django_db
@@ -176,6 +179,35 @@ def test_the_method_filter_offers_the_listed_templates_methods_in_the_readers_la
         "Guide",
         "Notes",
     ]
+
+
+def test_filter_options_kept_for_one_class_are_never_offered_to_another(
+    library, method_index, employee_client, settings
+):
+    """The template library's filter options are kept per permission class (IndexPage.filter_options): a
+    Board member is offered the Board method and its topic, an employee reading after them is not offered
+    the method."""
+    settings.PAGE_CACHE = False  # Each view renders its page; the options come from the shared parts.
+    board = Group.objects.create(name="Board")
+    secret = MethodPageFactory(parent=method_index, title="Board method")
+    PageViewRestriction.objects.create(page=secret, restriction_type="groups").groups.add(board)
+    open_method = MethodPageFactory(parent=method_index, title="Open method")
+    ShareableTemplatePageFactory(parent=library, title="Agenda", related_method=secret)
+    ShareableTemplatePageFactory(parent=library, title="Notes", related_method=open_method)
+    member = UserFactory(username="bodil")
+    member.groups.add(board)
+    member_client = Client()
+    member_client.force_login(member)
+
+    for _ in range(2):
+        member_html = member_client.get(library.url).content.decode()
+        assert [label for _pk, label in method_choices(member_html)] == ["Board method", "Open method"]
+        html = employee_client.get(library.url).content.decode()
+        assert [label for _pk, label in method_choices(html)] == ["Open method"]
+        assert "Board method" not in html
+    # A kept choice the reader may not have is refused like any bad value: the whole library.
+    chosen = employee_client.get(library.url, {"method": secret.pk}).content.decode()
+    assert sorted(titles(chosen)) == ["Agenda", "Notes"]
 
 
 def test_a_deleted_related_method_does_not_break_the_library(library, method_index, employee_client):

@@ -338,8 +338,8 @@ def test_an_index_pages_owner_is_read_through_one_sql_with_each_pages_own_id(cas
 
 
 def test_a_topic_filter_offers_the_listed_pages_topics_as_they_are_now_through_one_kept_sql(home):
-    """The method and template indexes' topic choices (portal.vocabulary.topics_used): Django lists a
-    form field's choices through `queryset.all().iterator()`, which reads the kept SQL too."""
+    """The method and template indexes' filter choices (IndexPage.filter_choices): one query, compiled once
+    per listing, that still reads the choices as they are now."""
     ethics = TopicFactory(name="Ethics")
     TopicFactory(name="Etik", locale=Locale.objects.get(language_code="sv"))
     handovers = TopicFactory(name="Handovers")
@@ -357,7 +357,7 @@ def test_a_topic_filter_offers_the_listed_pages_topics_as_they_are_now_through_o
     def kept():
         # A listing's kept queries are named by IndexPage.listing_key(viewer, *extra); extra ends the key.
         keys = [key for key in compiled._entries() if key[0] == "index" and isinstance(key[-1], tuple)]
-        return {key for key in keys if key[-1][1:] == ("topics",)}
+        return {key for key in keys if key[-1][1:] == ("filter-options",)}
 
     for index in (methods, templates):
         html = client.get(index.url).content.decode()
@@ -372,7 +372,7 @@ def test_a_topic_filter_offers_the_listed_pages_topics_as_they_are_now_through_o
     html = client.get(methods.url).content.decode()
     assert f'<option value="{handovers.pk}">Handovers</option>' in html
     assert kept() == before  # the same SQL, run again
-    # Choosing a topic filters through an ordinary query (the field's check of the choice).
+    # Choosing a topic filters the listing.
     chosen = client.get(methods.url, {"topic": ethics.pk}).content.decode()
     assert "Ethics round" in chosen and "Night huddle" not in chosen
     assert f'<option value="{ethics.pk}" selected>Ethics</option>' in chosen

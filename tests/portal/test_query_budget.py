@@ -93,13 +93,12 @@ def build_templates_index(home, count):
 
 # Page type -> (builder, warm queries). Four of them are every page's (see the module's docstring). An
 # index's own: the ids of its page of results with the total (portal.listing); its cards are kept for the
-# reader's class (IndexPage.page_cards), and so are the case studies' filter options; the method and
-# template filters read their options (topics; methods and formats).
+# reader's class (IndexPage.page_cards), and so are its filter options (IndexPage.filter_options).
 BUDGET = {
     "home": (build_home, 4),
     "case-study index": (build_case_study_index, 5),
-    "method index": (build_method_index, 6),
-    "templates index": (build_templates_index, 8),
+    "method index": (build_method_index, 5),
+    "templates index": (build_templates_index, 5),
 }
 
 
