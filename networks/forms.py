@@ -22,10 +22,12 @@ class NetworkFilterForm(FilterForm):
     region = forms.ChoiceField(label=_("Region"), required=False)
     sort = forms.ChoiceField(label=_("Sort by"), choices=sort_choices(SORTS), required=False)
 
-    def __init__(self, *args, topics, organisations, regions, **kwargs):
+    def __init__(self, *args, options, regions, **kwargs):
+        """`options`: the topics' and organisations' (pk, label) choices (IndexPage.filter_choices)."""
         super().__init__(*args, **kwargs)
-        # The template lists the objects themselves; the fields accept only their ids.
+        # The template lists the choices itself; the fields accept only those.
+        topics, organisations = options.get("topic", []), options.get("organisation", [])
         self.options = {"topics": topics, "organisations": organisations, "regions": regions}
-        self.fields["topic"].choices = [(topic.pk, topic.name) for topic in topics]
-        self.fields["organisation"].choices = [(organisation.pk, organisation.name) for organisation in organisations]
+        self.fields["topic"].choices = topics
+        self.fields["organisation"].choices = organisations
         self.fields["region"].choices = [(region, region) for region in regions]

@@ -27,6 +27,7 @@ class NetworkIndexPage(IndexPage):
     listing_model = "networks.NetworkPage"
     filter_form_class = NetworkFilterForm
     listing_context_name = "networks"
+    share_filter_options = True
 
     class Meta:
         verbose_name = _("network index")
@@ -50,12 +51,19 @@ class NetworkIndexPage(IndexPage):
         )
 
     def filter_form_kwargs(self, networks, viewer=None):
+        """The topics and member organisations of the listed networks (one query) and their regions."""
         network_ids = networks.values("pk")
-        topic_ids = NetworkPage.topics.through.objects.filter(networkpage__in=network_ids).values("topic_id")
-        organisation_ids = NetworkMember.objects.filter(page__in=network_ids).values("organisation_id")
+
+        def parts():
+            topic_ids = NetworkPage.topics.through.objects.filter(networkpage__in=network_ids).values("topic_id")
+            organisation_ids = NetworkMember.objects.filter(page__in=network_ids).values("organisation_id")
+            return {
+                "topic": (topics_in_language(topic_ids, self.locale_id), "name"),
+                "organisation": (Organisation.objects.filter(pk__in=organisation_ids), "name"),
+            }
+
         return {
-            "topics": list(topics_in_language(topic_ids, self.locale_id)),
-            "organisations": list(Organisation.objects.filter(pk__in=organisation_ids).order_by("name")),
+            "options": self.filter_choices(viewer, parts),
             "regions": list(networks.exclude(region="").order_by("region").values_list("region", flat=True).distinct()),
         }
 
