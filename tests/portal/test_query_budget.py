@@ -25,7 +25,7 @@ from methods.factories import (
     ShareableTemplatePageFactory,
 )
 from methods.models import FILE_FORMAT_CHOICES
-from networks.factories import GatheringFactory, NetworkIndexPageFactory, NetworkPageFactory
+from networks.factories import GatheringFactory, NetworkIndexPageFactory, NetworkMemberFactory, NetworkPageFactory
 from people.factories import ResourcePersonIndexPageFactory, ResourcePersonPageFactory
 from portal.factories import OrganisationFactory, TopicFactory
 
@@ -91,6 +91,18 @@ def build_templates_index(home, count):
     return library.url, "Template 00"
 
 
+
+def build_network_index(home, count):
+    index = NetworkIndexPageFactory(parent=home, show_in_menus=True, content_owner=owner(home))
+    topic = TopicFactory()
+    for number in range(count):
+        network = NetworkPageFactory(parent=index, title=f"Network {number:02d}", region=f"Region {number % 4}")
+        network.topics.add(topic)
+        network.save()
+        NetworkMemberFactory(page=network, organisation=OrganisationFactory())
+        GatheringFactory(page=network, start=timezone.now() + timedelta(days=number + 1))
+    return index.url, "Network 00"
+
 # Page type -> (builder, warm queries). Four of them are every page's (see the module's docstring). An
 # index's own: the ids of its page of results with the total (portal.listing); its cards are kept for the
 # reader's class (IndexPage.page_cards), and so are its filter options (IndexPage.filter_options).
@@ -98,6 +110,7 @@ BUDGET = {
     "home": (build_home, 4),
     "case-study index": (build_case_study_index, 5),
     "method index": (build_method_index, 5),
+    "network index": (build_network_index, 5),
     "templates index": (build_templates_index, 5),
 }
 
