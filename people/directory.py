@@ -11,7 +11,7 @@ import re
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
 from django.db.models.functions import Substr, Upper
 
-from portal import compiled
+from portal.listing import Choices, filter_choices
 from portal.models import Organisation
 from portal.visibility import visible_to
 from portal.vocabulary import tagged_with, topics_in_language
@@ -95,38 +95,28 @@ def options(people, locale_id, networks=None, viewer=None, key=None):
 
     Only choices that lead somewhere: the topics (once per translation group, in the reader's language)
     and organisations of the people listed, the networks the reader may see (an option names its network;
-    None without a networks app), and the first letters of the names present. SQLite refuses ORDER BY
-    inside a UNION, so each part drops its model's ordering and the rows are sorted here. With `key`
-    (naming what `people`'s SQL is built from), the query is compiled once per process (portal.compiled).
+    None without a networks app), and the first letters of the names present. With `key` (naming what
+    `people`'s SQL is built from), the query is compiled once per process (portal.listing.filter_choices).
     """
-    found = {"topic": [], "organisation": [], "network": [] if networks is not None else None, "letter": []}
-    for kind, pk, label in sorted(
-        compiled.rows(key, lambda: _options_query(people, locale_id, networks, viewer)),
-        key=lambda row: row[2].casefold(),
-    ):
-        if kind == "letter":
-            if label.strip():
-                found["letter"].append(label)
-        else:
-            found[kind].append((pk, label))
-    return found
 
+    def parts():
+        used_topics = people.model.topics.through.objects.filter(resourcepersonpage__in=people.values("pk"))
+        found = {
+            "topic": Choices(topics_in_language(used_topics.values("topic_id"), locale_id), "name"),
+            "organisation": Choices(Organisation.objects.filter(pk__in=people.values("organisation_id")), "name"),
+            "letter": Choices(people.annotate(initial=Upper(Substr("title", 1, 1))).distinct(), "initial", Value(0)),
+        }
+        if networks is not None:
+            found["network"] = Choices(visible_to(networks.options(locale_id), viewer), "title")
+        return found
 
-def _options_query(people, locale_id, networks, viewer):
-    used_topics = people.model.topics.through.objects.filter(resourcepersonpage__in=people.values("pk"))
-    parts = [
-        topics_in_language(used_topics.values("topic_id"), locale_id).values_list(Value("topic"), "pk", "name"),
-        Organisation.objects.filter(pk__in=people.values("organisation_id")).values_list(
-            Value("organisation"), "pk", "name"
-        ),
-        people.annotate(initial=Upper(Substr("title", 1, 1)))
-        .values_list(Value("letter"), Value(0), "initial")
-        .distinct(),
-    ]
-    if networks is not None:
-        parts.append(visible_to(networks.options(locale_id), viewer).values_list(Value("network"), "pk", "title"))
-    first, *rest = [part.order_by() for part in parts]
-    return first.union(*rest, all=True).order_by()
+    found = filter_choices(key, parts)
+    return {
+        "topic": found.get("topic", []),
+        "organisation": found.get("organisation", []),
+        "network": found.get("network", []) if networks is not None else None,
+        "letter": [letter for _zero, letter in found.get("letter", []) if letter.strip()],
+    }
 
 
 def suggestions(people, query):

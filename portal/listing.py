@@ -7,10 +7,11 @@ the database) is dropped: the reader still gets the list, never an error page.
 
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from django import forms
 from django.core.paginator import InvalidPage, Page, Paginator
-from django.db.models import Count, Model, QuerySet, Window
+from django.db.models import Count, Model, QuerySet, Value, Window
 
 from portal import compiled
 
@@ -63,6 +64,38 @@ def sort_choices(sorts):
 def sort_ordering(sorts, sort, default):
     """The ordering of `sort`, or of `default` for an empty or unknown one."""
     return sorts.get(sort, sorts[default])[1]
+
+
+class Choices(NamedTuple):
+    """One filter's choices for `filter_choices`: the rows that offer them, the field that labels each
+    and the one that identifies it (a field's name or an expression)."""
+
+    rows: QuerySet
+    label: str
+    value: object = "pk"
+
+
+def filter_choices(key, parts):
+    """Several filters' choices read in one query: {parameter: [(value, label), …]}, each by label.
+
+    `parts()` maps each filter's query parameter to its `Choices`; it is called only when the SQL is
+    compiled, once per `key` (portal.compiled; a key of None keeps nothing), as the choices of a
+    listing are the same SQL for every reader of its class. Plain values, which may be kept for them.
+    SQLite refuses ORDER BY inside a UNION, so each part drops its model's ordering and the rows are
+    sorted here.
+    """
+
+    def union():
+        first, *rest = [
+            choices.rows.values_list(Value(param), choices.value, choices.label).order_by()
+            for param, choices in parts().items()
+        ]
+        return first.union(*rest, all=True).order_by() if rest else first
+
+    options = {}
+    for param, value, label in sorted(compiled.rows(key, union), key=lambda row: row[2].casefold()):
+        options.setdefault(param, []).append((value, label))
+    return options
 
 
 def paginate(items, page_number, per_page=PAGE_SIZE, cards=None, key=None):

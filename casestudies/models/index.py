@@ -6,6 +6,7 @@ from casestudies.forms import CaseStudyFilterForm, narrow
 from methods.models import MethodPage
 from networks.models import NetworkPage
 from portal.i18n import reader_title
+from portal.listing import Choices
 from portal.models import IndexPage, Organisation
 from portal.roles import RESOURCE_PERSONS
 from portal.visibility import listed_subquery, visible_to
@@ -42,13 +43,15 @@ class CaseStudyIndexPage(IndexPage):
             "options": self.filter_choices(
                 viewer,
                 lambda: {
-                    "topic": (topics_in_language(case_studies.values("topics"), self.locale_id), "name"),
-                    "organisation": (Organisation.objects.filter(pk__in=case_studies.values("organisations")), "name"),
-                    "network": (
+                    "topic": Choices(topics_in_language(case_studies.values("topics"), self.locale_id), "name"),
+                    "organisation": Choices(
+                        Organisation.objects.filter(pk__in=case_studies.values("organisations")), "name"
+                    ),
+                    "network": Choices(
                         self.pages_named(NetworkPage, case_studies.values("network__translation_key"), viewer),
                         "title",
                     ),
-                    "method": (
+                    "method": Choices(
                         self.pages_named(MethodPage, case_studies.values("methods_used__translation_key"), viewer),
                         "title",
                     ),

@@ -23,7 +23,7 @@ from methods.models.rating import MethodRating
 from people.review_footer import content_owner_part, keep_content_owner
 from portal import compiled, fragments
 from portal.i18n import reader_page_url, reader_versions
-from portal.listing import sort_ordering
+from portal.listing import Choices, sort_ordering
 from portal.models import ContentPageMixin, IndexPage, card_image_field
 from portal.page_keys import page_key
 from portal.together import Part, kept_together
@@ -81,7 +81,7 @@ class MethodIndexPage(IndexPage):
     def filter_form_kwargs(self, methods, viewer=None):
         # The topics the listed methods are tagged with, each once in the reader's language (portal.vocabulary).
         def parts():
-            return {"topic": (topics_in_language(methods.values("topics"), self.locale_id), "name")}
+            return {"topic": Choices(topics_in_language(methods.values("topics"), self.locale_id), "name")}
 
         return {"options": self.filter_choices(viewer, parts)}
 

@@ -30,7 +30,7 @@ from people.models import ResourcePersonPage
 from people.permissions import ContactPermissionTester
 from people.review_footer import content_owner_part, keep_content_owner
 from portal.i18n import reader_page_url, reader_title, reader_versions
-from portal.listing import sort_ordering
+from portal.listing import Choices, sort_ordering
 from portal.models import ContentPageMixin, IndexPage
 from portal.page_keys import page_key
 from portal.roles import RESOURCE_PERSONS
@@ -64,9 +64,9 @@ class ShareableTemplateIndexPage(IndexPage):
             "options": self.filter_choices(
                 viewer,
                 lambda: {
-                    "topic": (topics_in_language(templates.values("topics"), self.locale_id), "name"),
+                    "topic": Choices(topics_in_language(templates.values("topics"), self.locale_id), "name"),
                     # The methods the listed templates use, in the reader's language (IndexPage.pages_named).
-                    "method": (
+                    "method": Choices(
                         self.pages_named(MethodPage, templates.values("related_method__translation_key"), viewer),
                         "title",
                     ),

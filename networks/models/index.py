@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from networks.forms import DEFAULT_SORT, SORTS, NetworkFilterForm
 from networks.models.inlines import Gathering, NetworkMember
 from networks.models.network import NetworkPage
-from portal.listing import sort_choices, sort_ordering
+from portal.listing import Choices, sort_choices, sort_ordering
 from portal.models import IndexPage, Organisation
 from portal.roles import NETWORK_FACILITATORS
 from portal.vocabulary import tagged_with, topics_in_language
@@ -58,8 +58,8 @@ class NetworkIndexPage(IndexPage):
             topic_ids = NetworkPage.topics.through.objects.filter(networkpage__in=network_ids).values("topic_id")
             organisation_ids = NetworkMember.objects.filter(page__in=network_ids).values("organisation_id")
             return {
-                "topic": (topics_in_language(topic_ids, self.locale_id), "name"),
-                "organisation": (Organisation.objects.filter(pk__in=organisation_ids), "name"),
+                "topic": Choices(topics_in_language(topic_ids, self.locale_id), "name"),
+                "organisation": Choices(Organisation.objects.filter(pk__in=organisation_ids), "name"),
             }
 
         return {

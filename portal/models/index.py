@@ -2,7 +2,6 @@
 
 from functools import partial
 
-from django.db.models import Value
 from django.http import HttpRequest
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +13,7 @@ from wagtail.search import index
 
 from portal import compiled, fragments
 from portal.i18n import localized_children, localized_pages, translation_paths
-from portal.listing import Listing
+from portal.listing import Listing, filter_choices
 from portal.models.content import ContentPageMixin
 from portal.page_keys import page_key
 from portal.pagetree import SECTION_PARENT_PAGE_TYPES
@@ -84,28 +83,10 @@ class IndexPage(ContentPageMixin, Page):
         return visible_to(localized_pages(named, self.locale_id, english_next=True), viewer)
 
     def filter_choices(self, viewer, parts):
-        """Several filters' choices, read in one query compiled once with this listing (portal.compiled).
-
-        `parts()` maps each filter's query parameter to (a queryset of its choices, the field that labels
-        them), built from this index's listing (`filter_form_kwargs`'s pages), whose key names what their
-        SQL is built from; it is called only when the SQL is compiled. Returns {parameter: [(pk, label), …]} by label,
-        plain values that may be kept for a permission class (`share_filter_options`). SQLite refuses
-        ORDER BY inside a UNION, so each part drops its model's default ordering and the rows are sorted
-        here.
-        """
-
-        def union():
-            first, *rest = [
-                choices.values_list(Value(param), "pk", label).order_by()
-                for param, (choices, label) in parts().items()
-            ]
-            return first.union(*rest, all=True) if rest else first
-
-        options = {}
-        rows = compiled.rows(self.listing_key(viewer, "filter-options"), union)
-        for param, pk, label in sorted(rows, key=lambda row: row[2].casefold()):
-            options.setdefault(param, []).append((pk, label))
-        return options
+        """Several filters' choices in one query compiled once with this listing (portal.listing.filter_choices):
+        `parts()` maps each filter's query parameter to its `Choices`, built from this index's listing
+        (`filter_form_kwargs`'s pages), whose key names what their SQL is built from."""
+        return filter_choices(self.listing_key(viewer, "filter-options"), parts)
 
     def card_pages(self, pages, viewer=None):
         """`pages` (one page of results, already filtered) with what their cards show.
