@@ -7,10 +7,13 @@ so Django loads it before the apps' own catalogues, for the server side and for 
 JavaScript catalogue alike.
 
 The English catalogues Wagtail ships are the source: every message in them is an admin string.
-A message belongs in Erfa's catalogue only while Wagtail's own translation for it is missing or
-fuzzy, so Wagtail's translators keep the last word wherever they have one.
+A message belongs in Erfa's catalogue only while Wagtail's own translation for it is missing, fuzzy
+or broken, so Wagtail's translators keep the last word wherever they have one. Broken means the
+translation lost a placeholder, a bracket or an HTML tag of the source: Wagtail's Swedish menu badge
+read "(2 nya objekt i denna meny", without its closing parenthesis.
 """
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +27,10 @@ DOMAINS = ("django", "djangojs")
 CATALOGUE_DIR = Path(__file__).resolve().parent / "wagtail_locale"
 # Every one of Erfa's languages has two plural forms: one, and everything else.
 PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
+
+
+PLACEHOLDER = re.compile(r"%\([A-Za-z0-9_]+\)[sdfi]|%[sdif]|\{[A-Za-z0-9_]*\}")
+TAG_NAME = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)")
 
 
 def key(entry):
@@ -53,6 +60,39 @@ def source_entries(domain):
 
 def translated_keys(catalogue):
     return {key(entry) for entry in catalogue or () if entry.translated() and not entry.obsolete}
+
+
+def faults(source, translation):
+    """What `translation` lost or added of `source`'s placeholders, brackets and HTML tags (empty when faithful)."""
+    found = []
+    if sorted(PLACEHOLDER.findall(translation)) != sorted(PLACEHOLDER.findall(source)):
+        found.append("placeholders")
+    for opening, closing in ("()", "[]"):
+        if source.count(opening) - source.count(closing) != translation.count(opening) - translation.count(closing):
+            found.append(opening + closing)
+    if sorted(TAG_NAME.findall(source)) != sorted(TAG_NAME.findall(translation)):
+        found.append("tags")
+    return found
+
+
+def entry_faults(entry):
+    """faults() of each of the entry's forms; a singular form may spell out the number instead of its placeholder."""
+    if not entry.msgid_plural:
+        return faults(entry.msgid, entry.msgstr)
+    allowed = set(PLACEHOLDER.findall(entry.msgid)) | set(PLACEHOLDER.findall(entry.msgid_plural))
+    found = []
+    for index, text in sorted(entry.msgstr_plural.items()):
+        source = entry.msgid if str(index) == "0" else entry.msgid_plural
+        if not set(PLACEHOLDER.findall(text)) <= allowed:
+            found.append("placeholders")
+        found += [fault for fault in faults(source, text) if fault != "placeholders"]
+    return found
+
+
+def usable_keys(catalogue):
+    """The messages a Wagtail catalogue translates faithfully; Erfa's catalogue holds the rest."""
+    broken = {key(entry) for entry in catalogue or () if entry.translated() and entry_faults(entry)}
+    return translated_keys(catalogue) - broken
 
 
 def erfa_catalogue_path(language, domain):
@@ -89,7 +129,7 @@ def coverage(language):
         for message_key, (config, _entry) in source_entries(domain).items():
             total += 1
             if config.name not in wagtail_cache:
-                wagtail_cache[config.name] = translated_keys(app_catalogue(config, language, domain))
+                wagtail_cache[config.name] = usable_keys(app_catalogue(config, language, domain))
             if message_key in wagtail_cache[config.name]:
                 by_wagtail += 1
             elif message_key in ours:
@@ -98,11 +138,11 @@ def coverage(language):
 
 
 def untranslated_by_wagtail(language, domain):
-    """The admin messages Wagtail leaves untranslated in `language`: what Erfa's catalogue must hold."""
+    """The admin messages Wagtail leaves untranslated (or broken) in `language`: what Erfa's catalogue must hold."""
     wagtail_cache = {}
     for message_key, (config, source) in source_entries(domain).items():
         if config.name not in wagtail_cache:
-            wagtail_cache[config.name] = translated_keys(app_catalogue(config, language, domain))
+            wagtail_cache[config.name] = usable_keys(app_catalogue(config, language, domain))
         if message_key not in wagtail_cache[config.name]:
             yield message_key, config, source
 

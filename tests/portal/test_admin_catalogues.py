@@ -1,7 +1,6 @@
 """The admin speaks the editor's language: Erfa's catalogues fill in what Wagtail ships untranslated."""
 
 import json
-import re
 import shutil
 
 import polib
@@ -9,12 +8,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation.trans_real import DjangoTranslation
 from wagtail.users.models import UserProfile
 
 from portal import admin_catalogues
 from portal.languages import TRANSLATION_TARGETS
-
-PLACEHOLDER = re.compile(r"%\([A-Za-z0-9_]+\)[sdfi]|%[sdif]|\{[A-Za-z0-9_]*\}")
 
 
 @pytest.mark.parametrize("language", TRANSLATION_TARGETS)
@@ -27,21 +25,10 @@ def test_at_least_97_percent_of_the_admin_strings_are_translated(language):
 
 @pytest.mark.parametrize("language", TRANSLATION_TARGETS)
 @pytest.mark.parametrize("domain", admin_catalogues.DOMAINS)
-def test_erfa_catalogues_keep_placeholders_and_html(language, domain):
+def test_erfa_catalogues_keep_placeholders_brackets_and_html(language, domain):
     path = admin_catalogues.erfa_catalogue_path(language, domain)
-    for entry in polib.pofile(str(path)).translated_entries():
-        tags = re.compile(r"</?[a-zA-Z][^>]*>")
-        if entry.msgid_plural:
-            allowed = set(PLACEHOLDER.findall(entry.msgid)) | set(PLACEHOLDER.findall(entry.msgid_plural))
-            for text in entry.msgstr_plural.values():
-                assert set(PLACEHOLDER.findall(text)) <= allowed, (language, entry.msgid, text)
-        else:
-            assert sorted(PLACEHOLDER.findall(entry.msgstr)) == sorted(PLACEHOLDER.findall(entry.msgid)), (
-                language,
-                entry.msgid,
-                entry.msgstr,
-            )
-            assert sorted(tags.findall(entry.msgstr)) == sorted(tags.findall(entry.msgid)), (language, entry.msgid)
+    entries = polib.pofile(str(path)).translated_entries()
+    assert [entry.msgid for entry in entries if admin_catalogues.entry_faults(entry)] == []
 
 
 @pytest.mark.parametrize("language", TRANSLATION_TARGETS)
@@ -56,7 +43,8 @@ def test_erfa_catalogues_are_compiled(language, domain):
 def erfa_only_translation(language, domain, occurrence):
     """A message Wagtail leaves untranslated and Erfa translates, from a given Wagtail source file."""
     for entry in polib.pofile(str(admin_catalogues.erfa_catalogue_path(language, domain))).translated_entries():
-        if entry.msgid_plural or entry.msgctxt or PLACEHOLDER.search(entry.msgid) or "<" in entry.msgid:
+        plain = not (entry.msgid_plural or entry.msgctxt or admin_catalogues.PLACEHOLDER.search(entry.msgid))
+        if not plain or "<" in entry.msgid:
             continue
         if entry.msgstr != entry.msgid and any(occurrence in path for path, _line in entry.occurrences):
             return entry
@@ -96,6 +84,32 @@ def test_erfa_catalogues_hold_exactly_what_wagtail_leaves_untranslated(language,
     }
     ours = {admin_catalogues.key(entry) for entry in admin_catalogues.erfa_catalogue(language, domain)}
     assert ours == needed
+
+
+@pytest.mark.parametrize("language", TRANSLATION_TARGETS)
+@pytest.mark.parametrize("domain", admin_catalogues.DOMAINS)
+def test_every_admin_message_keeps_its_placeholders_brackets_and_tags_as_served(language, domain):
+    """What the admin shows, Erfa's catalogue in front of Wagtail's, is faithful to the source, message by message.
+
+    Wagtail's own Swedish menu badge read "(2 nya objekt i denna meny", without its closing parenthesis.
+    """
+    served = DjangoTranslation(language, domain=domain)  # as the admin's gettext and its JavaScript catalogue load it
+    broken = []
+    for (context, msgid), (_config, source) in admin_catalogues.source_entries(domain).items():
+        if source.msgid_plural:
+            forms = {
+                index: served.npgettext(context, msgid, source.msgid_plural, count)
+                if context
+                else served.ngettext(msgid, source.msgid_plural, count)
+                for index, count in ((0, 1), (1, 2))
+            }
+            shown = polib.POEntry(msgid=msgid, msgid_plural=source.msgid_plural, msgstr_plural=forms)
+        else:
+            text = served.pgettext(context, msgid) if context else served.gettext(msgid)
+            shown = polib.POEntry(msgid=msgid, msgstr=text)
+        if faults := admin_catalogues.entry_faults(shown):
+            broken.append((faults, msgid[:60], shown.msgstr or shown.msgstr_plural))
+    assert broken == []
 
 
 def test_the_coverage_check_names_a_language_whose_catalogue_falls_behind(tmp_path, monkeypatch, settings):
