@@ -58,6 +58,12 @@ MEASURE = """([result, filters]) => {
         header: document.querySelector(".site-header").getBoundingClientRect().height,
         result: result ? top(result) : null,
         filters: filters ? top(filters) : null,
+        body: parseFloat(getComputedStyle(document.querySelector("main")).fontSize),
+        // Person cards (a facilitator, a contact, a directory result): width, and the size of "Ask me about".
+        cards: [...document.querySelectorAll("main .person-card")].map((card) => {
+            const ask = card.querySelector(".person-card__ask");
+            return {width: card.getBoundingClientRect().width, ask: ask && parseFloat(getComputedStyle(ask).fontSize)};
+        }),
         // Parts of the page that scroll sideways inside it (a table in a scrolling box), by class.
         sideways: [...document.querySelectorAll("main *")]
             .filter((element) => ["auto", "scroll"].includes(getComputedStyle(element).overflowX)
@@ -164,6 +170,7 @@ def check_phone(page, live_server, demo_pages):
 def check_desktop(page, live_server, demo_pages):
     page.set_viewport_size({"width": 1280, "height": 800})
     problems = []
+    cards_seen = 0
     for code in LANGUAGES:
         for name, path_pattern, parts in demo_pages:
             path = path_pattern.format(word=SEARCH_WORDS[code])
@@ -172,6 +179,14 @@ def check_desktop(page, live_server, demo_pages):
                 problems.append(f"{name} /{code}/{path}: {found['scrollWidth']} px wide at 1280")
             if found["header"] > 0.2 * 800:
                 problems.append(f"{name} /{code}/{path}: header {found['header']:.0f} px of 800")
+            # The same compact card on every page: wide enough for its text beside the portrait (19rem),
+            # "Ask me about" in the small type. At 16rem a Dutch facilitator's text ran a word per line.
+            cards_seen += len(found["cards"])
+            for card in found["cards"]:
+                if card["width"] < 19 * 16:
+                    problems.append(f"{name} /{code}/{path}: a person card {card['width']:.0f} px wide at 1280")
+                if card["ask"] is not None and card["ask"] >= found["body"]:
+                    problems.append(f"{name} /{code}/{path}: a person card's question in body-size type")
     # The widest screen the layout is made for (320 to 1440 px), once in English.
     page.set_viewport_size({"width": 1440, "height": 900})
     for name, path_pattern, parts in demo_pages:
@@ -181,6 +196,7 @@ def check_desktop(page, live_server, demo_pages):
             problems.append(f"{name} /en/{path}: {found['scrollWidth']} px wide at 1440")
     page.set_viewport_size({"width": 1280, "height": 800})
     assert problems == []
+    assert cards_seen >= 3, "no person cards measured: the demo's network, method and directory each have some"
 
     # On a wide screen the menu and the filters are open, with no button to fold them.
     page.goto(f"{live_server.url}/en/case-studies/")
