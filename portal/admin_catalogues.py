@@ -9,8 +9,9 @@ JavaScript catalogue alike.
 The English catalogues Wagtail ships are the source: every message in them is an admin string.
 A message belongs in Erfa's catalogue only while Wagtail's own translation for it is missing, fuzzy
 or broken, so Wagtail's translators keep the last word wherever they have one. Broken means the
-translation lost a placeholder, a bracket or an HTML tag of the source: Wagtail's Swedish menu badge
-read "(2 nya objekt i denna meny", without its closing parenthesis.
+translation lost a placeholder, a bracket, an HTML tag or a space of the source: Wagtail's Swedish
+menu badge read "(2 nya objekt i denna meny", without its closing parenthesis, and its Dutch
+dashboard "26 Afbeeldingen aangemaakt inErfa".
 """
 
 import re
@@ -31,6 +32,7 @@ PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
 
 PLACEHOLDER = re.compile(r"%\([A-Za-z0-9_]+\)[sdfi]|%[sdif]|\{[A-Za-z0-9_]*\}")
 TAG_NAME = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)")
+GLUED = re.compile(rf"(?<=[^\W_])({PLACEHOLDER.pattern})|({PLACEHOLDER.pattern})(?=[^\W_])")
 
 
 def key(entry):
@@ -72,7 +74,19 @@ def faults(source, translation):
             found.append(opening + closing)
     if sorted(TAG_NAME.findall(source)) != sorted(TAG_NAME.findall(translation)):
         found.append("tags")
+    # Wagtail joins some messages to what follows or precedes them ("Translate with " + a machine
+    # translator's name), and a placeholder touching a word runs the two together ("aangemaakt inErfa").
+    lost_edge = (source[:1].isspace() and not translation[:1].isspace()) or (
+        source[-1:].isspace() and not translation[-1:].isspace()
+    )
+    if lost_edge or glued_placeholders(translation) - glued_placeholders(source):
+        found.append("spacing")
     return found
+
+
+def glued_placeholders(text):
+    """The placeholders in `text` with a letter or digit right before or after them."""
+    return {match.group(1) for match in GLUED.finditer(text)} | {match.group(2) for match in GLUED.finditer(text)}
 
 
 def entry_faults(entry):

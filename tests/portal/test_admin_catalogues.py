@@ -112,6 +112,24 @@ def test_every_admin_message_keeps_its_placeholders_brackets_and_tags_as_served(
     assert broken == []
 
 
+@pytest.mark.parametrize(
+    ("source", "translation", "fault"),
+    [
+        ("(%(number)s new items in this menu)", "(%(number)s nya objekt i denna meny", "()"),
+        ("Delete %(snippet_type_name)s", "Radera", "placeholders"),
+        ("<p>Select a file.</p> <p>Then confirm.</p>", "Velg en fil.</p> <p>Bekreft.</p>", "tags"),
+        ("%(total)s Images created in %(site_name)s", "%(total)s Afbeeldingen aangemaakt in%(site_name)s", "spacing"),
+        ("Translate with ", "Vertaal met", "spacing"),
+    ],
+)
+def test_a_broken_translation_is_told_apart_from_a_faithful_one(source, translation, fault):
+    assert fault in admin_catalogues.faults(source, translation)
+    assert admin_catalogues.faults(source, source) == []
+    # Word order, a hyphenated compound and a space more are all faithful.
+    assert admin_catalogues.faults("Revert to %s version", "Återgå till %s-versionen") == []
+    assert admin_catalogues.faults("%(count)s of %(total)s", "%(total)s: %(count)s ") == []
+
+
 def test_the_coverage_check_names_a_language_whose_catalogue_falls_behind(tmp_path, monkeypatch, settings):
     """A Danish catalogue with untranslated entries fails `update_admin_catalogues --check`, naming Danish."""
     translated_before = admin_catalogues.coverage("da").by_erfa
