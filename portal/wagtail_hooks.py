@@ -47,12 +47,18 @@ def erfa_admin_colours():
     return format_html('<link rel="stylesheet" href="{}">', static("portal/admin.css"))
 
 
+# Wagtail's own message (its catalogues and Erfa's admin catalogues translate it), for the toggle that
+# wagtail-localize names in English; held in a name so that makemessages does not copy it into Erfa's.
+WAGTAILS_MORE_ACTIONS = "More actions"
+
+
 @hooks.register("insert_global_admin_js")
 def erfa_admin_field_names():
     """Accessible names for the inputs Wagtail and wagtail-localize draw without one (portal/admin-names.js).
-    The upload label travels in the tag so the script says it in the editor's own language."""
+    The labels travel in the tag so the script says them in the editor's own language."""
     return format_html(
-        '<script src="{}" data-upload-label="{}" defer></script>',
+        '<script src="{}" data-upload-label="{}" data-more-actions="{}" defer></script>',
         static("portal/admin-names.js"),
         _("Upload a translation file (PO)"),
+        _(WAGTAILS_MORE_ACTIONS),
     )

@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.test import Client
 from playwright.sync_api import expect
 from wagtail.models import Collection, Locale
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation, TranslationSource
 
 from casestudies import factories as casestudies
@@ -196,6 +197,19 @@ def test_no_serious_accessibility_problem_on_any_page(browser, live_server, cont
         check(page, f"admin {action} dialog", failures, ADMIN_EXCEPTIONS)
         page.keyboard.press("Escape")
         expect(dialog).to_be_hidden()
+
+    # The translation editor in a Danish editor's admin, to a screen reader too: wagtail-localize names its
+    # action menu's toggle in English, and admin-names.js gives it the admin's own translation.
+    profile = UserProfile.get_for_user(reviewer)
+    profile.preferred_language = "da"
+    profile.save()
+    page.goto(f"{base}/admin/pages/{translation.pk}/edit/")
+    editor = page.locator(".js-translation-editor")
+    expect(editor.locator("li h3").first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    expect(editor.get_by_role("button", name="Flere handlinger")).to_have_count(1)
+    assert editor.locator(".w-sr-only").all_text_contents().count("More actions") == 0
+    check(page, "admin translation editor in Danish", failures, ADMIN_EXCEPTIONS)
     context.close()
 
     assert not failures, "axe-core found serious or critical problems:\n" + "\n".join(failures)

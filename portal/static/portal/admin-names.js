@@ -4,11 +4,13 @@
    - Draftail's editable box: Wagtail's <label> points at the hidden input holding the value; the box is
      named by that label (or by its block's heading inside a StreamField).
    - A block placed directly in a StreamField (e.g. a CharBlock): named by the block's panel heading.
-   - wagtail-localize's translation editor: the "upload a PO file" input. */
+   - wagtail-localize's translation editor: the "upload a PO file" input, and its action menu's toggle,
+     whose hidden name it writes in English ("More actions"): given the admin's own translation. */
 (function () {
     "use strict";
     var script = document.currentScript;
     var uploadLabel = (script && script.getAttribute("data-upload-label")) || "";
+    var moreActions = (script && script.getAttribute("data-more-actions")) || "";
     var counter = 0;
 
     function hasName(element) {
@@ -42,6 +44,14 @@
             var labelledBy = headingOf(input);
             if (labelledBy) { input.setAttribute("aria-labelledby", labelledBy); }
         });
+        if (moreActions) {
+            document.querySelectorAll(".js-translation-editor .w-sr-only").forEach(function (hidden) {
+                // The text node itself changes, not the element's children: React keeps drawing into it,
+                // and the observer below (child lists only) is not woken again.
+                var text = hidden.firstChild;
+                if (text && text.nodeType === Node.TEXT_NODE && text.data === "More actions") { text.data = moreActions; }
+            });
+        }
         if (uploadLabel) {
             document.querySelectorAll('.js-translation-editor input[type="file"]').forEach(function (input) {
                 if (!hasName(input)) { input.setAttribute("aria-label", uploadLabel); }
