@@ -65,7 +65,7 @@ def translated_keys(catalogue):
 
 
 def faults(source, translation):
-    """What `translation` lost or added of `source`'s placeholders, brackets and HTML tags (empty when faithful)."""
+    """What `translation` lost or added of `source`'s placeholders, brackets, HTML tags and spaces (empty if none)."""
     found = []
     if sorted(PLACEHOLDER.findall(translation)) != sorted(PLACEHOLDER.findall(source)):
         found.append("placeholders")
