@@ -16,12 +16,13 @@ SORTS = {
 }
 DEFAULT_SORT = "newest"
 
-# Each facet: its query parameter, its label and the lookup that narrows the case studies.
+# Each facet: its query parameter, its label, its choice of everything (named as in every listing's
+# filters) and the lookup that narrows the case studies.
 FACETS = [
-    ("topic", _("Topic"), "topics"),
-    ("organisation", _("Organisation"), "organisations"),
-    ("network", _("Network"), "network__translation_key__in"),
-    ("method", _("Method"), "methods_used__translation_key__in"),
+    ("topic", _("Topic"), _("All topics"), "topics"),
+    ("organisation", _("Organisation"), _("All organisations"), "organisations"),
+    ("network", _("Network"), _("All networks"), "network__translation_key__in"),
+    ("method", _("Method"), _("All methods"), "methods_used__translation_key__in"),
 ]
 # Facets whose choice is a page: they find the case studies naming any language version of it.
 PAGE_FACETS = {"network", "method"}
@@ -37,16 +38,16 @@ class CaseStudyFilterForm(FilterForm):
             param: forms.TypedChoiceField(
                 label=label, choices=options.get(param, []), coerce=int, required=False, empty_value=None
             )
-            for param, label, _lookup in FACETS
+            for param, label, _everything, _lookup in FACETS
         }
         self.fields = {**facets, **self.fields}
 
     def facets(self):
-        """The facets that offer a choice, each as (bound field, options, selected pk or None)."""
+        """The facets that offer a choice, each as (bound field, its choice of everything, options, selected pk)."""
         selected = self.cleaned_data if self.is_bound and self.is_valid() else {}
         return [
-            (self[param], self.fields[param].choices, selected.get(param))
-            for param, _label, _lookup in FACETS
+            (self[param], everything, self.fields[param].choices, selected.get(param))
+            for param, _label, everything, _lookup in FACETS
             if self.fields[param].choices
         ]
 
@@ -60,7 +61,7 @@ class CaseStudyFilterForm(FilterForm):
 
 
 def narrow(case_studies, filters):
-    for param, _label, lookup in FACETS:
+    for param, _label, _everything, lookup in FACETS:
         if filters.get(param) is None:
             continue
         if param == "topic":

@@ -46,12 +46,12 @@ class DirectoryFilterForm(FilterForm):
     def __init__(self, data=None, *, topics=(), organisations=(), networks=None):
         """The choices are (id, label) pairs (people.directory.options)."""
         super().__init__(data, auto_id="directory-%s")
-        anything = [("", _("Any"))]
-        self.fields["topic"].choices = anything + list(topics)
-        self.fields["organisation"].choices = anything + list(organisations)
-        self.fields["language"].choices = anything + list(SPOKEN_LANGUAGES)
+        # The choice of everything is named as in every listing's filters.
+        self.fields["topic"].choices = [("", _("All topics")), *topics]
+        self.fields["organisation"].choices = [("", _("All organisations")), *organisations]
+        self.fields["language"].choices = [("", _("All languages")), *SPOKEN_LANGUAGES]
         if networks is None:
             # Without the networks app (or its relations) there is nothing to filter by.
             del self.fields["network"]
         else:
-            self.fields["network"].choices = anything + list(networks)
+            self.fields["network"].choices = [("", _("All networks")), *networks]
