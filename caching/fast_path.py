@@ -53,6 +53,8 @@ _PASS_THROUGH = {
     "django_otp.middleware.OTPMiddleware",
     # Acts in process_view, which a cached page never reaches, and on the admin only.
     "accounts.two_factor.TwoFactorRequiredMiddleware",
+    # Acts on the admin's requests only, which are never cached.
+    "portal.middleware.AdminLanguageMiddleware",
     # Both act on the admin's and Wagtail's password-form requests only, never on a page's GET.
     "portal.middleware.PagePasswordReturnMiddleware",
     "portal.middleware.AdminSearchQueryLimitMiddleware",

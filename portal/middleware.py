@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware
+from django.utils import translation
 from wagtail.models import Site
 
 from portal import fragments
@@ -18,6 +19,30 @@ class IntranetLoginRequiredMiddleware(LoginRequiredMiddleware):
         if request.path_info.startswith(self.admin_prefix):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)
+
+
+class AdminLanguageMiddleware:
+    """The whole admin request in the editor's language, not only Wagtail's views.
+
+    Wagtail switches to the language of the editor's account (wagtail.admin.localization.
+    get_localized_response) around each admin view, but some of what it says comes after the view:
+    when a view refuses, "Sorry, you do not have permission to access this area." is written outside
+    that switch (wagtail.admin.auth.require_admin_access), in the browser's language, English in a
+    Swedish editor's admin. The same language for the whole request, as Wagtail chooses it.
+    """
+
+    admin_prefix = "/admin/"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith(self.admin_prefix) and request.user.is_authenticated:
+            profile = getattr(request.user, "wagtail_userprofile", None)
+            if profile is not None:
+                request.LANGUAGE_CODE = profile.get_preferred_language()
+                translation.activate(request.LANGUAGE_CODE)
+        return self.get_response(request)
 
 
 class PagePasswordReturnMiddleware:

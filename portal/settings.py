@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "portal.middleware.AdminLanguageMiddleware",  # The admin's language for the whole request, not only its views.
     "accounts.two_factor.TwoFactorRequiredMiddleware",
     "portal.middleware.IntranetLoginRequiredMiddleware",
     "portal.middleware.PagePasswordReturnMiddleware",  # No server error on a page-password return_url that is no URL.

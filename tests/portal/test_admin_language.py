@@ -1,0 +1,60 @@
+"""The admin speaks the editor's language on the whole request (portal.middleware.AdminLanguageMiddleware).
+
+Wagtail switches to the language of the editor's account only around its views. When a view refuses, its
+"Sorry, you do not have permission to access this area." was written after that, in the browser's
+language: English to a Swedish communications editor whose browser asks for English.
+"""
+
+import io
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from wagtail.users.models import UserProfile
+
+from portal.factories import UserFactory
+from portal.roles import COMMUNICATIONS, RESOURCE_PERSONS
+from tests.utils import login_with_second_factor
+
+pytestmark = pytest.mark.django_db
+
+REFUSED = {
+    "en": "Sorry, you do not have permission to access this area.",
+    "sv": "Ledsen, du saknar rättigheter att tillträda detta område.",
+    "da": "Beklager, du har ikke rettigheder til at tilgå dette område",
+}
+
+
+@pytest.fixture
+def editor(site_tree):
+    call_command("setup_roles", stdout=io.StringIO())
+
+    def make(role, language):
+        user = UserFactory()
+        user.groups.add(Group.objects.get(name=role))
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = language
+        profile.save()
+        return user
+
+    return make
+
+
+@pytest.mark.parametrize(("role", "language"), [(COMMUNICATIONS, "sv"), (RESOURCE_PERSONS, "da")])
+def test_a_refused_admin_page_says_so_in_the_editors_language(client, editor, role, language):
+    user = editor(role, language)
+    login_with_second_factor(client, user)
+    # The browser asks for English; the account says otherwise, and the account wins, as in every admin view.
+    response = client.get("/admin/users/", follow=True, headers={"accept-language": "en"})
+    html = response.content.decode()
+    assert response.redirect_chain == [("/admin/", 302)]
+    assert REFUSED[language] in html
+    assert REFUSED["en"] not in html
+    assert response.headers["Content-Language"] == language
+
+
+def test_an_editor_without_a_chosen_language_keeps_the_browsers(client, editor):
+    user = editor(RESOURCE_PERSONS, "")
+    login_with_second_factor(client, user)
+    html = client.get("/admin/users/", follow=True, headers={"accept-language": "sv"}).content.decode()
+    assert REFUSED["sv"] in html
