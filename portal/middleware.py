@@ -28,7 +28,8 @@ class AdminLanguageMiddleware:
     get_localized_response) around each admin view, but some of what it says comes after the view:
     when a view refuses, "Sorry, you do not have permission to access this area." is written outside
     that switch (wagtail.admin.auth.require_admin_access), in the browser's language, English in a
-    Swedish editor's admin. The same language for the whole request, as Wagtail chooses it.
+    Swedish editor's admin. The same language for the whole request, as Wagtail chooses it, and
+    the one before it afterwards, as Wagtail leaves it.
     """
 
     admin_prefix = "/admin/"
@@ -37,12 +38,16 @@ class AdminLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path_info.startswith(self.admin_prefix) and request.user.is_authenticated:
-            profile = getattr(request.user, "wagtail_userprofile", None)
-            if profile is not None:
-                request.LANGUAGE_CODE = profile.get_preferred_language()
-                translation.activate(request.LANGUAGE_CODE)
-        return self.get_response(request)
+        if not request.path_info.startswith(self.admin_prefix) or not request.user.is_authenticated:
+            return self.get_response(request)
+        profile = getattr(request.user, "wagtail_userprofile", None)
+        if profile is None:
+            return self.get_response(request)
+        request.LANGUAGE_CODE = profile.get_preferred_language()
+        with translation.override(request.LANGUAGE_CODE):
+            response = self.get_response(request)
+        response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)  # LocaleMiddleware keeps it
+        return response
 
 
 class PagePasswordReturnMiddleware:

@@ -58,8 +58,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    # Inside the one above: gives the admin its own, looser policy (portal/csp.py).
-    "portal.csp.AdminContentSecurityPolicyMiddleware",
+    "portal.csp.AdminContentSecurityPolicyMiddleware",  # Inside the above: the admin's looser policy (portal/csp.py).
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "caching.fast_path.FastPathMiddleware",  # A reader's cached page, before the rest (caching/fast_path.py).
     "django.contrib.sessions.middleware.SessionMiddleware",

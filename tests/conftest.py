@@ -88,6 +88,19 @@ def search_log(settings):
     query_log.discard()
 
 
+@pytest.fixture(autouse=True)
+def english_between_tests():
+    """Each test starts and ends in English. A request leaves its language active in the worker's thread
+    (Django's LocaleMiddleware activates it and never resets it), so after a Swedish request the next
+    test's reverse() would take "/sv/", and so would a module's fixture set up between tests."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def opensearch_url(opensearch_ready):
     return opensearch_ready

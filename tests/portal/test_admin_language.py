@@ -10,6 +10,7 @@ import io
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.utils import translation
 from wagtail.users.models import UserProfile
 
 from portal.factories import UserFactory
@@ -51,6 +52,8 @@ def test_a_refused_admin_page_says_so_in_the_editors_language(client, editor, ro
     assert REFUSED[language] in html
     assert REFUSED["en"] not in html
     assert response.headers["Content-Language"] == language
+    # Afterwards the language is the request's again, as Wagtail leaves it: nothing else runs in Swedish.
+    assert translation.get_language() == "en"
 
 
 def test_an_editor_without_a_chosen_language_keeps_the_browsers(client, editor):
