@@ -27,6 +27,11 @@ EVERYTHING = {"en": "All ", "sv": "Alla ", "nb": "Alle ", "da": "Alle ", "nl": "
 SELECT = re.compile(r'<select[^>]*name="([a-z_]+)"[^>]*>\s*<option value=""[^>]*>([^<]*)</option>', re.S)
 
 
+def published_with(topic, page):
+    page.topics.add(topic)
+    page.save_revision().publish()
+
+
 @pytest.fixture
 def listings(site_tree):
     """In one language, each listing with one item that gives every filter of its listing a choice."""
@@ -37,26 +42,21 @@ def listings(site_tree):
         topic = TopicFactory(locale=locale)
         organisation = OrganisationFactory(locale=locale)
         network = NetworkPageFactory(parent=NetworkIndexPageFactory(parent=home, slug=f"networks-{code}"))
-        network.topics.add(topic)
-        network.save_revision().publish()
+        published_with(topic, network)
         NetworkMemberFactory(page=network, organisation=organisation)
         method = MethodPageFactory(parent=MethodIndexPageFactory(parent=home, slug=f"methods-{code}"))
-        method.topics.add(topic)
-        method.save_revision().publish()
+        published_with(topic, method)
         templates = ShareableTemplateIndexPageFactory(parent=home, slug=f"templates-{code}")
         template = ShareableTemplatePageFactory(parent=templates, related_method=method)
-        template.topics.add(topic)
-        template.save_revision().publish()
+        published_with(topic, template)
         case_studies = CaseStudyIndexPageFactory(parent=home, slug=f"cases-{code}")
         case_study = CaseStudyPageFactory(
             parent=case_studies, organisations=[organisation], methods_used=[method], network=network
         )
-        case_study.topics.add(topic)
-        case_study.save_revision().publish()
+        published_with(topic, case_study)
         directory = ResourcePersonIndexPageFactory(parent=home, slug=f"people-{code}")
         person = ResourcePersonPageFactory(parent=directory, organisation=organisation)
-        person.topics.add(topic)
-        person.save_revision().publish()
+        published_with(topic, person)
         SpokenLanguageFactory(person=person)
         return {
             "case studies": case_studies.url,
