@@ -3,6 +3,7 @@
 At 390×844 the header takes at most a fifth of the screen, and listings show their first result on the first
 screen, before their filters; at 320, 390, 1280 and 1440 px nothing scrolls sideways, and on a phone no part of
 a page does either (a network's members and teams are cards there, not a table wider than the screen).
+Headings hyphenate long compounds, in the language each is marked with.
 Loading the demo content is most of the cost, so one live-server test loads it once and checks each screen
 size in turn, over every page type in English and Swedish.
 """
@@ -64,6 +65,11 @@ MEASURE = """([result, filters]) => {
             const ask = card.querySelector(".person-card__ask");
             return {width: card.getBoundingClientRect().width, ask: ask && parseFloat(getComputedStyle(ask).fontSize)};
         }),
+        // Headings that a browser could not hyphenate: no hyphenation, or no language to hyphenate in.
+        unhyphenated: [...document.querySelectorAll("main h1, main h2, main h3")]
+            .filter((heading) => getComputedStyle(heading).hyphens !== "auto"
+                                 || !["en", "sv", "nb", "da", "nl"].includes(heading.closest("[lang]")?.lang))
+            .map((heading) => heading.textContent.trim()),
         // Parts of the page that scroll sideways inside it (a table in a scrolling box), by class.
         sideways: [...document.querySelectorAll("main *")]
             .filter((element) => ["auto", "scroll"].includes(getComputedStyle(element).overflowX)
@@ -179,6 +185,9 @@ def check_desktop(page, live_server, demo_pages):
                 problems.append(f"{name} /{code}/{path}: {found['scrollWidth']} px wide at 1280")
             if found["header"] > 0.2 * 800:
                 problems.append(f"{name} /{code}/{path}: header {found['header']:.0f} px of 800")
+            # Long compounds ("Erfarenhetsnätverket" in a home-page card) broke one letter from the end.
+            if found["unhyphenated"]:
+                problems.append(f"{name} /{code}/{path}: headings without hyphenation {found['unhyphenated']}")
             # The same compact card on every page: wide enough for its text beside the portrait (19rem),
             # "Ask me about" in the small type. At 16rem a Dutch facilitator's text ran a word per line.
             cards_seen += len(found["cards"])
