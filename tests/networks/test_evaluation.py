@@ -111,6 +111,20 @@ def test_non_members_and_signed_out_readers_cannot_answer(ended, facilitator, cl
     assert not NetworkEvaluation.objects.exists()
 
 
+def test_a_refused_reader_gets_the_sites_page_in_their_language(ended, facilitator):
+    # Django's bare "403 Forbidden" was English, with no way back: the refusal is a page of the site.
+    svensk = ended.copy_for_translation(Locale.objects.get(language_code="sv"), copy_parents=True)
+    svensk.save_revision().publish()
+    response = signed_in(EmployeeFactory(username="stranger")).get(svensk.specific.url + "evaluation/")
+
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert '<html lang="sv"' in html and 'class="site-header"' in html
+    assert "Du har inte åtkomst till den här sidan" in html
+    assert '<a href="/sv/">Gå till startsidan</a>' in html
+    assert "Forbidden" not in html
+
+
 def test_nobody_answers_before_the_network_has_ended(network, employee):
     follow(employee, network)
     network.ends_on = timezone.localdate() + timedelta(days=1)

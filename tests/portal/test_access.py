@@ -1,5 +1,6 @@
 import pytest
 from django.conf import settings
+from django.test import Client
 
 from home.content import HOME_PAGE_CONTENT
 
@@ -128,3 +129,28 @@ def test_language_switcher_keeps_you_on_the_same_page(employee_client, site_tree
     html = employee_client.get("/en/").content.decode()
     for code in ("sv", "nb", "da", "nl"):
         assert f'href="/{code}/" lang="{code}"' in html
+
+
+def test_a_form_sent_without_its_security_token_explains_itself_in_the_readers_language(site_tree, employee):
+    # A page left open too long, or a browser refusing cookies: Django's own answer is an unstyled page.
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/sv/accounts/login/", {"username": "elin", "password": "correct horse battery staple"})
+
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert '<html lang="sv"' in html and 'class="site-header"' in html
+    assert "Formuläret kunde inte skickas" in html
+    assert "Gå tillbaka, kopiera det du skrev" in html
+    assert "CSRF" not in html
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_request_erfa_cannot_read_gets_a_page_in_the_readers_language(client, site_tree, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 10
+    response = client.post("/nl/accounts/login/", {f"field{number}": "x" for number in range(20)})
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert '<html lang="nl"' in html
+    assert "Erfa kon dit verzoek niet lezen" in html
+    assert "Bad Request" not in html
