@@ -1,6 +1,11 @@
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import resolve_url
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.models import Site
 
 from portal import fragments
@@ -19,6 +24,21 @@ class IntranetLoginRequiredMiddleware(LoginRequiredMiddleware):
         if request.path_info.startswith(self.admin_prefix):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)
+
+    def handle_no_permission(self, request, view_func):
+        """A form sent after the session ended (a rating, a vote, a follow) returns, after sign-in, to the
+        page it was sent from: its own address answers only POST, and a GET of it was an empty 405."""
+        if request.method in ("GET", "HEAD"):
+            return super().handle_no_permission(request, view_func)
+        referer = request.headers.get("Referer", "")
+        if url_has_allowed_host_and_scheme(referer, {request.get_host()}, request.is_secure()):
+            parts = urlsplit(referer)
+            back = parts.path + (f"?{parts.query}" if parts.query else "")
+        else:
+            language = translation.get_language_from_path(request.path_info)
+            back = f"/{language}/" if language else "/"
+        login_url = resolve_url(self.get_login_url(view_func))
+        return redirect_to_login(back, login_url, self.get_redirect_field_name(view_func))
 
 
 class AdminLanguageMiddleware:

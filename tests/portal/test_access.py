@@ -1,3 +1,5 @@
+from urllib.parse import quote
+
 import pytest
 from django.conf import settings
 from django.test import Client
@@ -154,3 +156,16 @@ def test_a_request_erfa_cannot_read_gets_a_page_in_the_readers_language(client, 
     assert '<html lang="nl"' in html
     assert "Erfa kon dit verzoek niet lezen" in html
     assert "Bad Request" not in html
+
+
+def test_a_form_sent_after_the_session_ended_returns_to_its_page_after_sign_in(client, site_tree):
+    # The vote's own address answers only POST: as "next" it was an empty 405 page after signing in.
+    page = "/sv/metoder/for-och-eftermoten/?tab=2"
+    response = client.post("/sv/feedback/1/useful/", {"useful": "yes"}, HTTP_REFERER=f"http://testserver{page}")
+    assert response.status_code == 302
+    assert response["Location"] == "/sv/accounts/login/?next=" + quote(page, safe="/")
+
+    # Without a Referer from this site, the language's home page; a page that is read still comes back to itself.
+    foreign = client.post("/sv/feedback/1/useful/", {"useful": "yes"}, HTTP_REFERER="https://evil.example.com/x/")
+    assert foreign["Location"] == "/sv/accounts/login/?next=/sv/"
+    assert client.get("/sv/metoder/").headers["Location"] == "/sv/accounts/login/?next=/sv/metoder/"
