@@ -47,9 +47,11 @@ def erfa_admin_colours():
     return format_html('<link rel="stylesheet" href="{}">', static("portal/admin.css"))
 
 
-# Wagtail's own message (its catalogues and Erfa's admin catalogues translate it), for the toggle that
-# wagtail-localize names in English; held in a name so that makemessages does not copy it into Erfa's.
+# Wagtail's own messages (its catalogues and Erfa's admin catalogues translate them), for the toggle that
+# wagtail-localize names in English and the header's navigation Wagtail's template names in English; held
+# in names so that makemessages does not copy them into Erfa's.
 WAGTAILS_MORE_ACTIONS = "More actions"
+WAGTAILS_ACTIONS = "Actions"
 
 
 @hooks.register("insert_global_admin_js")
@@ -57,8 +59,9 @@ def erfa_admin_field_names():
     """Accessible names for the inputs Wagtail and wagtail-localize draw without one (portal/admin-names.js).
     The labels travel in the tag so the script says them in the editor's own language."""
     return format_html(
-        '<script src="{}" data-upload-label="{}" data-more-actions="{}" defer></script>',
+        '<script src="{}" data-upload-label="{}" data-more-actions="{}" data-actions="{}" defer></script>',
         static("portal/admin-names.js"),
         _("Upload a translation file (PO)"),
         _(WAGTAILS_MORE_ACTIONS),
+        _(WAGTAILS_ACTIONS),
     )

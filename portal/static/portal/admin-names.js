@@ -5,12 +5,15 @@
      named by that label (or by its block's heading inside a StreamField).
    - A block placed directly in a StreamField (e.g. a CharBlock): named by the block's panel heading.
    - wagtail-localize's translation editor: the "upload a PO file" input, and its action menu's toggle,
-     whose hidden name it writes in English ("More actions"): given the admin's own translation. */
+     whose hidden name it writes in English ("More actions"): given the admin's own translation.
+   - The header's navigation of buttons, which Wagtail's template names in English (aria-label="Actions"):
+     given its own message "Actions" in the admin's language. */
 (function () {
     "use strict";
     var script = document.currentScript;
     var uploadLabel = (script && script.getAttribute("data-upload-label")) || "";
     var moreActions = (script && script.getAttribute("data-more-actions")) || "";
+    var actions = (script && script.getAttribute("data-actions")) || "";
     var counter = 0;
 
     function hasName(element) {
@@ -50,6 +53,11 @@
                 // and the observer below (child lists only) is not woken again.
                 var text = hidden.firstChild;
                 if (text && text.nodeType === Node.TEXT_NODE && text.data === "More actions") { text.data = moreActions; }
+            });
+        }
+        if (actions) {
+            document.querySelectorAll('nav#w-slim-header-buttons[aria-label="Actions"]').forEach(function (nav) {
+                nav.setAttribute("aria-label", actions);
             });
         }
         if (uploadLabel) {
