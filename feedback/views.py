@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from feedback import rules
 from feedback.forms import ReportForm, UsefulVoteForm
@@ -22,10 +22,12 @@ def _page_or_404(page_id, request):
     return page
 
 
-@require_POST
 @login_required
 def vote(request, page_id):
     page = _page_or_404(page_id, request)
+    if request.method != "POST":
+        # A bookmarked, shared or reloaded address of the form goes to its page, not to an empty 405.
+        return redirect(reader_page_url(page, request) + "#page-feedback")
     form = UsefulVoteForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Please answer yes or no."))

@@ -13,7 +13,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 
 from caching.personal import personal, personal_route
 from meetings import exports, sharing
@@ -176,12 +175,14 @@ def save_part(meeting, part, form, user):
     meeting.save()
 
 
-@require_POST
 @login_required
 def share_learning(request, series_id, meeting_id):
     series = series_for_reader(request.user, series_id)
     participant_or_403(series, request.user)
     meeting = meeting_of(series, meeting_id)
+    if request.method != "POST":
+        # The button's address opened as a link goes to the meeting, not to an empty 405.
+        return redirect("meetings:meeting", series.pk, meeting.pk)
     if not sharing.has_learning(meeting):
         messages.error(request, _("Fill in the “after” form first: there is nothing to share yet."))
         return personal(redirect("meetings:meeting", series.pk, meeting.pk))

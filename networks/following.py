@@ -11,7 +11,7 @@ hidden from them keeps the row, but nothing lists it to them until they may see 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
 
 from networks.models.follow import NetworkFollow
@@ -69,10 +69,11 @@ def may_follow(user, network, request=None):
 
 def respond(network, request):
     """The network page's follow/ route: POST action=follow or action=unfollow, then back to the page."""
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
     if not may_follow(request.user, network, request):
         raise PermissionDenied
+    if request.method != "POST":
+        # The button's address opened as a link goes to the network, not to an empty 405.
+        return HttpResponseRedirect(reader_page_url(network, request))
     if request.POST.get("action") == "unfollow":
         unfollow(request.user, network)
         messages.success(request, _("You no longer follow %(network)s.") % {"network": network.title})

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -248,7 +247,8 @@ class MethodPage(RoutablePageMixin, ContentPageMixin, Page):
     def rate(self, request):
         """Record the signed-in reader's score; an invalid score re-shows the page with the error."""
         if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
+            # A bookmarked or reloaded address of the form goes to the method, not to an empty 405.
+            return redirect(reader_page_url(self, request) + "#rating")
         if not request.user.is_authenticated:
             raise PermissionDenied
         form = RatingForm(request.POST)

@@ -9,7 +9,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, HttpResponseNotAllowed
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
@@ -148,7 +148,8 @@ class ProfileRoutesMixin(RoutablePageMixin):
     @path("confirm-details/", name="confirm_details")
     def confirm_details_view(self, request):
         if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
+            # The button's address opened as a link goes to the profile, not to an empty 405.
+            return redirect(reader_page_url(self, request))
         if not self.is_owned_by(request.user):
             raise PermissionDenied
         self.confirm_details(date.today())

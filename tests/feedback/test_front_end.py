@@ -93,7 +93,11 @@ def test_unknown_pages_pages_without_feedback_and_get_votes_are_refused(agenda, 
     client = client_for(readers[0])
     assert client.post(reverse("feedback_vote", args=[999999]), {"useful": "yes"}).status_code == 404
     assert client.post(vote_url(home), {"useful": "yes"}).status_code == 404
-    assert client.get(vote_url(agenda)).status_code == 405
+    # The form's address opened as a link leads to the page's question and records nothing.
+    response = client.get(vote_url(agenda))
+    assert response.status_code == 302 and response["Location"] == agenda.url + "#page-feedback"
+    assert not UsefulVote.objects.exists()
+    assert client.get(reverse("feedback_vote", args=[999999])).status_code == 404
     agenda.unpublish()
     assert client.post(report_url(agenda), {"comment": "Outdated phone number"}).status_code == 404
 

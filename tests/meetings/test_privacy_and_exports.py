@@ -7,6 +7,7 @@ from docx import Document
 from icalendar import Calendar
 from pypdf import PdfReader
 
+from casestudies.models import LearningDraft
 from meetings.models import MeetingSeries
 from networks.models import Team
 from portal.factories import OrganisationFactory
@@ -119,7 +120,6 @@ def test_exports_open_and_carry_the_fields(series, people):
 
 @pytest.mark.django_db
 def test_share_what_we_learned_starts_a_learning_draft(series, people):
-    pytest.importorskip("casestudies.learning", reason="built by the 'Share a learning' branch; runs after the merge")
     meeting = filled(series)
     anna = signed_in(people["anna"])
     assert "Share what we learned" in anna.get(meeting_url(series, meeting)).content.decode()
@@ -129,3 +129,9 @@ def test_share_what_we_learned_starts_a_learning_draft(series, people):
     assert edit.status_code == 200 and "Early agendas help." in edit.content.decode()
     # Others in a shared series may read, not share.
     assert signed_in(people["cato"]).post(meeting_url(series, meeting, "share/")).status_code == 404
+    assert signed_in(people["cato"]).get(meeting_url(series, meeting, "share/")).status_code == 404
+    # The button's address opened as a link leads to the meeting and starts no draft.
+    drafts = LearningDraft.objects.count()
+    response = anna.get(meeting_url(series, meeting, "share/"))
+    assert response.status_code == 302 and response["Location"] == meeting_url(series, meeting)
+    assert LearningDraft.objects.count() == drafts

@@ -77,7 +77,9 @@ def test_the_route_itself_refuses_anonymous_visitors(method):
 def test_rating_needs_post_and_a_csrf_token(method, employee):
     client = Client(enforce_csrf_checks=True)
     client.force_login(employee)
-    assert client.get(rate_url(method)).status_code == 405
+    # The form's address opened as a link leads to the method's rating and rates nothing.
+    response = client.get(rate_url(method))
+    assert response.status_code == 302 and response["Location"] == method.url + "#rating"
     assert client.post(rate_url(method), {"score": "3"}).status_code == 403
     assert not MethodRating.objects.exists()
 

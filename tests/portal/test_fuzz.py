@@ -378,7 +378,8 @@ FORMS = {
     "search autocomplete (POST)": ("autocomplete", {"q": TEXT}, "reader", {405}),
     "directory autocomplete (POST)": ("people_autocomplete", {"q": TEXT}, "reader", {200}),
     "index page (POST)": ("methods", {"topic": TEXT}, "reader", {200, 405}),
-    "rating (GET)": ("rate", {}, "reader", {405}),
+    # The form's address opened as a link: on to the method page.
+    "rating (GET)": ("rate", {}, "reader", {302}),
 }
 
 
