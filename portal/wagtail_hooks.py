@@ -1,16 +1,36 @@
+from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from portal.document_privacy import documents_the_user_may_open
+from portal.languages import base_code
 from portal.models import Organisation, Topic
+
+
+class InEditorsLanguageIndexView(IndexView):
+    """A translatable snippet's listing opens on the editor's language, not on all five mixed.
+
+    The plain address (the menu, the breadcrumbs) adds Wagtail's own locale filter, so the editor sees
+    it as a filter they may widen to "All"; any other query (a search, a sort, "All") is left as it is.
+    The menu's link keeps the plain address: the sidebar marks the active item by matching it.
+    """
+
+    def get(self, request, *args, **kwargs):
+        code = base_code(get_language())
+        if not self.results_only and not request.GET and code and Locale.objects.filter(language_code=code).exists():
+            return redirect(f"{request.path}?locale={code}")
+        return super().get(request, *args, **kwargs)
 
 
 class TopicViewSet(SnippetViewSet):
     model = Topic
+    index_view_class = InEditorsLanguageIndexView
     icon = "tag"
     list_display = ["name", "locale"]
     search_fields = ["name"]
@@ -21,6 +41,7 @@ class TopicViewSet(SnippetViewSet):
 
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
+    index_view_class = InEditorsLanguageIndexView
     icon = "site"
     list_display = ["name", "kind", "region", "locale"]
     list_filter = ["kind"]

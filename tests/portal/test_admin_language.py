@@ -11,9 +11,10 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import translation
+from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
-from portal.factories import UserFactory
+from portal.factories import OrganisationFactory, TopicFactory, UserFactory
 from portal.roles import COMMUNICATIONS, RESOURCE_PERSONS
 from tests.utils import login_with_second_factor
 
@@ -61,3 +62,25 @@ def test_an_editor_without_a_chosen_language_keeps_the_browsers(client, editor):
     login_with_second_factor(client, user)
     html = client.get("/admin/users/", follow=True, headers={"accept-language": "sv"}).content.decode()
     assert REFUSED["sv"] in html
+
+
+def test_topics_and_organisations_open_on_the_editors_language_which_they_may_widen(client, editor):
+    swedish = Locale.objects.get(language_code="sv")
+    TopicFactory(name="Reflection")
+    TopicFactory(name="Reflektion", locale=swedish)
+    OrganisationFactory(name="Harbour care home")
+    OrganisationFactory(name="Norrviks äldreboende", locale=swedish)
+    login_with_second_factor(client, editor(COMMUNICATIONS, "sv"))
+    for listing, own, other in [
+        ("/admin/snippets/portal/topic/", "Reflektion", "Reflection"),
+        ("/admin/snippets/portal/organisation/", "Norrviks äldreboende", "Harbour care home"),
+    ]:
+        # The menu's plain address opens on Swedish, shown as Wagtail's own locale filter.
+        response = client.get(listing)
+        assert response.status_code == 302 and response["Location"] == f"{listing}?locale=sv"
+        html = client.get(response["Location"]).content.decode()
+        assert own in html and other not in html
+        # "All" (and any search or sort the editor chose) is left as asked.
+        for query in ({"locale": ""}, {"q": "e"}):
+            html = client.get(listing, query).content.decode()
+            assert own in html and other in html, query
