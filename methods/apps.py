@@ -15,7 +15,10 @@ class MethodsConfig(AppConfig):
         from methods import preview
         from methods.models import MethodPage, MethodRating, ShareableTemplatePage
         from people.links import register_profile_section
-        from portal.i18n import reader_versions
+        from portal.i18n import reader_versions, register_translatable_parameter
+
+        # Listings filter by ?method=: the language switcher names the method's translation.
+        register_translatable_parameter("method", MethodPage)
 
         # A method page shows the reader's own score: cached per score (one small query per hit).
         register_variant(

@@ -13,6 +13,10 @@ class NetworksConfig(AppConfig):
         from networks.models import ExampleReminderSent, NetworkPage
         from people import links
         from portal import front_end_urls
+        from portal.i18n import register_translatable_parameter
+
+        # Listings filter by ?network=: the language switcher names the network's translation.
+        register_translatable_parameter("network", NetworkPage)
 
         # The follow button says "Follow" or "Unfollow" for the reader: cached per answer (one small query per hit).
         register_variant(

@@ -1,7 +1,7 @@
 """Which language versions of a page exist, for the language switcher, hreflang links and fallbacks."""
 
 from dataclasses import dataclass
-from functools import lru_cache, reduce
+from functools import lru_cache, partial, reduce
 from operator import or_
 from urllib.parse import urlsplit, urlunsplit
 
@@ -59,12 +59,72 @@ def language_links(request, page=None, translations=None):
         ]
     if translations is None:
         translations = page_translations(page)
+    # The reader keeps their place: a routable page's route (a team's plan, a gathering) and the
+    # listing's filters, search and page number come along to the other language's version.
+    route = _route(request, page)
+    queries = translated_queries(request.GET) if request.GET else {}
     links = []
     for code, name in settings.LANGUAGES:
         translation = translations.get(code)
-        url = translation.get_url(request) if translation is not None else None
+        url = None
+        if translation is not None:
+            url = translation.get_url(request) + route
+            if queries.get(code):
+                url += "?" + queries[code]
         links.append(LanguageLink(code, name, url, code == current))
     return links
+
+
+def _route(request, page):
+    """The part of the request's path after the page's own address: a routable page's route, or ""."""
+    if getattr(request, "routable_resolver_match", None) is None:
+        return ""
+    for own in (page_address(page, request), reader_page_url(page, request)):
+        if own and request.path.startswith(own):
+            return request.path[len(own) :]
+    return ""
+
+
+# Query parameters that name a translatable object by its id (a topic, an organisation, a network or
+# method page): the same filter in another language names that language's version. The apps that
+# filter by them register them (the lower apps know nothing of the higher apps' parameters).
+TRANSLATABLE_PARAMETERS = {}
+
+
+def register_translatable_parameter(name, model):
+    TRANSLATABLE_PARAMETERS[name] = model
+
+
+def translated_queries(query):
+    """`query` (a QueryDict) for every language: {code: encoded query}, the ids of translatable objects
+    swapped for their versions in that language (a filter without one is left out). One query per
+    such parameter the first time its ids are asked, then kept for everyone (portal.fragments): which
+    version of a topic is which is the same for every reader, and no name or title is kept."""
+    versions = {}
+    for name, model in TRANSLATABLE_PARAMETERS.items():
+        # A filter names one or a few: the switcher carries the first ten.
+        ids = tuple(int(value) for value in query.getlist(name)[:10] if value.isdigit() and len(value) < 12)
+        if ids:
+            versions[name] = (ids, fragments.shared(("translated-ids", name, ids), partial(_versions, model, ids)))
+    encoded = {}
+    for code, _name in settings.LANGUAGES:
+        translated = query.copy()
+        for name, (ids, by_language) in versions.items():
+            found = [by_language.get(pk, {}).get(code) for pk in ids]
+            translated.setlist(name, [str(pk) for pk in found if pk is not None])
+        encoded[code] = translated.urlencode()
+    return encoded
+
+
+def _versions(model, ids):
+    """{id: {language code: the id of its version in that language}} for the objects `ids` name."""
+    keys = model.objects.filter(pk__in=ids).values("translation_key")
+    versions = model.objects.filter(translation_key__in=keys)
+    rows = list(versions.values_list("pk", "translation_key", "locale__language_code"))
+    by_key = {}
+    for pk, key, code in rows:
+        by_key.setdefault(key, {})[code] = pk
+    return {pk: by_key[key] for pk, key, _code in rows if pk in ids}
 
 
 def localized_pages(queryset, locale=None, *, english_next=False):

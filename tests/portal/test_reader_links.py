@@ -14,6 +14,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from people.factories import ResourcePersonIndexPageFactory, ResourcePersonPageFactory
+from portal.factories import TopicFactory
 from portal.i18n import (
     best_version,
     localized_children,
@@ -305,3 +306,36 @@ def test_profile_message_copy_and_redirects_stay_under_sv(swedish_client, portal
     assert response.status_code == 302
     assert response["Location"] == url
     assert len(mail.outbox) == 1
+
+
+def switcher_links(html):
+    switcher = html.split('class="language-switcher"')[1].split("</nav>")[0]
+    return {code: url.replace("&amp;", "&") for url, code in re.findall(r'<a href="([^"]+)" lang="([a-z]+)"', switcher)}
+
+
+def test_the_language_switcher_keeps_the_readers_place_in_a_route(swedish_client, portal):
+    # A gathering's page hangs off its network's: choosing another language opens the same gathering there.
+    network = portal["network"]
+    gathering = network.gatherings.get()
+    route = f"gatherings/{gathering.translation_key}/"
+    dutch = multilingual.translate(network, "nl", title="Lerend netwerk Noord", slug="lerend-netwerk-noord")
+    links = switcher_links(get_html(swedish_client, reader_page_url(network, language="sv") + route))
+    assert links == {"nb": network.url + route, "nl": dutch.url + route}
+    for url in links.values():
+        assert swedish_client.get(url).status_code == 200, url
+
+
+def test_the_language_switcher_keeps_a_listings_filters_in_the_other_language(swedish_client, portal):
+    methods = portal["sections"]["methods"]
+    english = TopicFactory(name="Reflection")
+    swedish = english.copy_for_translation(multilingual.locale("sv"))
+    swedish.name = "Reflektion"
+    swedish.save()
+    html = get_html(swedish_client, f"{methods['sv'].url}?topic={swedish.pk}&sort=title&page=2")
+    links = switcher_links(html)
+    # The topic is named by its English version's id; a language without one keeps the rest of the query.
+    assert links["en"] == f"{methods['en'].url}?topic={english.pk}&sort=title&page=2"
+    assert links["da"] == f"{methods['da'].url}?sort=title&page=2"
+    # A search, or a value that names nothing, comes along as it is.
+    links = switcher_links(get_html(swedish_client, f"{methods['sv'].url}?topic=banana&q=möte"))
+    assert links["nl"] == f"{methods['nl'].url}?topic=banana&q=m%C3%B6te"
