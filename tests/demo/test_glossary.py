@@ -18,7 +18,7 @@ RETIRED = {
     "sv": ["Upplägg", "Erfarenheter", "Exempel från det här", "processledarens"],
     "nb": ["Opplegg", "Erfaringer", "Eksempler fra dette", "prosessveilederens"],
     "da": ["Cases fra", ", cases,"],
-    "nl": ["Opzet", "Praktijkverhalen", "Praktijkvoorbeelden", "Casestudies"],
+    "nl": ["Opzet", "Praktijkverhalen", "Praktijkvoorbeelden", "Casestudies", "casestudies"],
 }
 
 
