@@ -80,7 +80,8 @@ class ProfileRoutesMixin(RoutablePageMixin):
             "profile_topics": lists["topics"],
             "language_names": [language.get_language_display() for language in lists["languages"]],
             "contact_form": form or ContactMessageForm(),
-            "can_message": bool(self.email) and request.user.is_authenticated,
+            # No form to write to oneself: the owner sees their profile as colleagues do, less the form.
+            "can_message": bool(self.email) and request.user.is_authenticated and not is_owner,
             "message_url": profile_url + self.reverse_subpage("message"),
             "vcard_url": profile_url + self.reverse_subpage("vcard"),
             "is_owner": is_owner,
@@ -143,7 +144,8 @@ class ProfileRoutesMixin(RoutablePageMixin):
                 )
                 % {"name": self.title},
             )
-        return redirect(reader_page_url(self, request))
+        # To the top of the content, where the confirmation is: the form's own fragment would otherwise stay.
+        return redirect(reader_page_url(self, request) + "#main")
 
     @path("confirm-details/", name="confirm_details")
     def confirm_details_view(self, request):

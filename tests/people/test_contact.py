@@ -29,7 +29,7 @@ def post_message(client, person, **fields):
 def test_message_is_saved_and_emailed_with_reply_to_the_sender(person, employee, employee_client, mailoutbox):
     response = post_message(employee_client, person)
     assert response.status_code == 302
-    assert response["Location"] == person.url
+    assert response["Location"] == person.url + "#main"
 
     saved = ContactMessage.objects.get()
     assert (saved.sender, saved.recipient, saved.status, saved.attempts) == (employee, person, "sent", 1)
@@ -70,6 +70,20 @@ def test_validation_errors_keep_what_was_typed(person, employee_client, mailoutb
     assert "Ensure this value has at least 10 characters" in html
     assert ContactMessage.objects.count() == 0
     assert mailoutbox == []
+    # On a phone the form is far down a long profile: the answer opens at the form, which says what happened.
+    form = html.split('<form method="post" action="', 1)[1].split("</form>", 1)[0]
+    assert form.startswith(f'{person.url}message/#send-message"')
+    summary = "Please correct the marked fields. Your message has not been sent yet."
+    assert f'<div class="form-errors" role="alert"><p>{summary}</p></div>' in form
+
+
+def test_the_owner_is_offered_no_form_to_write_to_themselves(person, employee, employee_client):
+    assert 'id="send-message"' in employee_client.get(person.url).content.decode()
+    person.user = employee
+    person.save_revision().publish()
+    html = employee_client.get(person.url).content.decode()
+    assert 'id="send-message"' not in html and f"{person.url}message/" not in html
+    assert 'href="mailto:sigrid.lunde@example.org"' in html  # their card, as colleagues see it
 
 
 def test_recipient_address_is_not_in_the_form(person, employee_client):

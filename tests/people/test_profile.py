@@ -36,7 +36,7 @@ def test_profile_shows_contact_card_and_the_message_form(person, employee_client
     assert 'href="mailto:sigrid.lunde@example.org"' in html
     assert 'href="tel:+4722334455"' in html
     assert f'href="{person.url}vcard/"' in html
-    assert f'action="{person.url}message/"' in html
+    assert f'action="{person.url}message/#send-message"' in html
     assert 'name="subject"' in html
 
 
