@@ -9,16 +9,33 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail_localize.models import Translation
 
 from people.models import ResourcePersonPage
 from people.review_reminders import REMINDER_ACTION
+from portal.i18n import source_language
+from portal.languages import base_code
 
 
 def own_profile(user):
-    """The user's profile, preferably in the admin's language."""
-    profiles = list(ResourcePersonPage.objects.filter(user=user).select_related("locale"))
-    language = (get_language() or "").split("-")[0]
-    return next((p for p in profiles if p.locale.language_code == language), profiles[0] if profiles else None)
+    """The version of the user's profile they edit: the one in the admin's language, unless wagtail-localize
+    keeps that one as a translation of another. Its editor only translates the text, and says the photo
+    and contact details come from the original ("uses the version in ..."), so the owner, who keeps
+    those current, edits the original; Communications keep the translations in step."""
+    versions = ResourcePersonPage.objects.filter(user=user).select_related("locale")
+    profiles = {profile.locale.language_code: profile for profile in versions}
+    if not profiles:
+        return None
+    mine = profiles.get(base_code(get_language()))
+    if mine is not None and not is_synced_translation(mine):
+        return mine
+    return profiles.get(source_language(next(iter(profiles.values())))) or mine or next(iter(profiles.values()))
+
+
+def is_synced_translation(page):
+    return Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).exists()
 
 
 def edit_own_profile(request):

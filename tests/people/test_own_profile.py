@@ -5,8 +5,10 @@ import io
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import GroupPagePermission, Locale, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+from wagtail.users.models import UserProfile
+from wagtail_localize.models import Translation, TranslationSource
 
 from people.factories import ResourcePersonPageFactory
 from portal import roles
@@ -112,3 +114,30 @@ def test_owner_changes_are_saved_as_drafts(own_profile, resource_client):
 
 def test_employees_without_a_profile_see_no_profile_menu(own_profile, employee_client):
     assert employee_client.get(edit_url(own_profile)).status_code in (302, 403)
+
+
+def test_my_profile_opens_the_version_whose_photo_and_details_the_owner_can_change(
+    own_profile, directory, resource_user, resource_client
+):
+    # A Danish-speaking owner whose profile was written in English and is kept translated into Danish:
+    # the Danish version's editor only translates text ("uses the English version" for the photo and
+    # contact details), so "My profile" and the profile's "Edit your profile" open the English original.
+    danish = Locale.objects.get(language_code="da")
+    directory.copy_for_translation(danish).save_revision().publish()
+    source, _created = TranslationSource.get_or_create_from_instance(own_profile)
+    translation = Translation.objects.create(source=source, target_locale=danish)
+    translation.save_target(publish=True)
+    danish_profile = own_profile.get_translation(danish)
+    profile = UserProfile.get_for_user(resource_user)
+    profile.preferred_language = "da"
+    profile.save()
+
+    html = resource_client.get(danish_profile.url).content.decode()
+    assert '<a href="/admin/my-profile/">' in html
+    menu = resource_client.get("/admin/my-profile/")
+    assert menu["Location"] == edit_url(own_profile)
+    assert resource_client.get(menu["Location"]).status_code == 200
+    # Once the Danish version is no longer synced ("stop syncing"), the owner edits it in their language.
+    translation.enabled = False
+    translation.save()
+    assert resource_client.get("/admin/my-profile/")["Location"] == edit_url(danish_profile)
