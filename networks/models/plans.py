@@ -11,10 +11,25 @@ off, it is shared with everyone who may see the network page.
 
 from django.conf import settings
 from django.db import models
+from django.utils import translation
+from django.utils.dateformat import format as format_date
+from django.utils.dateparse import parse_date
+from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
 
 PLAN_FIELDS = ("goal", "actions", "measures", "status")
 REPORT_FIELDS = ("results", "lessons", "next_steps")
+
+
+def shown_actions(content, language):
+    """A version's planned actions with each due date as `language` writes dates ("1 maart 2026"), the
+    language the version was written in: a date is stored as ISO (2026-03-01), which no reader writes."""
+    rows = []
+    with translation.override(language):
+        for row in content.get("actions") or []:
+            due = parse_date(row.get("due") or "")
+            rows.append({**row, "due": format_date(due, get_format("DATE_FORMAT")) if due else row.get("due", "")})
+    return rows
 
 
 class Kind(models.TextChoices):

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from docx import Document as DocxDocument
 from fpdf import FPDF
 
-from networks.models.plans import PLAN_FIELDS, REPORT_FIELDS, TeamPlan
+from networks.models.plans import PLAN_FIELDS, REPORT_FIELDS, TeamPlan, shown_actions
 
 logger = logging.getLogger(__name__)
 # fpdf2 subsets the embedded font with fontTools, which logs every glyph table at INFO.
@@ -36,7 +36,8 @@ def outline(version):
             heading = str(field[name].verbose_name).capitalize()
             value = version.content.get(name)
             if name == "actions":
-                rows = [(row.get("action", ""), row.get("owner", ""), row.get("due", "")) for row in value or []]
+                actions = shown_actions(version.content, version.language)
+                rows = [(row.get("action", ""), row.get("owner", ""), row["due"]) for row in actions]
                 sections.append((heading, None, rows))
             else:
                 sections.append((heading, [part for part in (value or "").splitlines() if part.strip()], None))

@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from caching.personal import personal
-from networks.models.plans import Kind, State
+from networks.models.plans import Kind, State, shown_actions
 from networks.teams import flow, publish
 from networks.teams.exports import EXPORTS
 from networks.teams.forms import DecisionForm, PlanForm
@@ -107,7 +107,7 @@ def plan_page(network, request, team_id, kind):
             "plan": plan,
             "saved_plan": plan if plan.pk else None,
             "shown": shown,
-            "actions": shown.content.get("actions", []) if shown else [],
+            "actions": shown_actions(shown.content, shown.language) if shown else [],
             "history": history,
             "form": form,
             "decision": decision,
@@ -150,7 +150,7 @@ def version_page(network, request, team_id, kind, number):
             "team": team,
             "plan": version.plan,
             "shown": version,
-            "actions": version.content.get("actions", []),
+            "actions": shown_actions(version.content, version.language),
             "plan_url": url(network, request, PLAN_ROUTE, team.pk, kind),
             "exports": export_links(network, request, team, kind, version),
         },

@@ -46,7 +46,8 @@ def test_a_version_exports_as_pdf_and_docx_with_every_letter(network, team, peop
     paragraphs = [paragraph.text for paragraph in document.paragraphs]
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     assert "Progress plan: Björken team" in paragraphs and "Planned actions" in paragraphs
-    assert "Bjørn Ødegaard" in cells and "Double-check at the evening round" in cells and "2030-04-01" in cells
+    assert "Bjørn Ødegaard" in cells and "Double-check at the evening round" in cells
+    assert "April 1, 2030" in cells and "2030-04-01" not in cells  # a date as the version's language writes it
     assert client.get(base + "odt/").status_code == 404
     assert plan.versions.count() == 2
 
@@ -62,6 +63,22 @@ def test_the_export_speaks_the_versions_language(network, team, people):
     assert paragraphs[0] == "Sluttrapport: Björken team"
     page = signed_in(people["anna"]).get(team_url(network, team, "report")).content.decode()
     assert 'lang="nb"' in page and "(Norsk bokmål)" in page  # the language marker for English readers
+
+
+@pytest.mark.django_db
+def test_planned_actions_show_their_dates_as_the_plans_language_writes_them(network, team, people):
+    plan = flow.plan_of(team, "plan", "sv")
+    content = {"goal": "Färre fel.", "actions": [{"action": "Dubbelkolla", "owner": "Anna Åberg", "due": "2030-04-01"}]}
+    flow.save_draft(plan, content, people["anna"], "sv")
+    client = signed_in(people["anna"])
+    # An English reader sees the Swedish plan, marked as Swedish, its dates written as Swedish writes them.
+    shown = client.get(team_url(network, team, "plan")).content.decode()
+    table = shown.split('class="teams__content"', 1)[1].split("</table>", 1)[0]
+    assert "<td>1 april 2030</td>" in table and "2030-04-01" not in table
+    response = client.get(team_url(network, team, "plan") + "versions/1/docx/")
+    tables = Document(io.BytesIO(response.content)).tables
+    cells = [cell.text for table in tables for row in table.rows for cell in row.cells]
+    assert "1 april 2030" in cells
 
 
 @pytest.mark.django_db
