@@ -9,5 +9,6 @@ urlpatterns = [
     path("share/autosave/", views.autosave, name="share_learning_autosave_new"),
     path("share/<int:pk>/", views.edit, name="share_learning_edit"),
     path("share/<int:pk>/autosave/", views.autosave, name="share_learning_autosave"),
+    path("share/<int:pk>/delete/", views.delete, name="share_learning_delete"),
     path("contributions/", views.contributions, name="learning_contributions"),
 ]

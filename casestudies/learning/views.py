@@ -100,6 +100,13 @@ def _post(request, draft):
     form = LearningForm(request.POST, instance=draft, request=request)
     if not form.is_valid():
         return _render(request, form, draft, status=400)
+    if draft.pk is None and not draft.has_writing():
+        # Nothing written yet: no empty "Untitled learning" for the contributions list. To submit, the
+        # required fields are marked as for any submission.
+        form = LearningForm(request.POST, instance=draft, request=request, submitting=submitting)
+        form.is_valid()
+        form.add_error(None, _("Nothing is saved yet: write your learning first."))
+        return _render(request, form, None, status=400)
     draft = form.save()
     if not submitting:
         messages.success(request, _("Your draft is saved."))
@@ -126,6 +133,22 @@ def _post(request, draft):
         return _render(request, form, draft, status=503)
     messages.success(request, _("Thank you! Your learning is submitted for review."))
     return redirect("learning_contributions")
+
+
+@never_cache
+@login_required
+def delete(request, pk):
+    """GET asks "delete this draft?"; POST deletes it (LearningDraft.may_be_deleted_by: its author, never submitted)."""
+    draft = drafts.draft_for(request.user, pk)
+    if not draft.may_be_deleted_by(request.user):
+        messages.error(request, _("Only its author can delete a learning, and only before it is submitted."))
+        return redirect("learning_contributions")
+    if request.method == "POST":
+        title = str(draft)
+        draft.delete()
+        messages.success(request, _("The draft ‘%(title)s’ is deleted.") % {"title": title})
+        return redirect("learning_contributions")
+    return render(request, "casestudies/learning/delete.html", {"draft": draft})
 
 
 def _invite(request, draft):

@@ -93,6 +93,16 @@ class LearningDraft(models.Model):
     def __str__(self):
         return self.title or str(_("Untitled learning"))
 
+    # What the author writes; the links alone (often filled in by the page the form was opened from) are not a learning.
+    WRITTEN = ("title", "workplace", "activity", "date", "best", "learn", "keep_and_develop")
+
+    def has_writing(self):
+        return any(getattr(self, name) not in (None, "") and str(getattr(self, name)).strip() for name in self.WRITTEN)
+
+    def may_be_deleted_by(self, user):
+        """Only its author, and only while it was never submitted: after that a case study page depends on it."""
+        return self.author_id == getattr(user, "pk", None) and self.state == self.State.DRAFT and not self.case_study_id
+
     def get_edit_url(self, language=None):
         """The form for this draft, under `language`'s prefix (the draft's own language by default)."""
         return self._url("share_learning_edit", language)

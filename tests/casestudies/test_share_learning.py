@@ -192,3 +192,51 @@ def test_query_count_of_my_contributions(author, django_assert_max_num_queries):
     client.get(url("learning_contributions", "en"))
     with django_assert_max_num_queries(12):
         assert client.get(url("learning_contributions", "en")).status_code == 200
+
+
+@pytest.mark.parametrize("action", ["save", "submit"])
+def test_an_empty_form_leaves_no_untitled_draft_behind(author, indexes, action):
+    # Only the links (as the entry points fill them in) and nothing written: nothing to keep.
+    methods = MethodIndexPageFactory(parent=indexes["en"].get_parent())
+    method = MethodPageFactory(parent=methods, title="Reflection round")
+    response = signed_in(author).post(url("share_learning", "sv"), {"method": method.pk, "action": action})
+    assert response.status_code == 400
+    html = unescape(response.content.decode())
+    assert "Inget är sparat än: skriv din lärdom först." in html
+    assert f'<option value="{method.pk}" selected>' in html  # the choice is kept
+    if action == "submit":
+        assert "Det här fältet är obligatoriskt" in html  # what a submission needs is marked
+    assert not LearningDraft.objects.exists()
+
+
+def test_the_author_deletes_a_draft_after_being_asked(author, colleague):
+    draft = start_draft(author, language="en", title="A false start", best="Half")
+    draft.co_authors.add(colleague)
+    client = signed_in(author)
+    listing = unescape(client.get(url("learning_contributions", "sv")).content.decode())
+    delete_url = url("share_learning_delete", "sv", draft.pk)
+    assert f'href="{delete_url}"' in listing
+    assert f'href="{delete_url}"' in client.get(url("share_learning_edit", "sv", draft.pk)).content.decode()
+    question = unescape(client.get(delete_url).content.decode())
+    assert "Ta bort utkastet?" in question and "‘A false start’" in question
+    assert LearningDraft.objects.filter(pk=draft.pk).exists()  # asking deletes nothing
+    # An invited colleague may write in it, not delete it; nor sees the link.
+    other = signed_in(colleague)
+    assert f'href="{delete_url}"' not in other.get(url("learning_contributions", "sv")).content.decode()
+    assert other.post(delete_url).status_code == 302 and LearningDraft.objects.filter(pk=draft.pk).exists()
+    response = client.post(delete_url, follow=True)
+    assert response.redirect_chain[-1][0] == url("learning_contributions", "sv")
+    assert "Utkastet ‘A false start’ är borttaget." in unescape(response.content.decode())
+    assert not LearningDraft.objects.filter(pk=draft.pk).exists()
+
+
+def test_a_submitted_learning_cannot_be_deleted(author, colleague):
+    client = signed_in(author)
+    share(client, "en")
+    draft = LearningDraft.objects.get()
+    delete_url = url("share_learning_delete", "en", draft.pk)
+    assert f'href="{delete_url}"' not in client.get(url("learning_contributions", "en")).content.decode()
+    assert client.post(delete_url).status_code == 302
+    assert LearningDraft.objects.filter(pk=draft.pk).exists()
+    # Someone else's draft stays as private as before: not found.
+    assert signed_in(colleague).get(delete_url).status_code == 404
