@@ -55,6 +55,8 @@ _PASS_THROUGH = {
     "accounts.two_factor.TwoFactorRequiredMiddleware",
     # Acts on the admin's requests only, which are never cached.
     "portal.middleware.AdminLanguageMiddleware",
+    # Acts on the bare address only, which is no page and never cached.
+    "portal.middleware.ReaderHomeMiddleware",
     # Both act on the admin's and Wagtail's password-form requests only, never on a page's GET.
     "portal.middleware.PagePasswordReturnMiddleware",
     "portal.middleware.AdminSearchQueryLimitMiddleware",

@@ -3,12 +3,15 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponseRedirect
 from django.shortcuts import resolve_url
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.models import Site
+from wagtail.users.models import UserProfile
 
 from portal import fragments
+from portal.languages import base_code
 
 
 class IntranetLoginRequiredMiddleware(LoginRequiredMiddleware):
@@ -27,7 +30,13 @@ class IntranetLoginRequiredMiddleware(LoginRequiredMiddleware):
 
     def handle_no_permission(self, request, view_func):
         """A form sent after the session ended (a rating, a vote, a follow) returns, after sign-in, to the
-        page it was sent from: its own address answers only POST, and a GET of it was an empty 405."""
+        page it was sent from: its own address answers only POST, and a GET of it was an empty 405.
+
+        A language's home page (where the bare address sends a visitor, in the browser's language) returns
+        to the bare address, which knows the reader once they are signed in (ReaderHomeMiddleware)."""
+        if request.method in ("GET", "HEAD") and _is_language_home(request):
+            login_url = resolve_url(self.get_login_url(view_func))
+            return redirect_to_login("/", login_url, self.get_redirect_field_name(view_func))
         if request.method in ("GET", "HEAD"):
             return super().handle_no_permission(request, view_func)
         referer = request.headers.get("Referer", "")
@@ -39,6 +48,31 @@ class IntranetLoginRequiredMiddleware(LoginRequiredMiddleware):
             back = f"/{language}/" if language else "/"
         login_url = resolve_url(self.get_login_url(view_func))
         return redirect_to_login(back, login_url, self.get_redirect_field_name(view_func))
+
+
+def _is_language_home(request):
+    path = request.path_info
+    return not request.GET and len(path) > 2 and path == f"/{translation.get_language_from_path(path)}/"
+
+
+class ReaderHomeMiddleware:
+    """The bare address takes a signed-in reader to the home page in the language of their account.
+
+    Without it, Django's LocaleMiddleware picks the browser's language, and a Swedish employee on an
+    English browser started every visit in English. Readers who chose no language, and visitors, are
+    left to LocaleMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info == "/" and request.method in ("GET", "HEAD") and request.user.is_authenticated:
+            chosen = UserProfile.objects.filter(user=request.user).values_list("preferred_language", flat=True)
+            language = base_code(chosen.first())
+            if language:
+                return HttpResponseRedirect(f"/{language}/")
+        return self.get_response(request)
 
 
 class AdminLanguageMiddleware:

@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "portal.middleware.ReaderHomeMiddleware",  # The bare address in the reader's own language once signed in.
     "portal.middleware.AdminLanguageMiddleware",  # The admin's language for the whole request, not only its views.
     "accounts.two_factor.TwoFactorRequiredMiddleware",
     "portal.middleware.IntranetLoginRequiredMiddleware",

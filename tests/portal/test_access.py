@@ -3,6 +3,7 @@ from urllib.parse import quote
 import pytest
 from django.conf import settings
 from django.test import Client
+from wagtail.users.models import UserProfile
 
 from home.content import HOME_PAGE_CONTENT
 
@@ -42,6 +43,29 @@ def test_root_redirects_to_the_preferred_language(client, site_tree):
     response = client.get("/", headers={"accept-language": "sv"})
     assert response.status_code == 302
     assert response["Location"] == "/sv/"
+
+
+def test_the_bare_address_starts_a_signed_in_reader_in_the_language_of_their_account(client, site_tree, employee):
+    profile = UserProfile.get_for_user(employee)
+    profile.preferred_language = "sv"
+    profile.save()
+    english_browser = {"accept-language": "en"}
+    # Signed out, the browser's language; its home page asks to sign in and returns to the bare address...
+    assert client.get("/", headers=english_browser)["Location"] == "/en/"
+    assert client.get("/en/", headers=english_browser)["Location"] == "/en/accounts/login/?next=/"
+    signed_in = client.post(
+        "/en/accounts/login/?next=/", {"username": "elin", "password": "correct horse battery staple", "next": "/"}
+    )
+    assert signed_in.status_code == 302 and signed_in["Location"] == "/"
+    # ... which now knows the reader: Swedish, whatever the browser asks for.
+    assert client.get("/", headers=english_browser)["Location"] == "/sv/"
+    # Any other page still returns to itself, and a reader who chose no language keeps the browser's.
+    client.logout()
+    assert client.get("/en/search/")["Location"] == "/en/accounts/login/?next=/en/search/"
+    profile.preferred_language = ""
+    profile.save()
+    client.force_login(employee)
+    assert client.get("/", headers={"accept-language": "nl"})["Location"] == "/nl/"
 
 
 def test_root_falls_back_to_english_for_other_languages(client, site_tree):
