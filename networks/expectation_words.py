@@ -2,8 +2,11 @@
 
 Each participant's text counts once per word (who writes "learn, learn, learn" is one voice), after the
 stop words of the language they wrote in are taken out: the `stop-words` package's lists for English,
-Swedish, Norwegian (bokmål), Danish and Dutch. The words join the hand-typed expectations (rows the
-editors keep, networks.models.NetworkExpectation): a word that is also a typed phrase adds to its weight.
+Swedish, Norwegian (bokmål), Danish and Dutch, and the words of wishing and filling that every sign-up
+text is made of ("I hope to", "gerne", "the others"), which those lists lack. The words join the
+hand-typed expectations (rows the editors keep, networks.models.NetworkExpectation): a word that is also
+a typed phrase adds to its weight, and a text that contains a typed phrase of several words adds to
+the phrase, not to its words one by one ("konkreta exempel" once, not also "konkreta" and "exempel").
 What the facilitator hid (HiddenCloudWord) is left out of both.
 """
 
@@ -30,13 +33,31 @@ class Entry:
     weight: int
 
 
+# What people write around their wishes when they sign up, missing from the stop-word lists.
+FILLERS = {
+    "en": "hope hoping hopefully want wish would like get also really things something lot much maybe others",
+    "sv": "hoppas vill skulle gärna också få lite mycket saker något kanske andra",
+    "nb": "håper håpe vil gjerne også få litt mye ting noe kanskje andre",
+    "da": "håber håbe vil gerne også få lidt meget ting noget måske andre",
+    "nl": "hoop hopen wil willen graag ook krijgen beetje veel dingen iets misschien andere anderen",
+}
+
+
 @cache
 def stop_words(language):
     """The stop words of `language` (a code like "nb" or "sv-se"), casefolded; none for a language without a list."""
+    code = base_code(language) or "en"
     try:
-        return frozenset(word.casefold() for word in get_stop_words(base_code(language) or "en"))
+        listed = {word.casefold() for word in get_stop_words(code)}
     except Exception:  # noqa: BLE001 - the package raises its own StopWordError for unknown languages.
         return frozenset()
+    return frozenset(listed | set(FILLERS.get(code, "").split()))
+
+
+@cache
+def _phrase_pattern(phrase):
+    """A casefolded phrase of several words, found as whole words with any spaces between them."""
+    return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(part) for part in phrase.split()) + r"(?!\w)")
 
 
 def words(text, language):
@@ -61,10 +82,18 @@ def cloud_entries(typed, responses, hidden=(), limit=MAX_WORDS):
         key = row.phrase.casefold()
         weights[key] += row.weight
         shown.setdefault(key, row.phrase)
+    phrases = [key for key in weights if len(key.split()) > 1]
     for response in responses:
-        for word in words(response.expectations, response.language):
-            weights[word] += 1
-            shown.setdefault(word, word)
+        text = (response.expectations or "").casefold()
+        within = set()
+        for phrase in phrases:
+            if _phrase_pattern(phrase).search(text):
+                weights[phrase] += 1
+                within.update(phrase.split())
+        for word in words(text, response.language):
+            if word not in within:
+                weights[word] += 1
+                shown.setdefault(word, word)
     kept = [(key, weight) for key, weight in weights.items() if key not in hidden]
     kept.sort(key=lambda item: (-item[1], item[0]))
     return [Entry(shown[key], weight) for key, weight in kept[:limit]]

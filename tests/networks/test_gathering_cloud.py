@@ -24,9 +24,11 @@ def cloud(html):
     [
         ("en", "I want to learn from the others and to learn more", ["learn"]),
         ("sv", "Jag vill lära mig av de andra och få konkreta exempel", ["lära", "konkreta", "exempel"]),
-        ("nb", "Jeg håper å lære av de andre og få eksempler", ["håper", "lære", "andre", "eksempler"]),
-        ("da", "Jeg vil gerne lære af de andre og dele erfaringer", ["gerne", "lære", "andre", "dele", "erfaringer"]),
-        ("nl", "Ik wil leren van de anderen en concrete voorbeelden", ["leren", "anderen", "concrete", "voorbeelden"]),
+        # The words of wishing and filling ("håper", "gerne", "the others") are no wish either.
+        ("nb", "Jeg håper å lære av de andre og få eksempler", ["lære", "eksempler"]),
+        ("da", "Jeg vil gerne lære af de andre og dele erfaringer", ["lære", "dele", "erfaringer"]),
+        ("nl", "Ik wil leren van de anderen en concrete voorbeelden", ["leren", "concrete", "voorbeelden"]),
+        ("en", "I hope to get some fresh ideas, hopefully", ["fresh", "ideas"]),
     ],
 )
 def test_stop_words_are_removed_per_language(language, text, expected):
@@ -56,6 +58,18 @@ def test_each_participant_counts_once_and_typed_phrases_keep_their_weight():
         hidden=["EXAMPLES"],
     )
     assert [(entry.phrase, entry.weight) for entry in entries] == [("Learn", 4), ("share", 2), ("New contacts", 1)]
+
+
+def test_a_text_with_a_typed_phrase_adds_to_the_phrase_not_to_its_words():
+    entries = cloud_entries(
+        [Typed("Konkreta exempel", 6)],
+        [
+            Written("Jag vill ha konkreta\nexempel och lära mig", "sv"),
+            Written("Konkreta exempel!", "sv"),
+            Written("exempel", "sv"),
+        ],
+    )
+    assert [(entry.phrase, entry.weight) for entry in entries] == [("Konkreta exempel", 8), ("exempel", 1), ("lära", 1)]
 
 
 @pytest.mark.django_db
