@@ -53,9 +53,11 @@ def network_roles(found):
             yield networks[row.page_id], _("spokesperson for %(organisation)s") % {"organisation": organisation.name}
         else:
             yield networks[row.page_id], _("spokesperson")
+    # A facilitator or spokesperson works at a member too: that they are a participant says nothing more.
+    has_role = {row.page_id for row in found["facilitated"]} | {row.page_id for row in found["spoken_for"]}
     for row in found["memberships"]:
         organisation = organisations.get(row.organisation_id)
-        if organisation is not None:
+        if organisation is not None and row.page_id not in has_role:
             yield networks[row.page_id], _("member, with %(organisation)s") % {"organisation": organisation.name}
 
 

@@ -72,6 +72,8 @@ def test_profile_lists_networks_with_roles(person, employee_client):
     networks.NetworkFacilitatorFactory(page=led, person=person, role_title="Course leader")
     networks.NetworkSpokespersonFactory(page=spoken, person=person, organisation=person.organisation)
     networks.NetworkMemberFactory(page=joined, organisation=person.organisation)
+    # Their workplace is a member of the network they speak for too: "spokesperson" says it all.
+    networks.NetworkMemberFactory(page=spoken, organisation=person.organisation)
     draft = networks.NetworkPageFactory(parent=index, title="Unpublished network", live=False)
     networks.NetworkFacilitatorFactory(page=draft, person=person)
 
