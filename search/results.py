@@ -36,7 +36,15 @@ def highlight(text, terms, length=SNIPPET_LENGTH):
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in prefixes) + r")\w*", re.IGNORECASE)
     first = pattern.search(text)
     start = max(0, first.start() - length // 3) if first else 0
-    excerpt = text[start : start + length]
+    end = start + length
+    # Whole words at both ends: "…nskap, när alla" read as a typing error.
+    if start and not text[start - 1].isspace():
+        space = text.find(" ", start, first.start())
+        start = space + 1 if space != -1 else start
+    if end < len(text) and not text[end].isspace():
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    excerpt = text[start:end]
     parts, last = [], 0
     for match in pattern.finditer(excerpt):
         parts.append(escape(excerpt[last : match.start()]))
@@ -44,7 +52,7 @@ def highlight(text, terms, length=SNIPPET_LENGTH):
         last = match.end()
     parts.append(escape(excerpt[last:]))
     prefix = "…" if start else ""
-    suffix = "…" if start + length < len(text) else ""
+    suffix = "…" if end < len(text) else ""
     return mark_safe(prefix + "".join(parts) + suffix)  # noqa: S308 - every piece of text is escaped above.
 
 

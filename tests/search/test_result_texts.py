@@ -89,3 +89,15 @@ def test_the_header_search_box_keeps_the_query_only_on_the_search_page(employee_
 
     search_html = employee_client.get("/en/search/", {"q": "sigrid"}).content.decode()
     assert header_search_value(search_html) == "sigrid"
+
+
+def test_a_long_texts_excerpt_starts_and_ends_on_whole_words():
+    from search.results import SNIPPET_LENGTH, highlight
+
+    text = " ".join(["kunskapsdelning"] * 20) + " vi reflekterar tillsammans " + " ".join(["arbetsplatsen"] * 30)
+    excerpt = highlight(text, ["reflektion"])
+    inner = excerpt.removeprefix("…").removesuffix("…")
+    assert excerpt.startswith("…") and excerpt.endswith("…")
+    words = set(re.sub(r"</?mark>", "", inner).split())
+    assert words <= {"kunskapsdelning", "vi", "reflekterar", "tillsammans", "arbetsplatsen"}, words
+    assert "<mark>reflekterar</mark>" in inner and len(inner) <= SNIPPET_LENGTH + len("<mark></mark>")
