@@ -79,6 +79,17 @@ MEASURE = """([result, filters]) => {
 }"""
 
 
+# The header search box's placeholder: its width in its own font, and the room the box leaves for it.
+HINT_FITS = """() => {
+    const input = document.querySelector("#site-search-q");
+    const style = getComputedStyle(input), hint = getComputedStyle(input, "::placeholder");
+    const context = document.createElement("canvas").getContext("2d");
+    context.font = `${hint.fontSize} ${style.fontFamily}`;
+    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return [input.placeholder, context.measureText(input.placeholder).width, room];
+}"""
+
+
 @pytest.fixture
 def demo_pages(live_server):
     # An earlier transactional test's flush removes what data migrations made: setup_roles needs the translation
@@ -157,6 +168,13 @@ def check_phone(page, live_server, demo_pages):
                     problems.append(f"{where}: {found['scrollWidth']} px wide at 320{state}")
                 if found["sideways"]:
                     problems.append(f"{where}: {found['sideways']} scroll sideways at 320{state}")
+    # The search box's hint is read whole on a phone in every language, beside a button of any length.
+    page.set_viewport_size({"width": 390, "height": 844})
+    for code in ("en", "sv", "nb", "da", "nl"):
+        page.goto(f"{live_server.url}/{code}/")
+        hint, needed, room = page.evaluate(HINT_FITS)
+        if needed > room:
+            problems.append(f"/{code}/: the search hint {hint!r} needs {needed:.0f} px of {room:.0f} at 390")
     assert problems == []
 
     # The folded menu opens without JavaScript's help, and the filters' link opens their panel.
