@@ -266,9 +266,10 @@ def admin_pages(content):
         reverse("wagtailadmin_pages:edit", args=[content["update"].pk]),
         reverse("wagtailadmin_pages:edit", args=[content["method"].pk]),
         reverse("wagtailadmin_pages:search") + "?q=Case",
-        reverse("wagtailsnippets_portal_topic:list"),
+        # The listings as the menu opens them, on the editor's language (portal/wagtail_hooks.py).
+        reverse("wagtailsnippets_portal_topic:list") + "?locale=en",
         reverse("wagtailsnippets_portal_topic:edit", args=[content["topic"].pk]),
-        reverse("wagtailsnippets_portal_organisation:list"),
+        reverse("wagtailsnippets_portal_organisation:list") + "?locale=en",
         reverse("wagtailsnippets_portal_organisation:edit", args=[content["organisation"].pk]),
         reverse("wagtaildocs:index"),
         reverse("wagtaildocs:edit", args=[content["document"].pk]),

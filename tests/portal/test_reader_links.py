@@ -304,7 +304,7 @@ def test_profile_message_copy_and_redirects_stay_under_sv(swedish_client, portal
     url = reader_page_url(portal["mette"], language="sv")
     response = swedish_client.post(f"{url}message/", {"subject": "Hej", "body": "Kan vi prata?"})
     assert response.status_code == 302
-    assert response["Location"] == url
+    assert response["Location"] == url + "#main"  # to the confirmation above the profile
     assert len(mail.outbox) == 1
 
 
