@@ -53,8 +53,14 @@ def page_translations(page):
 def language_links(request, page=None, translations=None):
     current = get_language()
     if page is None or not getattr(page, "pk", None):
+        # A view of Erfa's own (search, an account page) has the same address in every language; a page
+        # that refuses or is not there (a 403 or 404 under a page's address) offers the languages' home pages.
+        match = getattr(request, "resolver_match", None)
+        own_view = match is not None and match.url_name != "wagtail_serve"
         return [
-            LanguageLink(code, name, translate_url(request.get_full_path(), code), code == current)
+            LanguageLink(
+                code, name, translate_url(request.get_full_path(), code) if own_view else f"/{code}/", code == current
+            )
             for code, name in settings.LANGUAGES
         ]
     if translations is None:

@@ -123,6 +123,9 @@ def test_a_refused_reader_gets_the_sites_page_in_their_language(ended, facilitat
     assert "Du har inte åtkomst till den här sidan" in html
     assert '<a href="/sv/">Gå till startsidan</a>' in html
     assert "Forbidden" not in html
+    # Its other languages are their home pages, not this address under another prefix (a 404).
+    switcher = html.split('class="language-switcher"')[1].split("</nav>")[0]
+    assert 'href="/nb/" lang="nb"' in switcher and 'href="/nl/" lang="nl"' in switcher
 
 
 def test_nobody_answers_before_the_network_has_ended(network, employee):

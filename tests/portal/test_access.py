@@ -113,7 +113,14 @@ def test_unknown_path_gives_the_sites_404_page(employee_client, site_tree):
 def test_unknown_path_404_is_translated(employee_client, site_tree):
     response = employee_client.get("/nl/bestaat-niet/")
     assert response.status_code == 404
-    assert "Pagina niet gevonden" in response.content.decode()
+    html = response.content.decode()
+    assert "Pagina niet gevonden" in html
+    # The other languages lead to their home pages, not to /sv/bestaat-niet/, which is not there either.
+    switcher = html.split('class="language-switcher"')[1].split("</nav>")[0]
+    assert 'href="/sv/" lang="sv"' in switcher and "bestaat-niet" not in switcher
+    # Erfa's own views keep their address in every language: the search, with its query.
+    html = employee_client.get("/nl/search/", {"q": "reflectie"}).content.decode()
+    assert 'href="/sv/search/?q=reflectie" lang="sv"' in html
 
 
 def test_admin_link_is_shown_only_to_editors(client, site_tree, employee, django_user_model):
