@@ -72,8 +72,7 @@ MIDDLEWARE = [
     "accounts.two_factor.TwoFactorRequiredMiddleware",
     "portal.middleware.IntranetLoginRequiredMiddleware",
     "portal.middleware.PagePasswordReturnMiddleware",  # No server error on a page-password return_url that is no URL.
-    # Bounds the admin's search text, which the search backend turns into one expression per word.
-    "portal.middleware.AdminSearchQueryLimitMiddleware",
+    "portal.middleware.AdminSearchQueryLimitMiddleware",  # The admin's search text, one expression per word.
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
