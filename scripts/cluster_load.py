@@ -146,6 +146,7 @@ def reader(base, username, plan, figures, stop, ready):
                 marker = f"CLUSTERMSG-{username}-{messages}"
                 fields = {"subject": f"Cluster test {marker}", "body": f"A message from the load test: {marker}."}
                 status, url, _html = browser.post_form(profile + "message/", fields, form_path=profile)
+                url = url.split("#", 1)[0]  # back on the profile, at its confirmation (#main)
                 figures.count("contact", status, url, expected_url=profile)
                 if status == 200 and url.endswith(profile):
                     with figures.lock:
