@@ -16,17 +16,10 @@ from django.core.exceptions import FieldDoesNotExist
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import strip_tags
-from wagtail_localize.models import Translation
+
+from portal.i18n import synced_translation
 
 CONFIRM_FIELD = "erfa-publish-incomplete"
-
-
-def synced_translation(page):
-    """The enabled wagtail-localize translation whose target is `page`, if any."""
-    translations = Translation.objects.filter(
-        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
-    )
-    return translations.select_related("source", "target_locale").first()
 
 
 def may_submit_for_review(page, user):

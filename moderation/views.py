@@ -23,7 +23,8 @@ from wagtail_localize.components import TranslationComponentManager
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitTranslationView
 
 from moderation.decisions import confirm_decision
-from moderation.translations import synced_translation, untranslated_segments
+from moderation.translations import untranslated_segments
+from portal.i18n import synced_translation
 
 
 def submit_translation_for_review(request, page_id):

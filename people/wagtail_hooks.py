@@ -9,11 +9,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail_localize.models import Translation
 
 from people.models import ResourcePersonPage
 from people.review_reminders import REMINDER_ACTION
-from portal.i18n import source_language
+from portal.i18n import source_language, synced_translation
 from portal.languages import base_code
 
 
@@ -27,15 +26,9 @@ def own_profile(user):
     if not profiles:
         return None
     mine = profiles.get(base_code(get_language()))
-    if mine is not None and not is_synced_translation(mine):
+    if mine is not None and synced_translation(mine) is None:
         return mine
     return profiles.get(source_language(next(iter(profiles.values())))) or mine or next(iter(profiles.values()))
-
-
-def is_synced_translation(page):
-    return Translation.objects.filter(
-        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
-    ).exists()
 
 
 def edit_own_profile(request):

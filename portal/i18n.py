@@ -335,6 +335,17 @@ def source_language(page):
     return source
 
 
+def synced_translation(page):
+    """The enabled wagtail-localize translation whose target is `page`, if any: while it exists, the page's
+    text is kept in step with its source through the translation editor."""
+    from wagtail_localize.models import Translation
+
+    translations = Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    )
+    return translations.select_related("source", "target_locale").first()
+
+
 def best_version(page, language=None, translations=None):
     """The live version of `page` a reader of `language` should see.
 
