@@ -204,3 +204,28 @@ def same_markup(html):
     as &#34; and &#39; where Django writes &quot; and &#x27;, and breaks lines in other places."""
     html = str(html).replace("&#34;", "&quot;").replace("&#39;", "&#x27;")
     return re.sub(r">\s+<", "><", re.sub(r"\s+", " ", html)).strip()
+
+
+def link_href(html_text, text=None, rel=None):
+    """The href of the first link in `html_text` with the given rel or whose text is `text`, unescaped."""
+    import html
+
+    for match in re.finditer(r"<a\b([^>]*)>(.*?)</a>", html_text, re.S):
+        attributes, label = match.groups()
+        if rel is not None and f'rel="{rel}"' not in attributes:
+            continue
+        if text is not None and re.sub(r"<[^>]+>", "", label).strip() != text:
+            continue
+        return html.unescape(re.search(r'href="([^"]*)"', attributes).group(1))
+    raise AssertionError(f"no link {text or rel!r} in the page")
+
+
+def follow_link(client, page_url, html_text, text=None, rel=None):
+    """Open a link the way a browser does: its href resolved against the address of the page it is on."""
+    from urllib.parse import urljoin
+
+    href = link_href(html_text, text=text, rel=rel)
+    # A query-only href replaces the whole query, an empty one ("?") too (Python's urljoin keeps the old
+    # query for that one; browsers do not).
+    target = page_url.split("?", 1)[0] + href if href.startswith("?") else urljoin(page_url, href)
+    return client.get(target)

@@ -6,6 +6,7 @@ from people.factories import ResourcePersonPageFactory, SpokenLanguageFactory
 from people.models import ResourcePersonPage
 from portal.factories import OrganisationFactory, TopicFactory
 from portal.listing import PAGE_SIZE
+from tests.utils import follow_link, link_href
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +40,8 @@ def test_empty_search_lists_everyone_paginated(directory, employee_client):
     first = employee_client.get(directory.url)
     assert first.context["people"].paginator.count == 30
     assert len(names(first)) == PAGE_SIZE
-    second = employee_client.get(directory.url, {"page": 2})
+    assert link_href(first.content.decode(), rel="next") == "?page=2"
+    second = follow_link(employee_client, directory.url, first.content.decode(), rel="next")
     assert names(second) == [f"Person {number:02}" for number in range(PAGE_SIZE, min(2 * PAGE_SIZE, 30))]
 
 
@@ -59,6 +61,18 @@ def test_filters_topic_organisation_language_and_letter(directory, employee_clie
     response = employee_client.get(directory.url, {"letter": "c"})
     assert names(response) == ["Ceda Ali"]
     assert response.context["letters"] == ["A", "B", "C"]
+    # The letter bar's links keep the other filters and drop the page; "All" drops the letter.
+    page = directory.url + f"?topic={topic.pk}&page=1"
+    html = employee_client.get(page).content.decode()
+    assert link_href(html, text="A") == f"?topic={topic.pk}&letter=A"
+    assert names(follow_link(employee_client, page, html, text="A")) == ["Anna Ek"]
+    lettered = employee_client.get(directory.url + "?letter=C").content.decode()
+    assert link_href(lettered, text="All") == "?"
+    assert names(follow_link(employee_client, directory.url + "?letter=C", lettered, text="All")) == [
+        "Anna Ek",
+        "Bo Berg",
+        "Ceda Ali",
+    ]
 
 
 @pytest.mark.parametrize(
