@@ -18,7 +18,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, F, OuterRef, Subquery, Value
 from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from casestudies.models import CaseStudyPage
 from networks.models import NetworkMember, NetworkPage, NetworkUpdatePage
@@ -39,8 +41,18 @@ FACETS = [
 
 
 def content_types(ids):
-    # get_for_id answers from Django's content type cache after the first time.
-    return {int(pk): ContentType.objects.get_for_id(int(pk)) for pk in ids}
+    """{id: ContentType} for the ids that name a page type; any other id (typed into ?type=) names nothing."""
+    types = {}
+    for pk in ids:
+        try:
+            # get_for_id answers from Django's content type cache after the first time.
+            content_type = ContentType.objects.get_for_id(int(pk))
+        except (ValueError, ContentType.DoesNotExist):
+            continue
+        model = content_type.model_class()
+        if model is not None and issubclass(model, Page):
+            types[int(pk)] = content_type
+    return types
 
 
 def content_models_with_topics(content_type_ids):
@@ -187,8 +199,9 @@ def apply_filters(hits, values, selected):
 
 
 def type_label(content_type):
+    """"Method", "Case study": capitalised like the other facets' values (names and languages)."""
     model = content_type.model_class()
-    return model._meta.verbose_name if model else content_type.name
+    return capfirst(model._meta.verbose_name if model else content_type.name)
 
 
 def group_label_rows(model, facet, groups, language):

@@ -43,7 +43,7 @@ def test_the_search_page_stems_facets_and_autocompletes_on_opensearch(employee_c
         assert titles(response) == ["Meeting notes"]
         assert response.context["error"] is None
         types = next(f for f in response.context["facets"] if f["name"] == "type")["options"]
-        assert [(o["label"], o["count"]) for o in types] == [("method", 1)]
+        assert [(o["label"], o["count"]) for o in types] == [("Method", 1)]
 
         response = employee_client.get("/sv/search/", {"q": "nätverken"})
         assert "Nätverk i praktiken" in titles(response)

@@ -95,6 +95,7 @@ def test_facet_counts(employee_client, content):
     assert facet(response, "organisation") == {"Home care north": 1}
     assert facet(response, "language") == {"English": 6}
     types = facet(response, "type")
+    assert all(label[0].isupper() for label in types)  # "Method", as the other facets' values
     assert sorted(types.values()) == [1, 1, 1, 3]
 
 
@@ -219,6 +220,17 @@ def test_markup_is_stripped_before_searching(employee_client, content):
 def test_bad_facet_values_are_ignored(employee_client, content):
     response = search(employee_client, q="reflection", topic="abc", network="99999999999999", language="xx", page="x")
     assert len(titles(response)) == 6
+
+
+@pytest.mark.parametrize("kind", ["99999999", "0", "<user type>"])
+def test_a_type_that_names_no_page_type_finds_nothing_and_offers_no_option(employee_client, content, kind):
+    from django.contrib.auth.models import User
+    from django.contrib.contenttypes.models import ContentType
+
+    value = str(ContentType.objects.get_for_model(User).pk) if kind == "<user type>" else kind
+    response = search(employee_client, q="reflection", type=value)
+    assert titles(response) == []
+    assert facet(response, "type") == {}  # the selected value is not offered as an option named by its id
 
 
 def test_the_active_locale_is_searched_by_default_and_all_languages_on_request(employee_client, site_tree):
