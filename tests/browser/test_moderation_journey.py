@@ -27,6 +27,11 @@ def sign_in(page, base_url, username, authenticator=None):
     if authenticator is not None:
         # Communications gives the code from its authenticator app as well (accounts/two_factor.py).
         expect(page).to_have_url(re.compile(r"/admin/two-factor/verify/"))
+        # A wrong code first: the reviewer sees why they are still here, beside the field.
+        page.locator("#id_otp_token").fill(f"{(totp(authenticator.bin_key) + 1) % 1_000_000:06d}")
+        page.get_by_role("button", name="Continue").click()
+        expect(page.get_by_text("That code is not right, or it has been used already.")).to_be_visible()
+        page.wait_for_timeout(1500)  # django-otp refuses every code for a second after a wrong one.
         page.locator("#id_otp_token").fill(f"{totp(authenticator.bin_key):06d}")
         page.get_by_role("button", name="Continue").click()
     expect(page).to_have_url(re.compile(r"/admin/$"))
