@@ -6,6 +6,7 @@ language: English to a Swedish communications editor whose browser asks for Engl
 """
 
 import io
+import re
 
 import pytest
 from django.contrib.auth.models import Group
@@ -84,3 +85,15 @@ def test_topics_and_organisations_open_on_the_editors_language_which_they_may_wi
         for query in ({"locale": ""}, {"q": "e"}):
             html = client.get(listing, query).content.decode()
             assert own in html and other in html, query
+
+
+@pytest.mark.parametrize(("language", "search", "upload"), [("da", "Søg", "Upload"), ("sv", "Sök", "Ladda upp")])
+def test_the_document_and_image_choosers_tabs_are_in_the_editors_language(client, editor, language, search, upload):
+    user = editor(RESOURCE_PERSONS, language)
+    login_with_second_factor(client, user)
+    for chooser in ("/admin/documents/chooser/", "/admin/images/chooser/"):
+        html = client.get(chooser).json()["html"]
+        tabs = re.findall(r'<a id="tab-label-[^"]*"[^>]*>\s*([^<]*?)\s*<', html)
+        assert tabs[0] == search, (chooser, tabs)
+        assert tabs[1] == upload, (chooser, tabs)
+        assert "Search" not in tabs
