@@ -34,7 +34,8 @@ class SearchQueryReportView(ReportView):
     index_results_url_name = "search_query_report_results"
     default_ordering = "-searches"
     columns = [
-        Column("query", label=_("Query"), accessor=value("query")),
+        # A long query breaks anywhere rather than pushing the counts out of sight (portal/admin.css).
+        Column("query", label=_("Query"), accessor=value("query"), classname="erfa-long-text"),
         Column("language", label=_("Language"), accessor=value("language")),
         NumberColumn("searches", label=_("Searches"), accessor=value("searches")),
         NumberColumn("zero_results", label=_("Searches without results"), accessor=value("zero_results")),
