@@ -4,6 +4,8 @@
   requesting changes, whether they decided from the review dialog (moderation/views.py) or from the
   editor's action menu (the after_edit_page hook). Wagtail itself says nothing, or only "Page … has
   been updated.", so a reviewer could not tell whether the decision was taken.
+- `awaiting_decision_by`: the review step a reviewer may decide now, for the translation editor, which
+  (unlike the page editor) has no review actions of its own.
 - `latest_request_for_changes`: the reviewer's latest "request changes" on a page whose newest review
   ended there, for the banner on the author's edit page. It is gone once the author submits again:
   the newest review is then in progress (or decided) again.
@@ -96,3 +98,19 @@ def latest_request_for_changes(page):
     if latest is None or latest.status != TaskState.STATUS_REJECTED:
         return None
     return latest
+
+
+def awaiting_decision_by(page, user):
+    """(The task state of `page`'s review in progress, its actions for `user`), when `user` may decide it now.
+
+    wagtail-localize's translation editor replaces the page editor for a synced translation, and offers
+    "Publish" but no "Approve" or "Request changes": a reviewer who published from it would end the review
+    undecided ("cancelled"), and the translator would read that their translation was withdrawn.
+    """
+    if not page.pk or not page.workflow_in_progress:
+        return None
+    task_state = page.current_workflow_task_state
+    if task_state is None or task_state.status != TaskState.STATUS_IN_PROGRESS:
+        return None
+    actions = task_state.task.specific.get_actions(page, user)
+    return (task_state, actions) if actions else None

@@ -10,14 +10,17 @@ page's edit permission as the check. Its translation editor offers "Publish" onl
 publish; a translation is submitted into the page's workflow, "Communications review", here.
 """
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.forms import HiddenInput
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.views.pages import workflow as wagtail_workflow
 from wagtail.admin.viewsets import pages
+from wagtail.forms import TaskStateCommentForm
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail_localize.components import TranslationComponentManager
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitTranslationView
@@ -87,7 +90,22 @@ class TranslatePageView(SubmitPageTranslationView):
         return super().form_valid(form)
 
 
-class WorkflowActionView(wagtail_workflow.WorkflowActionView):
+class CommentForm(TaskStateCommentForm):
+    """Wagtail's comment form for a review decision, its label in the reviewer's language: Wagtail's is
+    translated once, when it is imported, in the server's language."""
+
+    comment = forms.CharField(
+        label=pgettext_lazy("review decision", "Comment"), required=False, widget=forms.Textarea({"rows": 2})
+    )
+
+
+class CommentInReadersLanguageMixin:
+    def get_form_class(self):
+        form_class = super().get_form_class()
+        return CommentForm if form_class is TaskStateCommentForm else form_class
+
+
+class WorkflowActionView(CommentInReadersLanguageMixin, wagtail_workflow.WorkflowActionView):
     """Wagtail's approve/reject view, with a confirmation of the decision and a clear answer for a link to a
     review step already decided.
 
@@ -133,7 +151,7 @@ class WorkflowActionView(wagtail_workflow.WorkflowActionView):
         return response
 
 
-class CollectWorkflowActionDataView(wagtail_workflow.CollectWorkflowActionDataView):
+class CollectWorkflowActionDataView(CommentInReadersLanguageMixin, wagtail_workflow.CollectWorkflowActionDataView):
     """The dialog that asks for a comment before a decision ("Request changes", "Approve with comment"),
     with the fields in a <div> rather than Wagtail's <ul> of non-items (an accessibility fix)."""
 

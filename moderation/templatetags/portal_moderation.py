@@ -54,3 +54,9 @@ def without_alias_conversion(content, instance, user):
 def latest_request_for_changes(page):
     """The reviewer's latest "request changes" while the author has not resubmitted (decisions.py)."""
     return decisions.latest_request_for_changes(page)
+
+
+@register.simple_tag
+def awaiting_decision_by(page, user):
+    """The review step `user` may decide on `page` now, and its actions (decisions.py), or None."""
+    return decisions.awaiting_decision_by(page, user)

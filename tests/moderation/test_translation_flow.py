@@ -152,3 +152,38 @@ def test_communications_translate_with_wagtail_localizes_own_form(home, communic
     explorer = client.get(reverse("wagtailadmin_explore", args=[home.pk])).content.decode()
     assert reverse("wagtail_localize:submit_page_translation", args=[methods.pk]) in explorer
     assert reverse("erfa_translate_page", args=[methods.pk]) not in explorer
+
+
+def test_the_reviewer_decides_a_submitted_translation_from_the_translation_editor(
+    resource_user, people_index, communications_user, mailoutbox, django_capture_on_commit_callbacks
+):
+    own = ResourcePersonPageFactory(parent=people_index, title="Rune Aasvik", user=resource_user, organisation=None)
+    author = client_for(resource_user)
+    target = start_translation(author, own, url_name="erfa_translate_page")
+    translate_segments(own, {"Rune Aasvik": "Rune Aasvik"})
+    assert author.post(reverse("erfa_submit_translation", args=[target.pk])).status_code == 302
+    target.refresh_from_db()
+    task_state = target.current_workflow_task_state
+    edit_url = reverse("wagtailadmin_pages:edit", args=[target.pk])
+
+    # The reviewer's link leads to the translation editor, which offers the review's own actions.
+    reviewer = client_for(communications_user)
+    html = reviewer.get(edit_url).content.decode()
+    box = html[html.index('id="erfa-review-translation"') :]
+    assert "submitted this translation for review" in box
+    approve = reverse("wagtailadmin_pages:workflow_action", args=[target.pk, "approve", task_state.pk])
+    reject = reverse("wagtailadmin_pages:workflow_action", args=[target.pk, "reject", task_state.pk])
+    assert f'data-workflow-action-url="{approve}"' in box
+    assert f'data-workflow-action-url="{reject}" data-launch-modal' in box  # it asks for a comment first
+    assert "wagtailadmin/js/workflow-action.js" in html
+    # The translator, who may not decide, is not offered them.
+    assert 'id="erfa-review-translation"' not in author.get(edit_url).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = reviewer.post(approve, {"next": edit_url})
+    assert response.status_code == 302
+    target.refresh_from_db()
+    task_state.refresh_from_db()
+    assert target.live and not target.workflow_in_progress
+    assert task_state.status == "approved" and task_state.finished_by == communications_user
+    assert resource_user.email in {address for message in mailoutbox for address in message.to}

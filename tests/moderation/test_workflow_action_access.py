@@ -1,7 +1,10 @@
 """The approve/reject view names a page under review only to those who may act on it or edit it."""
 
+import re
+
 import pytest
 from django.urls import reverse
+from wagtail.users.models import UserProfile
 
 from methods.models import ShareableTemplatePage
 from tests.moderation.conftest import client_for
@@ -51,3 +54,18 @@ def test_the_author_and_the_reviewer_still_learn_that_the_review_ended(submitted
         response = client_for(user).get(action_url(submitted, task_state), follow=True)
         assert response.status_code == 200
         assert "not currently awaiting moderation" in response.content.decode()
+
+
+@pytest.mark.parametrize(("language", "label"), [("sv", "Kommentar"), ("da", "Kommentar"), ("nl", "Opmerking")])
+def test_the_decision_dialogs_comment_field_is_in_the_reviewers_language(
+    submitted, communications_user, language, label
+):
+    profile = UserProfile.get_for_user(communications_user)
+    profile.preferred_language = language
+    profile.save()
+    task_state = submitted.current_workflow_task_state
+    for name in ("reject", "approve"):
+        url = reverse("wagtailadmin_pages:collect_workflow_action_data", args=[submitted.pk, name, task_state.pk])
+        html = client_for(communications_user).get(url).json()["html"]
+        assert re.search(rf"<label[^>]*>\s*{label}\s*<", html), html
+        assert not re.search(r">\s*Comment\s*<", html)
