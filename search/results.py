@@ -18,6 +18,18 @@ from portal.i18n import reader_path_url
 
 SNIPPET_LENGTH = 240
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
+# Tags that begin or end a block or a line: the words on either side are separate words, so each becomes a
+# space ("…till nästa gång.</p><p>Dagordningar…" is not "gång.Dagordningar"). One linear pass.
+BLOCK_TAG = re.compile(
+    r"<(?:/?(?:p|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|div|section|article|aside|header|footer|figure|figcaption"
+    r"|pre|table|thead|tbody|tr|td|th|caption)|br|hr|img|embed)(?=[\s/>])[^<>]*>",
+    re.IGNORECASE,
+)
+
+
+def plain_text(html):
+    """The words of ``html`` without its tags, a space where a block or line ends, single spaces."""
+    return " ".join(strip_tags(BLOCK_TAG.sub(" ", html or "")).split())
 
 
 def stem_prefix(term):
@@ -27,7 +39,7 @@ def stem_prefix(term):
 
 def highlight(text, terms, length=SNIPPET_LENGTH):
     """An escaped excerpt of ``text`` around the first match, with the matching words in <mark>."""
-    text = " ".join(strip_tags(text or "").split())
+    text = plain_text(text)
     if not text:
         return ""
     prefixes = sorted({stem_prefix(term) for term in terms}, key=len, reverse=True)
@@ -206,10 +218,10 @@ def page_text(row, shown=""):
 
     The title is the result's heading and ``shown`` its summary line, so neither is repeated.
     """
-    shown = " ".join(strip_tags(shown or "").split())
+    shown = plain_text(shown)
     texts = []
     for name in TEXT_FIELDS:
-        text = " ".join(strip_tags(row[name] or "").split())
+        text = plain_text(row[name])
         if text and text != shown and text != row["title"] and text not in texts:
             texts.append(text)
     return " ".join(texts)

@@ -4,10 +4,13 @@ Every choice is limited to what the reader may see (portal.visibility), each pag
 version (portal.i18n.reader_versions): a choice names its page, so a hidden one must not appear.
 """
 
+from datetime import datetime
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from casestudies.models import LearningDraft
@@ -27,6 +30,13 @@ def visible_methods(request):
 
 def visible_networks(request):
     return visible_to(reader_versions(NetworkPage.objects.live()).live(), request).order_by("title")
+
+
+def day(value):
+    """A date, or a moment's day in the site's time zone, in the reader's DATE_FORMAT."""
+    if isinstance(value, datetime):
+        value = timezone.localtime(value)
+    return date_format(value, "DATE_FORMAT")
 
 
 class LearningForm(forms.ModelForm):
@@ -73,12 +83,13 @@ class LearningForm(forms.ModelForm):
             .select_related("example")
             .order_by("-taken_up_on", "-pk")
         )
-        self.fields["example"].label_from_instance = lambda row: f"{row.example.title} ({row.taken_up_on:%Y-%m-%d})"
+        # Dates as the rest of the site writes them, in the reader's language ("2 februari 2027").
+        self.fields["example"].label_from_instance = lambda row: f"{row.example.title} ({day(row.taken_up_on)})"
         for name in ("method", "network", "example"):
             self.fields[name].empty_label = NO_LINK
         gatherings = Gathering.objects.filter(page__in=networks).select_related("page").order_by("-start", "pk")
         self.fields["gathering"].choices = [("", NO_LINK)] + [
-            (str(row.translation_key), f"{row.title} – {row.page.title} ({row.start:%Y-%m-%d})") for row in gatherings
+            (str(row.translation_key), f"{row.title} – {row.page.title} ({day(row.start)})") for row in gatherings
         ]
         if self.instance.gathering_key and not self.is_bound:
             self.initial["gathering"] = str(self.instance.gathering_key)

@@ -3,7 +3,7 @@
 At 390×844 the header takes at most a fifth of the screen, and listings show their first result on the first
 screen, before their filters; at 320, 390, 1280 and 1440 px nothing scrolls sideways, and on a phone no part of
 a page does either (a network's members and teams are cards there, not a table wider than the screen).
-Headings hyphenate long compounds, in the language each is marked with.
+Headings and card titles hyphenate long compounds, in the language each is marked with.
 Loading the demo content is most of the cost, so one live-server test loads it once and checks each screen
 size in turn, over every page type in English and Swedish.
 """
@@ -65,8 +65,8 @@ MEASURE = """([result, filters]) => {
             const ask = card.querySelector(".person-card__ask");
             return {width: card.getBoundingClientRect().width, ask: ask && parseFloat(getComputedStyle(ask).fontSize)};
         }),
-        // Headings that a browser could not hyphenate: no hyphenation, or no language to hyphenate in.
-        unhyphenated: [...document.querySelectorAll("main h1, main h2, main h3")]
+        // Headings and card titles that a browser could not hyphenate: no hyphenation, or no language to hyphenate in.
+        unhyphenated: [...document.querySelectorAll("main :is(h1, h2, h3, .home-card__body > a, .home-event__title)")]
             .filter((heading) => getComputedStyle(heading).hyphens !== "auto"
                                  || !["en", "sv", "nb", "da", "nl"].includes(heading.closest("[lang]")?.lang))
             .map((heading) => heading.textContent.trim()),

@@ -1,6 +1,7 @@
 """Sharing a learning from the front end: the form, submission into review in the author's language,
 "My contributions" with each status, and the answer to "changes requested" without the admin."""
 
+from datetime import UTC, date, datetime, timedelta
 from html import unescape
 
 import pytest
@@ -11,8 +12,10 @@ from wagtail.models import WorkflowState
 from casestudies.learning import start_draft
 from casestudies.models import CaseStudyPage, LearningDraft
 from methods.factories import MethodIndexPageFactory, MethodPageFactory
-from networks.factories import NetworkIndexPageFactory, NetworkPageFactory
+from networks.factories import GatheringFactory, NetworkIndexPageFactory, NetworkPageFactory
+from networks.models import Anchoring, Example
 from people.factories import ResourcePersonIndexPageFactory, ResourcePersonPageFactory
+from portal.factories import OrganisationFactory
 from tests.casestudies.learning_fixtures import (
     ANSWERS,
     act,
@@ -37,6 +40,24 @@ def test_the_form_asks_the_three_questions_in_the_readers_language(author):
     assert "What do we keep, and what do we develop, next time?" in html
     for field in ("title", "workplace", "activity", "date", "method", "network", "gathering", "example"):
         assert f'name="{field}"' in html
+
+
+def test_gatherings_and_examples_are_dated_as_the_reader_writes_dates(author, indexes):
+    network = NetworkPageFactory(parent=NetworkIndexPageFactory(parent=indexes["sv"].get_parent()), title="Norrvik")
+    # 23:30 UTC is half past midnight in Stockholm: the gathering is on 2 February there.
+    start = datetime(2027, 2, 1, 23, 30, tzinfo=UTC)
+    GatheringFactory(page=network, title="Vårträffen", start=start, end=start + timedelta(hours=3))
+    example = Example.objects.create(
+        network_key=network.translation_key, title="Kvällsmedicinen", description="-", language="sv"
+    )
+    unit = OrganisationFactory(name="Björken")
+    Anchoring.objects.create(
+        example=example, unit_key=unit.translation_key, taken_up_on=date(2027, 2, 3), group_said="-", language="sv"
+    )
+    html = unescape(signed_in(author).get(url("share_learning", "sv")).content.decode())
+    assert "Vårträffen – Norrvik (2 februari 2027)</option>" in html
+    assert "Kvällsmedicinen (3 februari 2027)</option>" in html
+    assert "(2027-02-02)" not in html and "(2027-02-03)" not in html
 
 
 def test_the_form_needs_a_signed_in_user(client, roles):

@@ -111,9 +111,11 @@ def test_a_form_without_an_answer_is_refused_with_the_text_kept(network, employe
 
 
 def test_answers_close_when_the_gathering_starts(network, employee_client):
-    gathering = gathering_in(network, -1)
+    gathering = gathering_in(network, -1 / 24)  # began an hour ago, ends in two
     url = page_of(network, gathering)
-    assert "The gathering has started: answers are closed." in employee_client.get(url).content.decode()
+    html = employee_client.get(url).content.decode()
+    assert "The gathering has started: answers are closed." in html
+    assert "took place" not in html
     assert employee_client.post(url, {"action": "respond", "answer": "coming"}).status_code == 403
     assert not GatheringResponse.objects.exists()
 
@@ -135,3 +137,23 @@ def test_who_may_not_see_the_network_may_not_see_or_answer_its_gatherings(networ
     member = EmployeeFactory(username="bo")
     member.groups.add(board)
     assert client_of(member).get(url).status_code == 200
+
+
+def test_a_past_gathering_says_it_took_place_not_that_it_is_starting(network, employee, employee_client):
+    past = GatheringFactory(
+        page=network, start=datetime(2020, 1, 20, 9, 0, tzinfo=UTC), end=datetime(2020, 1, 20, 12, 0, tzinfo=UTC)
+    )
+    with translation.override("sv"):
+        url = page_of(network, past).replace(network.url, reader_page_url(network))
+        html = employee_client.get(url).content.decode()
+    assert "Träffen ägde rum den 20 januari 2020; det går inte längre att svara." in html
+    assert "Träffen har börjat" not in html
+    assert "Ingen har anmält sig än." not in html
+
+    GatheringResponse.objects.create(
+        gathering_key=past.translation_key, network_key=network.translation_key, user=employee, answer="coming"
+    )
+    html = employee_client.get(page_of(network, past)).content.decode()
+    assert "This gathering took place on Jan. 20, 2020; answers are closed." in html
+    assert "You signed up." in html and "You are signed up." not in html
+    assert "Who signed up" in html and "Who comes" not in html

@@ -101,3 +101,25 @@ def test_a_long_texts_excerpt_starts_and_ends_on_whole_words():
     words = set(re.sub(r"</?mark>", "", inner).split())
     assert words <= {"kunskapsdelning", "vi", "reflekterar", "tillsammans", "arbetsplatsen"}, words
     assert "<mark>reflekterar</mark>" in inner and len(inner) <= SNIPPET_LENGTH + len("<mark></mark>")
+
+
+def test_paragraphs_list_items_and_line_breaks_are_separate_words_in_the_snippet(employee_client, home):
+    methods = MethodIndexPageFactory(parent=home)
+    page = MethodPageFactory(
+        parent=methods,
+        title="Before- and after-meetings",
+        summary="",
+        description=(
+            "<p>After the meeting you sum up what you take to the next one.</p>"
+            "<p>Agendas and minutes are shared widely:</p>"
+            "<ul><li>by e-mail</li><li>on the notice board</li></ul>"
+            "<h3>Follow-up</h3><p>Questions first<br/>then comments.</p>"
+        ),
+    )
+    page.save_revision().publish()
+    html = employee_client.get("/en/search/", {"q": "agendas"}).content.decode()
+    snippet = snippet_of(result_item(html, "Before- and after-meetings"))
+    assert snippet == (
+        "After the meeting you sum up what you take to the next one. <mark>Agendas</mark> and minutes are shared "
+        "widely: by e-mail on the notice board Follow-up Questions first then comments."
+    )
