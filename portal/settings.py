@@ -12,7 +12,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse_lazy
 
-from portal import csp_policy, languages, settings_sso
+from portal import csp_policy, languages, settings_sso, time_zones
 from portal.env import env_bool, env_choice, env_int, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -275,6 +275,7 @@ if _required and not os.environ.get(_required, "").strip():
     raise ImproperlyConfigured(f"MACHINE_TRANSLATOR={MACHINE_TRANSLATOR} needs {_required}.")
 USE_TZ = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Stockholm")
+WAGTAIL_USER_TIME_ZONES = time_zones.admin_time_zones()
 
 # --- Static and media files -------------------------------------------------
 STATIC_URL = "/static/"
@@ -343,8 +344,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_SITE_NAME = "Erfa"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
-# Workflow e-mails go to the reviewing group (Communications) and the submitter, not to every superuser.
-# Wording: Erfa's (templates/wagtailadmin/notifications/); who gets them: Wagtail's, per user's choices and language.
+# Workflow e-mails go to Communications and the submitter, not every superuser (templates/wagtailadmin/notifications/).
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILDOCS_EXTENSIONS = ["docx", "odt", "xlsx", "ods", "pptx", "odp", "pdf", "txt", "md"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_MB", 20) * 1024 * 1024
