@@ -7,10 +7,14 @@ at Erfa's size (thousands of profiles) a filtered scan answers well within the l
 """
 
 import re
+from functools import cache
 
+import Stemmer
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
 from django.db.models.functions import Substr, Upper
+from django.utils.translation import get_language
 
+from portal.languages import STEMMERS, base_code
 from portal.listing import Choices, filter_choices
 from portal.models import Organisation
 from portal.visibility import visible_to
@@ -28,12 +32,29 @@ def search_terms(query):
     return UNUSABLE.sub(" ", query or "").strip()[:MAX_QUERY_LENGTH].split()[:MAX_TERMS]
 
 
-def matching(people, query):
-    """People matching every word of the query in their name, expertise, job title or organisation."""
+@cache
+def _stemmer(language):
+    return Stemmer.Stemmer(STEMMERS[language])
+
+
+def word_stem(term, language):
+    """What of ``term`` to look for: its stem in the reader's language, so that "reflektioner" finds
+    "reflektion" as the site's search does, unless the stem is too short to tell words apart ("möt")."""
+    code = base_code(language or "")
+    if code not in STEMMERS:
+        return term
+    stem = _stemmer(code).stemWord(term.lower())
+    return stem if len(stem) >= 4 else term
+
+
+def matching(people, query, language=None):
+    """People matching every word of the query (or its stem in `language`) in their name, expertise, job
+    title or organisation."""
     terms = search_terms(query)
+    language = language or get_language()
     # The profiles' topic links; taken from the queryset, because the directory's pages import this module.
     topic_links = people.model.topics.through.objects
-    for term in terms:
+    for term in (word_stem(term, language) for term in terms):
         # An IN over the few matching links, found once, rather than a lookup per profile (a scan per row).
         in_topics = Q(pk__in=topic_links.filter(topic__name__icontains=term).values("resourcepersonpage_id"))
         people = people.filter(

@@ -204,3 +204,19 @@ def test_autocomplete_query_count_is_the_same_for_3_and_30_people(directory, emp
     for_thirty, response = count_queries(employee_client, url, {"q": "pe"})
     assert len(response.json()["results"]) == 8
     assert for_three == for_thirty <= 10
+
+
+def test_search_finds_other_forms_of_a_word_in_the_readers_language(directory, employee_client):
+    from people.directory import matching
+
+    ResourcePersonPageFactory(parent=directory, title="Saga Holm", ask_me_about="Reflektion efter svåra möten.")
+    ResourcePersonPageFactory(parent=directory, title="Olle Berg", ask_me_about="Scheman och budgetar.")
+    people = ResourcePersonPage.objects.filter(pk__in=directory.get_children().values("pk"))
+    # "reflektioner" is found as the site's search finds it, by its Swedish stem "reflektion".
+    assert [p.title for p in matching(people, "reflektioner", "sv")] == ["Saga Holm"]
+    assert [p.title for p in matching(people, "reflections", "en")] == []  # no English stem of a Swedish word
+    # The English directory stems English: "meetings" finds "meeting".
+    ResourcePersonPageFactory(parent=directory, title="Ada Lind", ask_me_about="Running a good meeting.")
+    assert names(employee_client.get(directory.url, {"q": "meetings"})) == ["Ada Lind"]
+    # A stem too short to tell words apart is not used: "möten" looks for itself.
+    assert [p.title for p in matching(people, "möten", "sv")] == ["Saga Holm"]
