@@ -17,7 +17,7 @@ GLOSSARY = ROOT / "docs" / "glossary.md"
 RETIRED = {
     "sv": ["Upplägg", "Erfarenheter", "Exempel från det här", "processledarens"],
     "nb": ["Opplegg", "Erfaringer", "Eksempler fra dette", "prosessveilederens"],
-    "da": ["Cases fra", ", cases,"],
+    "da": ["Cases fra", ", cases,", "gennemsyn", "Gennemsyn"],
     "nl": ["Opzet", "Praktijkverhalen", "Praktijkvoorbeelden", "Casestudies", "casestudies"],
 }
 
