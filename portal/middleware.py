@@ -4,8 +4,10 @@ from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponseRedirect
+from django.middleware import locale
 from django.shortcuts import resolve_url
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.models import Site
 from wagtail.users.models import UserProfile
@@ -73,6 +75,25 @@ class ReaderHomeMiddleware:
             if language:
                 return HttpResponseRedirect(f"/{language}/")
         return self.get_response(request)
+
+
+class LocaleMiddleware(locale.LocaleMiddleware):
+    """Django's LocaleMiddleware, except that a "not found" in the admin stays one.
+
+    Django answers a 404 at an address without a language prefix with a redirect to that address under
+    the reader's prefix when the prefixed one exists, and Wagtail's page route takes any address: the
+    admin API's 404 for /admin/api/main/pages/13/ became a redirect to /en/admin/api/main/pages/13/, an
+    HTML front-end page where the admin's script expected JSON. The admin has no prefix to add.
+    """
+
+    admin_prefix = "/admin/"
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and request.path_info.startswith(self.admin_prefix):
+            patch_vary_headers(response, ("Accept-Language",))
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
+        return super().process_response(request, response)
 
 
 class AdminLanguageMiddleware:

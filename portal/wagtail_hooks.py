@@ -8,6 +8,7 @@ from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from portal.admin_api import ReadablePagesAdminAPIViewSet
 from portal.document_privacy import documents_the_user_may_open
 from portal.languages import base_code
 from portal.models import Organisation, Topic
@@ -60,6 +61,12 @@ register_snippet(TaxonomyViewSetGroup)
 
 # Private-collection documents are offered only to those who may open them (portal/document_privacy.py).
 hooks.register("construct_document_chooser_queryset", documents_the_user_may_open)
+
+
+@hooks.register("construct_admin_api")
+def page_details_for_readers(router):
+    """Details of the live pages an editor may see on the site, for the translation editor (portal/admin_api.py)."""
+    router.register_endpoint("pages", ReadablePagesAdminAPIViewSet)
 
 
 @hooks.register("insert_global_admin_css")
