@@ -120,6 +120,19 @@ class PlanForm(forms.Form):
     def content(self):
         return {name: self.cleaned_data.get(name, "") for name in self.plan.fields}
 
+    def complete_for_sign_off(self):
+        """Whether a manager has something to sign off: a plan's goal and one planned action, a report's
+        results. A draft may be saved with anything; a submission without them is refused, field by field,
+        keeping what was typed."""
+        if self.plan.kind == Kind.PLAN:
+            if not self.cleaned_data.get("goal", "").strip():
+                self.add_error("goal", _("Write the goal before you submit the plan for sign-off."))
+            if not self.cleaned_data.get("actions") and self.rows:
+                self.add_error("action_0", _("Plan at least one action before you submit the plan for sign-off."))
+        elif not self.cleaned_data.get("results", "").strip():
+            self.add_error("results", _("Write the results before you submit the report for sign-off."))
+        return not self.errors
+
 
 class DecisionForm(forms.Form):
     comment = forms.CharField(

@@ -56,7 +56,7 @@ def plan_page(network, request, team_id, kind):
             if not may_draft:
                 raise PermissionDenied
             form = PlanForm(request.POST, plan=plan)
-            if form.is_valid():
+            if form.is_valid() and (action == "save" or form.complete_for_sign_off()):
                 flow.save_draft(plan, form.content(), request.user, base_code(get_language()))
                 if action == "submit":
                     flow.submit(plan, request.user)

@@ -202,3 +202,28 @@ def test_a_signed_off_report_is_published_as_a_draft_update_in_review(network, t
     assert "Checklists help." in str(update.body)
     state = WorkflowState.objects.get(object_id=str(update.pk))
     assert state.status == WorkflowState.STATUS_IN_PROGRESS and state.requested_by == people["anna"]
+
+
+def test_a_submission_without_its_essentials_is_refused_and_keeps_what_was_typed(network, team, people):
+    member = signed_in(people["anna"])
+    empty_report = {
+        "results": "  ",
+        "lessons": "Checklists help.",
+        "next_steps": "Spread to Hemtjänst.",
+        "action": "submit",
+    }
+    response = member.post(plan_url(network, team, "report"), empty_report)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Write the results before you submit the report for sign-off." in page
+    assert "Checklists help." in page and "Spread to Hemtjänst." in page
+    assert not TeamPlan.objects.filter(kind="report", state=State.WAITING).exists()
+    # The same text is saved as a draft without complaint.
+    member.post(plan_url(network, team, "report"), {**empty_report, "action": "save"})
+    assert TeamPlan.objects.get(kind="report").state == State.DRAFT
+
+    plan_without_actions = {"rows": "1", "goal": "", "action_0": "", "owner_0": "", "due_0": "", "action": "submit"}
+    page = member.post(plan_url(network, team), plan_without_actions).content.decode()
+    assert "Write the goal before you submit the plan for sign-off." in page
+    assert "Plan at least one action before you submit the plan for sign-off." in page
+
