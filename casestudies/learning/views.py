@@ -6,6 +6,7 @@ Thin: the rules are in drafts.py, the page in submission.py, the e-mail in invit
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import formats, timezone, translation
@@ -18,6 +19,7 @@ from casestudies.learning.forms import InviteForm, LearningForm, visible_methods
 from casestudies.learning.invitations import invite
 from casestudies.learning.submission import NoCaseStudyIndex, submit
 from casestudies.models import LearningDraft
+from networks.models import Gathering
 from portal.languages import base_code
 
 FORM_TEMPLATE = "casestudies/learning/share.html"
@@ -48,10 +50,24 @@ def _initial_from_query(request):
                 initial[name] = choice.pk
     if request.GET.get("gathering"):
         initial["gathering"] = request.GET["gathering"][:40]
+        if "network" not in initial:
+            # A gathering's "share what you learned" names the gathering only; its network goes with it.
+            network = _network_of_gathering(request, initial["gathering"])
+            if network is not None:
+                initial["network"] = network
     example = _int(request.GET.get("example"))
     if example is not None:
         initial["example"] = example
     return initial
+
+
+def _network_of_gathering(request, key):
+    """The reader's visible version of the network that holds the gathering `key`, by its pk; or None."""
+    try:
+        holders = Gathering.objects.filter(translation_key=key).values("page__translation_key")
+        return visible_networks(request).filter(translation_key__in=holders).values_list("pk", flat=True).first()
+    except (ValueError, ValidationError):
+        return None
 
 
 def _render(request, form, draft, status=200, invite_form=None):

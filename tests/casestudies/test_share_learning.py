@@ -261,3 +261,17 @@ def test_a_submitted_learning_cannot_be_deleted(author, colleague):
     assert LearningDraft.objects.filter(pk=draft.pk).exists()
     # Someone else's draft stays as private as before: not found.
     assert signed_in(colleague).get(delete_url).status_code == 404
+
+
+def test_sharing_from_a_gathering_links_its_network_too(author, indexes):
+    network = NetworkPageFactory(parent=NetworkIndexPageFactory(parent=indexes["en"].get_parent()), title="Norrvik")
+    gathering = GatheringFactory(page=network, title="Spring gathering")
+    client = signed_in(author)
+    html = client.get(url("share_learning", "en"), {"gathering": str(gathering.translation_key)}).content.decode()
+    assert f'<option value="{gathering.translation_key}" selected>' in html
+    assert f'<option value="{network.pk}" selected>Norrvik</option>' in html
+    # An address naming no gathering links nothing, and answers as usual.
+    for key in ("not-a-key", "00000000-0000-0000-0000-000000000000"):
+        response = client.get(url("share_learning", "en"), {"gathering": key})
+        assert response.status_code == 200
+        assert f'<option value="{network.pk}" selected>' not in response.content.decode()
