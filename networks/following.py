@@ -79,8 +79,10 @@ def respond(network, request):
         messages.success(request, _("You no longer follow %(network)s.") % {"network": network.title})
     else:
         follow(request.user, network)
-        messages.success(
-            request,
-            _("You follow %(network)s. Its next gatherings are shown on your home page.") % {"network": network.title},
-        )
+        if network.has_ended():
+            # No gathering is coming; the network's page keeps what it did (and its closing evaluation).
+            message = _("You follow %(network)s. It has ended; your home page shows it with your other networks.")
+        else:
+            message = _("You follow %(network)s. Its next gatherings are shown on your home page.")
+        messages.success(request, message % {"network": network.title})
     return HttpResponseRedirect(reader_page_url(network, request) or "/")

@@ -125,3 +125,20 @@ def test_a_followed_network_is_listed_in_the_readers_language_with_its_next_gath
     assert "Mid-Norway welfare technology network" in section
     assert 'href="/sv/en/networks/mid-norway-welfare-technology-network/"' in section
     assert "Kick-off in Trondheim" in section
+
+
+def test_following_an_ended_network_says_it_has_ended_here_and_on_the_home_page(network, employee_client):
+    from datetime import date
+
+    GatheringFactory(page=network, title="Last gathering", start=timezone.now() - timedelta(days=40))
+    network.ends_on = date(2026, 1, 31)
+    network.save_revision().publish()
+
+    response = employee_client.post(network.url + "follow/", {"action": "follow"}, follow=True)
+    html = response.content.decode()
+    assert "It has ended; your home page shows it with your other networks." in html
+    assert "Its next gatherings are shown on your home page." not in html
+
+    section = employee_client.get("/en/").content.decode().split('id="your-networks"')[1].split("</section>")[0]
+    assert "The network ended on Jan. 31, 2026." in section
+    assert "No gathering planned yet." not in section
