@@ -53,9 +53,9 @@ class AttendanceForm(forms.Form):
     def __init__(self, *args, people=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.people = {str(user.pk): user for user in people}
-        self.fields["present"].choices = [
-            (pk, user.get_full_name() or user.get_username()) for pk, user in self.people.items()
-        ]
+        # By name, as the page lists who attended (networks.gatherings.attendees).
+        named = [(pk, user.get_full_name() or user.get_username()) for pk, user in self.people.items()]
+        self.fields["present"].choices = sorted(named, key=lambda choice: choice[1].casefold())
 
     def clean_others(self):
         names = [name.strip() for name in self.cleaned_data["others"].replace(",", "\n").splitlines() if name.strip()]

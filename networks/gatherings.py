@@ -132,7 +132,9 @@ def responses(gathering):
 
 
 def attendees(gathering):
-    return GatheringAttendance.objects.of_gathering(gathering).select_related("user")
+    # By name, as the attendance form's checkboxes list them.
+    rows = GatheringAttendance.objects.of_gathering(gathering).select_related("user")
+    return rows.order_by("user__first_name", "user__last_name", "user__username")
 
 
 @transaction.atomic

@@ -71,3 +71,27 @@ def test_attendance_waits_for_the_gathering_to_start(network, directory):
     client = client_of(facilitator)
     assert 'name="present"' not in client.get(page_of(network, gathering)).content.decode()
     assert client.post(page_of(network, gathering), {"action": "attendance"}).status_code == 403
+
+
+def test_who_attended_and_the_checkboxes_are_both_in_name_order(network, directory):
+    import re
+
+    facilitator = facilitator_of(network, directory)
+    gathering = gathering_in(network, 2)
+    names = ("Mette", "Astrid", "Elin")
+    people = [EmployeeFactory(username=name.lower(), first_name=name, last_name="Test") for name in names]
+    for person in people:
+        sign_up(network, gathering, person)
+    gathering.start, gathering.end = gathering.start.replace(year=2020), gathering.end.replace(year=2020)
+    gathering.save()
+    client = client_of(facilitator)
+    url = page_of(network, gathering)
+    client.post(url, {"action": "attendance", "present": [str(person.pk) for person in people]})
+
+    html = client.get(url).content.decode()
+    listed = html.split('class="gathering__people gathering__attended">')[1].split("</ul>")[0]
+    assert re.findall(r"<li>([^<]+)</li>", listed) == ["Astrid Test", "Elin Test", "Mette Test"]
+    boxes = re.findall(r'<input[^>]*name="present"[^>]*>', html)
+    order = [re.search(r'value="(\d+)"', box).group(1) for box in boxes]
+    by_pk = {str(person.pk): person.first_name for person in people}
+    assert [by_pk[pk] for pk in order if pk in by_pk] == ["Astrid", "Elin", "Mette"]
