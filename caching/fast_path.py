@@ -43,9 +43,9 @@ from django.utils.deprecation import MiddlewareMixin
 from django.utils.module_loading import import_string
 
 from caching import page_cache, readers
+from portal.admin_area import in_admin
 
 PAGE_CACHE_MIDDLEWARE = "caching.page_cache.PageCacheMiddleware"
-ADMIN_PREFIX = "/admin/"
 
 # Middleware without process_request/process_response hooks that a page from the cache may skip.
 _PASS_THROUGH = {
@@ -101,7 +101,7 @@ class FastPathMiddleware:
 
     def _hit(self, request):
         session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
-        if not session_key or request.path_info.startswith(ADMIN_PREFIX):
+        if not session_key or in_admin(request):
             return None
         if translation.get_language_from_path(request.path_info) is None:
             return None

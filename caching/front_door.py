@@ -34,7 +34,7 @@ from django.core.handlers.wsgi import WSGIRequest
 from django.utils import translation
 
 from caching import page_cache, readers
-from caching.fast_path import ADMIN_PREFIX
+from portal.admin_area import ADMIN_PREFIX
 
 logger = logging.getLogger(__name__)
 

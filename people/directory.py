@@ -7,14 +7,12 @@ at Erfa's size (thousands of profiles) a filtered scan answers well within the l
 """
 
 import re
-from functools import cache
 
-import Stemmer
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
 from django.db.models.functions import Substr, Upper
 from django.utils.translation import get_language
 
-from portal.languages import STEMMERS, base_code
+from portal.languages import STEMMERS, base_code, stemmer
 from portal.listing import Choices, filter_choices
 from portal.models import Organisation
 from portal.visibility import visible_to
@@ -32,18 +30,13 @@ def search_terms(query):
     return UNUSABLE.sub(" ", query or "").strip()[:MAX_QUERY_LENGTH].split()[:MAX_TERMS]
 
 
-@cache
-def _stemmer(language):
-    return Stemmer.Stemmer(STEMMERS[language])
-
-
 def word_stem(term, language):
     """What of ``term`` to look for: its stem in the reader's language, so that "reflektioner" finds
     "reflektion" as the site's search does, unless the stem is too short to tell words apart ("möt")."""
     code = base_code(language or "")
     if code not in STEMMERS:
         return term
-    stem = _stemmer(code).stemWord(term.lower())
+    stem = stemmer(code).stemWord(term.lower())
     return stem if len(stem) >= 4 else term
 
 

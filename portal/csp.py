@@ -16,9 +16,10 @@ from django.http import HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from portal.admin_area import in_admin
+
 logger = logging.getLogger("erfa.csp")
 
-ADMIN_PREFIX = "/admin/"
 # A report is a few hundred bytes; a bigger body is not a report.
 MAX_REPORT_BYTES = 8 * 1024
 # Reports per client address per minute that are logged; one page can violate a policy many times.
@@ -33,7 +34,7 @@ class AdminContentSecurityPolicyMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.path_info.startswith(ADMIN_PREFIX) and not hasattr(response, "_csp_config"):
+        if in_admin(request) and not hasattr(response, "_csp_config"):
             response._csp_config = settings.ERFA_ADMIN_CSP
         return response
 

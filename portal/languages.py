@@ -8,7 +8,9 @@ This module imports nothing from Django's app registry, because settings read it
 """
 
 from dataclasses import dataclass
+from functools import cache
 
+import Stemmer
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -46,6 +48,13 @@ SETTINGS_LANGUAGES = [(language.code, language.autonym) for language in LANGUAGE
 # Model and form choices: each language named in the reader's language.
 CHOICES = [(language.code, language.name) for language in LANGUAGES]
 STEMMERS = {language.code: language.stemmer for language in LANGUAGES}
+
+
+@cache
+def stemmer(code):
+    """PyStemmer's Snowball rules for one of the languages: those of the search backends' analysers, for
+    the places that stem in Python (SQLite's search index, the people directory)."""
+    return Stemmer.Stemmer(STEMMERS[code])
 
 
 def base_code(code):

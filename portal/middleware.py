@@ -13,6 +13,7 @@ from wagtail.models import Site
 from wagtail.users.models import UserProfile
 
 from portal import fragments
+from portal.admin_area import in_admin
 from portal.languages import base_code
 
 
@@ -23,10 +24,8 @@ class IntranetLoginRequiredMiddleware(LoginRequiredMiddleware):
     form, so its URLs are left to it.
     """
 
-    admin_prefix = "/admin/"
-
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if request.path_info.startswith(self.admin_prefix):
+        if in_admin(request):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)
 
@@ -86,10 +85,8 @@ class LocaleMiddleware(locale.LocaleMiddleware):
     HTML front-end page where the admin's script expected JSON. The admin has no prefix to add.
     """
 
-    admin_prefix = "/admin/"
-
     def process_response(self, request, response):
-        if response.status_code == 404 and request.path_info.startswith(self.admin_prefix):
+        if response.status_code == 404 and in_admin(request):
             patch_vary_headers(response, ("Accept-Language",))
             response.headers.setdefault("Content-Language", translation.get_language())
             return response
@@ -107,13 +104,11 @@ class AdminLanguageMiddleware:
     the one before it afterwards, as Wagtail leaves it.
     """
 
-    admin_prefix = "/admin/"
-
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not request.path_info.startswith(self.admin_prefix) or not request.user.is_authenticated:
+        if not in_admin(request) or not request.user.is_authenticated:
             return self.get_response(request)
         profile = getattr(request.user, "wagtail_userprofile", None)
         if profile is None:
@@ -166,15 +161,13 @@ class AdminSearchQueryLimitMiddleware:
     search cleans its own query (search/query.py); this gives the admin the same bound.
     """
 
-    admin_prefix = IntranetLoginRequiredMiddleware.admin_prefix
-
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         # The path first: reading request.GET parses the query string, which must stay the front-end
         # views' job (the autocomplete answers even an unparsable one in JSON).
-        if not request.path_info.startswith(self.admin_prefix):
+        if not in_admin(request):
             return self.get_response(request)
         query = request.GET.get("q")
         if query and len(query) > ADMIN_QUERY_MAX_LENGTH:

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import front_end_urls
+from portal.admin_area import ADMIN_PATH
 from portal.csp import csp_report
 from portal.favicon import favicon
 from portal.health import healthz
@@ -16,7 +17,7 @@ urlpatterns = [
     path("favicon.ico", favicon, name="favicon"),
     # Where browsers report Content-Security-Policy violations (settings.CSP_REPORT_URL).
     path(settings.CSP_REPORT_URL.strip("/") + "/", csp_report, name="csp_report"),
-    path("admin/", include(wagtailadmin_urls)),
+    path(ADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Uploaded files, in every mode: each one checked before it is sent (portal/media.py).
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media, name="media"),

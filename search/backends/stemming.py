@@ -9,20 +9,12 @@ Snowball algorithms, the same ones PostgreSQL and OpenSearch use.
 
 import re
 import unicodedata
-from functools import cache
 
-import Stemmer
-
-from search.backends.languages import ANALYZERS
+from portal.languages import stemmer
 
 # FTS5's unicode61 tokenizer makes words of letters and digits and splits on everything else,
 # underscores included; splitting the same way here keeps the index's and the query's words alike.
 WORD = re.compile(r"[^\W_]+")
-
-
-@cache
-def stemmer(language):
-    return Stemmer.Stemmer(ANALYZERS[language])
 
 
 def words(text):

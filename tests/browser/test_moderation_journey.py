@@ -45,16 +45,21 @@ def restore_rows_from_migrations():
     migration.create_submit_translation_permission(apps, None)
 
 
-def test_a_resource_person_submits_and_communications_approves(browser, live_server, site_tree):
-    home = HomePage.objects.get(locale__language_code="en")
-    index = CaseStudyIndexPageFactory(parent=home)
+def author_and_reviewer():
+    """Rune, a resource person, and Kaja of Communications with her authenticator, in the groups setup_roles makes."""
     restore_rows_from_migrations()
     call_command("setup_roles", stdout=io.StringIO())
     author = UserFactory(username="rune", first_name="Rune", last_name="Aasvik")
     author.groups.add(Group.objects.get(name=RESOURCE_PERSONS))
     reviewer = UserFactory(username="kaja", first_name="Kaja", last_name="Verhoef")
     reviewer.groups.add(Group.objects.get(name=COMMUNICATIONS))
-    authenticator = TOTPDevice.objects.create(user=reviewer, name="Phone", confirmed=True)
+    return author, reviewer, TOTPDevice.objects.create(user=reviewer, name="Phone", confirmed=True)
+
+
+def test_a_resource_person_submits_and_communications_approves(browser, live_server, site_tree):
+    home = HomePage.objects.get(locale__language_code="en")
+    index = CaseStudyIndexPageFactory(parent=home)
+    author, reviewer, authenticator = author_and_reviewer()
 
     # The resource person writes a case study and submits it.
     context = browser.new_context()

@@ -1,21 +1,15 @@
 """A reviewer decides a submitted translation in wagtail-localize's translation editor, in the browser."""
 
-import io
 import re
 
 import pytest
-from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from home.models import HomePage
 from people.factories import ResourcePersonIndexPageFactory, ResourcePersonPageFactory
-from portal.factories import UserFactory
-from portal.roles import COMMUNICATIONS, RESOURCE_PERSONS
-from tests.browser.test_moderation_journey import restore_rows_from_migrations, sign_in
+from tests.browser.test_moderation_journey import author_and_reviewer, sign_in
 from tests.moderation.test_translation_flow import start_translation, translate_segments
 from tests.utils import login_with_second_factor
 
@@ -25,13 +19,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_communications_approve_a_translation_from_the_translation_editor(browser, live_server, site_tree):
     home = HomePage.objects.get(locale__language_code="en")
     people = ResourcePersonIndexPageFactory(parent=home)
-    restore_rows_from_migrations()
-    call_command("setup_roles", stdout=io.StringIO())
-    author = UserFactory(username="rune", first_name="Rune", last_name="Aasvik")
-    author.groups.add(Group.objects.get(name=RESOURCE_PERSONS))
-    reviewer = UserFactory(username="kaja", first_name="Kaja", last_name="Verhoef")
-    reviewer.groups.add(Group.objects.get(name=COMMUNICATIONS))
-    authenticator = TOTPDevice.objects.create(user=reviewer, name="Phone", confirmed=True)
+    author, _, authenticator = author_and_reviewer()
     profile = ResourcePersonPageFactory(parent=people, title="Rune Aasvik", user=author, organisation=None)
 
     # The resource person translates their profile into Swedish and submits the translation for review.
