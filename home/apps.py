@@ -8,6 +8,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from caching.page_cache import register_variant
+        from home.awaiting import waiting_for
         from home.models import HomePage
         from networks.following import followed_keys
         from portal.pagetree import register_section_parent
@@ -19,6 +20,14 @@ class HomeConfig(AppConfig):
             "followed-networks",
             lambda page: None,
             lambda _argument, request: tuple(sorted(str(key) for key in followed_keys(request.user))),
+        )
+
+        # "Waiting for your sign-off" too: one home page per set of plans waiting for the reader.
+        register_variant(
+            HomePage,
+            "awaiting-sign-off",
+            lambda page: None,
+            lambda _argument, request: tuple(waiting_for(request.user).values_list("pk", flat=True)),
         )
 
         # The section index pages (methods, networks, people, ...) live directly under a home page.

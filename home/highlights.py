@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from casestudies.models import CaseStudyPage
+from home.awaiting import awaiting_sign_off
 from home.followed import followed_networks
 from methods.models import MethodPage, ShareableTemplatePage
 from networks.models import Gathering, NetworkPage, NetworkUpdatePage
@@ -133,6 +134,7 @@ def home_highlights(home, viewer=None):
             :RECENT_LIMIT
         ],
         "followed_networks": followed_networks(locale, viewer, now),
+        "awaiting_sign_off": awaiting_sign_off(locale, viewer),
     }
 
 
