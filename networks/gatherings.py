@@ -137,6 +137,19 @@ def attendees(gathering):
     return rows.order_by("user__first_name", "user__last_name", "user__username")
 
 
+def attendance_people(gathering):
+    """The users the facilitator's attendance form offers a box: who said they are coming, and who is recorded.
+
+    Both the page and a refused POST of the form build the boxes here, so the list a facilitator ticked is the
+    list they see again with the error. Who declined is not offered; if they came after all, "others" adds them
+    and from then on they are recorded, so they keep a box.
+    """
+    coming = responses(gathering).filter(answer=GatheringResponse.Answer.COMING)
+    people = {row.user.pk: row.user for row in coming}
+    people |= {row.user.pk: row.user for row in attendees(gathering)}
+    return list(people.values())
+
+
 @transaction.atomic
 def record_attendance(network, gathering, present, by):
     """Make exactly `present` (users) the recorded attendance of the gathering."""

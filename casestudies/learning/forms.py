@@ -8,15 +8,18 @@ from datetime import datetime
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import Case, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from casestudies.models import LearningDraft
 from methods.models import MethodPage
 from networks.models import Anchoring, Gathering, NetworkPage
-from portal.i18n import reader_versions
+from portal.i18n import reader_language, reader_versions
+from portal.languages import DEFAULT_LANGUAGE
+from portal.models import Organisation
 from portal.visibility import visible_to
 
 # What a submission needs; a draft may be saved with anything, even nothing.
@@ -37,6 +40,33 @@ def day(value):
     if isinstance(value, datetime):
         value = timezone.localtime(value)
     return date_format(value, "DATE_FORMAT")
+
+
+def unit_name(language):
+    """The name of an anchoring's unit (a member organisation, by translation key) as an expression: its
+    version in `language`, else in English, else the first one saved. In the choices' own query."""
+    versions = Organisation.objects.filter(translation_key=OuterRef("unit_key"))
+    preference = Case(
+        When(locale__language_code=language, then=Value(0)),
+        When(locale__language_code=DEFAULT_LANGUAGE, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+    return Subquery(versions.order_by(preference, "pk").values("name")[:1])
+
+
+def example_label(anchoring):
+    """An anchored example as the dropdown names it. Every unit of a network anchors the same examples, so
+    the title alone repeats: the unit that took it up tells the spokesperson which entry is their own."""
+    values = {"title": anchoring.example.title, "date": day(anchoring.taken_up_on)}
+    if not anchoring.unit_name:  # the organisation has been deleted since
+        return gettext("%(title)s (%(date)s)") % values
+    return gettext("%(title)s – %(workplace)s (%(date)s)") % {**values, "workplace": anchoring.unit_name}
+
+
+def gathering_label(gathering):
+    values = {"title": gathering.title, "network": gathering.page.title, "date": day(gathering.start)}
+    return gettext("%(title)s – %(network)s (%(date)s)") % values
 
 
 class LearningForm(forms.ModelForm):
@@ -81,15 +111,15 @@ class LearningForm(forms.ModelForm):
         self.fields["example"].queryset = (
             Anchoring.objects.filter(example__network_key__in=networks.values("translation_key"))
             .select_related("example")
+            .annotate(unit_name=unit_name(reader_language()))
             .order_by("-taken_up_on", "-pk")
         )
-        # Dates as the rest of the site writes them, in the reader's language ("2 februari 2027").
-        self.fields["example"].label_from_instance = lambda row: f"{row.example.title} ({day(row.taken_up_on)})"
+        self.fields["example"].label_from_instance = example_label
         for name in ("method", "network", "example"):
             self.fields[name].empty_label = NO_LINK
         gatherings = Gathering.objects.filter(page__in=networks).select_related("page").order_by("-start", "pk")
         self.fields["gathering"].choices = [("", NO_LINK)] + [
-            (str(row.translation_key), f"{row.title} – {row.page.title} ({day(row.start)})") for row in gatherings
+            (str(row.translation_key), gathering_label(row)) for row in gatherings
         ]
         if self.instance.gathering_key and not self.is_bound:
             self.initial["gathering"] = str(self.instance.gathering_key)

@@ -77,7 +77,11 @@ class GatheringRoutesMixin(RoutablePageMixin):
             offered = items if topic == GatheringComment.Topic.AGENDA else ()
             return forms.get(f"comment-{topic}") or CommentForm(initial={"topic": topic}, agenda_items=offered)
 
-        attendance_people = {row.user.pk: row.user for row in coming} | {row.user.pk: row.user for row in attended}
+        attendance_form = forms.get("attendance")
+        if attendance_form is None and facilitator and rules.has_started(gathering, now):
+            # Built only for whom the template shows it: it costs its own queries of who comes and who attended.
+            initial = {"present": [str(row.user_id) for row in attended]}
+            attendance_form = AttendanceForm(initial=initial, people=rules.attendance_people(gathering))
         return {
             "gathering": gathering,
             "gathering_links": gathering_links(request, self, gathering),
@@ -99,11 +103,7 @@ class GatheringRoutesMixin(RoutablePageMixin):
             "minutes_open": rules.comments_open(gathering, GatheringComment.Topic.MINUTES, now),
             "agenda_form": comment_form(GatheringComment.Topic.AGENDA),
             "minutes_form": comment_form(GatheringComment.Topic.MINUTES),
-            "attendance_form": forms.get("attendance")
-            or AttendanceForm(
-                initial={"present": [str(row.user_id) for row in attended]},
-                people=sorted(attendance_people.values(), key=lambda user: user.get_full_name().casefold()),
-            ),
+            "attendance_form": attendance_form,
         }
 
     def _post_response(self, request, gathering, facilitator):
@@ -148,9 +148,7 @@ class GatheringRoutesMixin(RoutablePageMixin):
     def _post_attendance(self, request, gathering, facilitator):
         if not facilitator or not rules.has_started(gathering):
             raise PermissionDenied
-        people = {row.user.pk: row.user for row in rules.responses(gathering)}
-        people |= {row.user.pk: row.user for row in rules.attendees(gathering)}
-        form = AttendanceForm(request.POST, people=people.values())
+        form = AttendanceForm(request.POST, people=rules.attendance_people(gathering))
         if not form.is_valid():
             return {"attendance": form}, 400
         rules.record_attendance(self, gathering, form.attendees(), request.user)

@@ -1,6 +1,7 @@
 """Sharing a learning from the front end: the form, submission into review in the author's language,
 "My contributions" with each status, and the answer to "changes requested" without the admin."""
 
+import re
 from datetime import UTC, date, datetime, timedelta
 from html import unescape
 
@@ -56,8 +57,38 @@ def test_gatherings_and_examples_are_dated_as_the_reader_writes_dates(author, in
     )
     html = unescape(signed_in(author).get(url("share_learning", "sv")).content.decode())
     assert "Vårträffen – Norrvik (2 februari 2027)</option>" in html
-    assert "Kvällsmedicinen (3 februari 2027)</option>" in html
+    assert "Kvällsmedicinen – Björken (3 februari 2027)</option>" in html
     assert "(2027-02-02)" not in html and "(2027-02-03)" not in html
+
+
+def test_each_anchored_example_names_the_unit_that_took_it_up(author, indexes):
+    network = NetworkPageFactory(parent=NetworkIndexPageFactory(parent=indexes["sv"].get_parent()), title="Norrvik")
+    title = "När en brukare vägrar ta sin medicin"
+    example = Example.objects.create(network_key=network.translation_key, title=title, description="-", language="sv")
+    solbacken = OrganisationFactory(name="Solbacken")
+    # One unit in two languages: each reader sees its name in their own, as elsewhere on the site.
+    birches = OrganisationFactory(name="Birch Grove care home")
+    OrganisationFactory(name="Björkdungen", locale=locale("sv"), translation_key=birches.translation_key)
+    gone = OrganisationFactory(name="Closed unit")
+    for unit, day in ((solbacken, date(2026, 10, 5)), (birches, date(2026, 9, 27)), (gone, date(2026, 9, 1))):
+        Anchoring.objects.create(
+            example=example, unit_key=unit.translation_key, taken_up_on=day, group_said="-", language="sv"
+        )
+    gone.delete()
+    client = signed_in(author)
+
+    def labels(language):
+        html = unescape(client.get(url("share_learning", language)).content.decode())
+        field = html.split('name="example"')[1].split("</select>")[0]
+        return re.findall(r"<option value=\"\d+\"[^>]*>([^<]+)</option>", field)
+
+    assert labels("sv") == [
+        f"{title} – Solbacken (5 oktober 2026)",
+        f"{title} – Björkdungen (27 september 2026)",
+        # A unit deleted since is no name at all rather than a wrong one.
+        f"{title} (1 september 2026)",
+    ]
+    assert labels("en")[1] == f"{title} – Birch Grove care home (Sept. 27, 2026)"
 
 
 def test_the_form_needs_a_signed_in_user(client, roles):

@@ -1,5 +1,7 @@
 """Facilitators record who attended a gathering, once it has started; nobody else may."""
 
+import re
+
 import pytest
 
 from networks.models import GatheringAttendance
@@ -74,8 +76,6 @@ def test_attendance_waits_for_the_gathering_to_start(network, directory):
 
 
 def test_who_attended_and_the_checkboxes_are_both_in_name_order(network, directory):
-    import re
-
     facilitator = facilitator_of(network, directory)
     gathering = gathering_in(network, 2)
     names = ("Mette", "Astrid", "Elin")
@@ -95,3 +95,49 @@ def test_who_attended_and_the_checkboxes_are_both_in_name_order(network, directo
     order = [re.search(r'value="(\d+)"', box).group(1) for box in boxes]
     by_pk = {str(person.pk): person.first_name for person in people}
     assert [by_pk[pk] for pk in order if pk in by_pk] == ["Astrid", "Elin", "Mette"]
+
+
+def attendance_boxes(html):
+    """The attendance form's checkboxes as the facilitator sees them: (name, ticked), in the page's order."""
+    form = html.split('class="gathering-attendance-form"')[1].split("</form>")[0]
+    boxes = re.findall(r'<label[^>]*>\s*(<input[^>]*name="present"[^>]*>)\s*([^<]+?)\s*</label>', form)
+    return [(name, " checked" in box) for box, name in boxes]
+
+
+def test_a_refused_list_offers_the_same_people_with_the_ticks_and_text_kept(network, directory):
+    facilitator = facilitator_of(network, directory)
+    gathering = gathering_in(network, 2)
+    astrid = EmployeeFactory(username="astrid", first_name="Astrid", last_name="Berg")
+    mette = EmployeeFactory(username="mette", first_name="Mette", last_name="Dahl")
+    ingrid = EmployeeFactory(username="ingrid", first_name="Ingrid", last_name="Haugen")
+    EmployeeFactory(username="bo", first_name="Bo", last_name="Lund", email="bo@example.org")
+    sign_up(network, gathering, mette)
+    sign_up(network, gathering, astrid)
+    client_of(ingrid).post(page_of(network, gathering), {"action": "respond", "answer": "declined"})
+    gathering.start, gathering.end = gathering.start.replace(year=2020), gathering.end.replace(year=2020)
+    gathering.save()
+    client = client_of(facilitator)
+    url = page_of(network, gathering)
+    # Bo walked in without answering: once recorded, he has a box of his own.
+    client.post(url, {"action": "attendance", "others": "bo@example.org"})
+
+    shown = attendance_boxes(client.get(url).content.decode())
+    assert shown == [("Astrid Berg", False), ("Bo Lund", True), ("Mette Dahl", False)]
+
+    response = client.post(url, {"action": "attendance", "present": [str(astrid.pk)], "others": "nobody@example.org"})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert attendance_boxes(html) == [("Astrid Berg", True), ("Bo Lund", False), ("Mette Dahl", False)]
+    assert "nobody@example.org</textarea>" in html
+    # Ingrid said no: she is listed under "declined", never offered a box.
+    assert "Ingrid Haugen" in html and all(name != "Ingrid Haugen" for name, _ticked in attendance_boxes(html))
+
+
+def test_the_attendance_form_sends_the_browser_back_to_itself(network, directory):
+    facilitator = facilitator_of(network, directory)
+    gathering = gathering_in(network, -1)
+    html = client_of(facilitator).get(page_of(network, gathering)).content.decode()
+    # A refused list answers 400 at the action's address: its anchor puts the form, and its error, in view.
+    form = re.search(r'<form [^>]*class="gathering-attendance-form"[^>]*>', html).group(0)
+    assert f'action="{page_of(network, gathering)}#attendance-form"' in form
+    assert 'id="attendance-form"' in form
