@@ -11,11 +11,13 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from django.urls import include, path
 
-        from accounts import signals  # noqa: F401 - connects the logged-out message.
+        from accounts import account_page, language, signals  # noqa: F401 - signals connects the logged-out message.
         from accounts.account_page import ROUTE_NAME, account
         from portal import front_end_urls
 
         # The reader's account page, under every language prefix (sections come from the apps above).
         front_end_urls.register(path("account/", account, name=ROUTE_NAME))
+        # Its first section, the language Erfa writes to the reader in.
+        account_page.register(language.SECTION)
         # Single sign-on's steps, at one address in every language, as the provider knows them (accounts/sso/).
         front_end_urls.register_unprefixed(path("oidc/", include("accounts.sso.urls")))
