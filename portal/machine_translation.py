@@ -30,7 +30,9 @@ class OfflineTranslator(BaseMachineTranslator):
         return results
 
     def can_translate(self, source_locale, target_locale):
-        return source_locale.language_code != target_locale.language_code
+        # wagtail-localize offers the button, and reports success, wherever this says yes: from another
+        # language it would translate nothing and say it had.
+        return source_locale.language_code == "en" != target_locale.language_code
 
 
 class DeepLTranslator(deepl.DeepLTranslator):

@@ -157,6 +157,10 @@ def test_offline_translation_knows_nothing_from_another_source_language(site_tre
     translator = OfflineTranslator({})
     swedish, english = Locale.objects.get(language_code="sv"), Locale.objects.get(language_code="en")
     assert translator.translate(swedish, english, [StringValue("Metoder")]) == {}
+    # So wagtail-localize offers it only from English (its button, and its "Successfully translated").
+    danish = Locale.objects.get(language_code="da")
+    assert not translator.can_translate(danish, swedish) and not translator.can_translate(danish, english)
+    assert translator.can_translate(english, swedish) and not translator.can_translate(english, english)
     assert translator.translate(english, swedish, [StringValue("Methods"), StringValue("Unknown words")]) == {
         StringValue("Methods"): StringValue("Metoder")
     }
