@@ -97,3 +97,22 @@ def test_the_document_and_image_choosers_tabs_are_in_the_editors_language(client
         assert tabs[0] == search, (chooser, tabs)
         assert tabs[1] == upload, (chooser, tabs)
         assert "Search" not in tabs
+
+
+@pytest.mark.parametrize(("language", "pages", "page"), [("sv", "sidor", "sida"), ("da", "sider", "side")])
+def test_the_page_search_counts_its_results_in_pages(client, editor, language, pages, page):
+    from home.models import HomePage
+    from methods.factories import MethodIndexPageFactory
+
+    home = HomePage.objects.get(locale__language_code="en")
+    MethodIndexPageFactory(parent=home, title="Reflection methods", slug="reflection-methods")
+    MethodIndexPageFactory(parent=home, title="Reflection guides", slug="reflection-guides")
+    login_with_second_factor(client, editor(COMMUNICATIONS, language))
+
+    def header(query):
+        html = client.get("/admin/pages/search/", {"q": query}).content.decode()
+        return " ".join(re.sub(r"<[^>]+>", " ", html.split("<main")[1].split("</main>")[0]).split())
+
+    # Wagtail's search names no model: its count said "1-2 of 2 None".
+    assert re.search(rf" 1.2 \w+ 2 {pages} ", header("reflection")) and "None" not in header("reflection")
+    assert re.search(rf" 1.1 \w+ 1 {page} ", header("guides"))
