@@ -54,5 +54,14 @@ class TeamAccess:
         """Sees drafts and waiting versions: the team, its manager and the network's facilitators."""
         return self.facilitates or self.is_manager(team) or self.is_member(team)
 
+    def insider_teams(self, teams):
+        """The pks of those of `teams` this reader is an insider of, in one query for a whole list."""
+        if not self.signed_in:
+            return set()
+        if self.facilitates:
+            return {team.pk for team in teams}
+        member_of = set(self.user.teams.filter(pk__in=[team.pk for team in teams]).values_list("pk", flat=True))
+        return {team.pk for team in teams if team.pk in member_of or team.manager_id == self.user.pk}
+
     def may_view_version(self, team, version):
         return self.is_insider(team) or version.state == State.SIGNED_OFF

@@ -53,12 +53,23 @@ def _notify(version):
     mail.send_sign_off_request(version)
 
 
+def _tell_team(version):
+    from networks.teams import mail
+
+    mail.send_decision(version)
+
+
 def sign_off(plan, user, comment):
-    return record(plan, State.SIGNED_OFF, user, comment)
+    version = record(plan, State.SIGNED_OFF, user, comment)
+    # After the commit, as for submit: a rolled-back decision must not reach anyone's inbox.
+    transaction.on_commit(lambda: _tell_team(version))
+    return version
 
 
 def send_back(plan, user, comment):
-    return record(plan, State.RETURNED, user, comment)
+    version = record(plan, State.RETURNED, user, comment)
+    transaction.on_commit(lambda: _tell_team(version))
+    return version
 
 
 def waiting_version(plan):

@@ -135,6 +135,22 @@ class PlanForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
+    """The manager's decision. Signing off may stand on its own; sending back must tell the team what to change."""
+
     comment = forms.CharField(
-        label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000, required=True
+        label=_("Your comment"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=4000,
+        required=False,
+        help_text=_("Optional when you sign off. When you send it back, tell the team what to change."),
     )
+
+    def __init__(self, *args, sending_back=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sending_back = sending_back
+
+    def clean_comment(self):
+        comment = self.cleaned_data["comment"]
+        if self.sending_back and not comment:
+            raise ValidationError(_("Write what the team should change before you send it back."), code="required")
+        return comment

@@ -1,6 +1,7 @@
-"""E-mails to a team's manager: a plan waits for sign-off, and the reminder while it keeps waiting.
+"""A plan's e-mails: to the manager when it waits for sign-off (and the reminder while it keeps waiting),
+and to the team when the manager has signed it off or sent it back.
 
-Each is written in the manager's language (portal.i18n.preferred_language) and links to the plan on
+Each is written in its recipient's language (portal.i18n.preferred_language) and links to the plan on
 the network page in that language where there is such a version. Reminders are recorded per waiting
 version (SignOffReminder), so a run reminds once per version every REMIND_EVERY, however often it runs.
 """
@@ -15,6 +16,7 @@ from django.utils import timezone, translation
 from wagtail.models import Page
 
 from networks.models.plans import SignOffReminder, State, TeamPlanVersion
+from people.contact import clean_header_text
 from portal.i18n import preferred_language, reader_page_url
 from portal.mail import outgoing_mailer
 
@@ -64,6 +66,56 @@ def _send(version, template, using=None):
 def send_sign_off_request(version):
     """Sent when a team member submits: through the default mailer (queued for the worker in production)."""
     return _send(version, "sign_off_request")
+
+
+def _name(user):
+    return user.get_full_name() or user.get_username()
+
+
+def decision_recipients(version):
+    """The team's members and whoever submitted the version decided on, without the manager who decided."""
+    plan = version.plan
+    submitted = plan.versions.filter(state=State.WAITING, number__lt=version.number).select_related("author").first()
+    people = list(plan.team.members.all())
+    if submitted is not None and submitted.author is not None:
+        people.append(submitted.author)
+    recipients, addresses = [], set()
+    for person in people:
+        address = (person.email or "").strip().lower()
+        if not person.is_active or not address or address in addresses or person.pk == version.author_id:
+            continue
+        addresses.add(address)
+        recipients.append(person)
+    return recipients
+
+
+def send_decision(version):
+    """Tell the team that its plan or report was signed off or sent back, each member in their own language.
+    Returns the addresses written to. One refused address must not keep the others from hearing."""
+    plan, team = version.plan, version.plan.team
+    template = "signed_off" if version.state == State.SIGNED_OFF else "sent_back"
+    manager = _name(version.author) if version.author else _name(team.manager)
+    sent = []
+    for person in decision_recipients(version):
+        language = preferred_language(person, default=version.language)
+        with translation.override(language):
+            context = {
+                "name": _name(person),
+                "manager": manager,
+                "team": team.name,
+                "kind": plan.get_kind_display(),
+                "comment": version.comment,
+                "url": plan_url(team, plan.kind, language),
+            }
+            subject = clean_header_text(render_to_string(f"networks/teams/email/{template}_subject.txt", context))
+            body = render_to_string(f"networks/teams/email/{template}.txt", context).strip() + "\n"
+        try:
+            send_mail(subject[:200], body, None, [person.email])
+        except Exception:  # noqa: BLE001 - the decision is committed; a mailer's failure must not undo the answer.
+            logger.exception("Could not tell %s about the decision on plan version %s", person.email, version.pk)
+            continue
+        sent.append(person.email)
+    return sent
 
 
 def waiting_versions():

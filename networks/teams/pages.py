@@ -79,12 +79,14 @@ def teams_page(network, request):
         raise PermissionDenied
     teams = list(Team.objects.of_network(network).select_related("organisation", "manager"))
     plans = plan_summaries(teams)
+    insider_of = access.insider_teams(teams)
     rows = [
         {
             "team": team,
             "organisation": team.organisation,
             "url": url(network, request, TEAM_ROUTE, team.pk),
             "plans": [plans.get(team.pk, {}).get(kind) for kind in Kind.values],
+            "insider": team.pk in insider_of,
         }
         for team in teams
     ]

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import get_language
@@ -28,6 +29,7 @@ from networks.teams.pages import (
     team_of,
     url,
 )
+from portal.i18n import reader_page_url
 from portal.languages import base_code
 
 
@@ -46,6 +48,9 @@ def plan_page(network, request, team_id, kind):
     if access is None:
         return redirect_to_login(request.get_full_path())
     here = url(network, request, PLAN_ROUTE, team.pk, kind)
+    # The forms post to their own anchors (#draft, #sign-off); a browser keeps that anchor across the
+    # redirect unless it gets another, and the message saying what happened is at the top of #main.
+    done = here + "#main"
     may_draft = access.may_draft(team) and plan.state != State.WAITING
     may_decide = access.may_sign_off(team) and plan.state == State.WAITING
     form = PlanForm(plan=plan) if may_draft else None
@@ -63,11 +68,11 @@ def plan_page(network, request, team_id, kind):
                     messages.success(request, _("Submitted. The manager has been asked to sign it off."))
                 else:
                     messages.success(request, _("The draft is saved."))
-                return HttpResponseRedirect(here)
+                return HttpResponseRedirect(done)
         elif action in ("sign_off", "send_back"):
             if not may_decide:
                 raise PermissionDenied
-            decision = DecisionForm(request.POST)
+            decision = DecisionForm(request.POST, sending_back=action == "send_back")
             if decision.is_valid():
                 comment = decision.cleaned_data["comment"]
                 if action == "sign_off":
@@ -76,23 +81,29 @@ def plan_page(network, request, team_id, kind):
                 else:
                     flow.send_back(plan, request.user, comment)
                     messages.success(request, _("Sent back to the team with your comment."))
-                return HttpResponseRedirect(here)
+                return HttpResponseRedirect(done)
         elif action == "publish":
             if not publish.may_publish(access, team, plan):
                 raise PermissionDenied
-            update = publish.publish_as_update(network, plan, request.user)
-            messages.success(
-                request,
-                _("A draft network update “%(title)s” was created and sent to Communications for review.")
-                % {"title": update.title},
-            )
-            return HttpResponseRedirect(here)
+            update, created = publish.publish_as_update(network, plan, request.user)
+            if created:
+                messages.success(
+                    request,
+                    _("A draft network update “%(title)s” was created and sent to Communications for review.")
+                    % {"title": update.title},
+                )
+            else:
+                # A second click or a stale tab: the update exists, so say so instead of making another.
+                already = _("This report was already sent as a network update: “%(title)s”.")
+                messages.info(request, already % {"title": update.title})
+            return HttpResponseRedirect(done)
         else:
             raise PermissionDenied
     insider = access.is_insider(team)
     shown = (plan.versions.first() if insider else flow.shared_version(plan)) if plan.pk else None
     if shown is None and not insider:
         raise Http404
+    publication = publication_of(request, plan, insider)
     history = [
         {"version": version, "url": url(network, request, VERSION_ROUTE, team.pk, kind, version.number)}
         for version in (plan.versions.select_related("author") if plan.pk else [])
@@ -109,13 +120,35 @@ def plan_page(network, request, team_id, kind):
             "shown": shown,
             "actions": shown_actions(shown.content, shown.language) if shown else [],
             "history": history,
+            "insider": insider,
+            "here": here,
             "form": form,
             "decision": decision,
-            "may_publish": publish.may_publish(access, team, plan),
+            "may_publish": publication is None and publish.may_publish(access, team, plan),
+            "publication": publication,
             "team_url": url(network, request, TEAM_ROUTE, team.pk),
             "exports": export_links(network, request, team, kind, shown),
         },
     )
+
+
+def publication_of(request, plan, insider):
+    """The network update made from the signed-off report, for those who may see it: {"update", "url"} or None.
+
+    A published update is public content: every reader sees it, linked. One still in review is the
+    team's business: only insiders hear of it, linked to the admin's editor only for those who may edit it."""
+    if not plan.pk or plan.kind != Kind.REPORT:
+        return None
+    update = publish.update_of(plan, base_code(get_language()))
+    if update is None or not (update.live or insider):
+        return None
+    if update.live:
+        link = reader_page_url(update, request)
+    elif update.permissions_for_user(request.user).can_edit():
+        link = reverse("wagtailadmin_pages:edit", args=(update.pk,))
+    else:
+        link = ""
+    return {"update": update, "url": link}
 
 
 def export_links(network, request, team, kind, version):

@@ -79,7 +79,7 @@ def test_submitting_asks_the_manager_who_signs_off_and_then_the_network_sees_it(
     boss = signed_in(manager)
     page = boss.get(plan_url(network, team)).content.decode()
     assert "Your sign-off" in page and "Fewer medication mistakes in Björken." in page
-    assert boss.post(plan_url(network, team), {"action": "sign_off", "comment": ""}).status_code == 200
+    assert boss.post(plan_url(network, team), {"action": "send_back", "comment": ""}).status_code == 200
     assert (
         boss.post(plan_url(network, team), {"action": "sign_off", "comment": "Good plan, go ahead."}).status_code == 302
     )

@@ -1,0 +1,56 @@
+"""The plan page as read on a phone and by a screen reader: a refused submission lands at the form with
+its errors, and only what the team wrote is marked as written in the plan's language."""
+
+import pytest
+
+from networks.teams import flow
+from tests.networks.team_fixtures import PLAN_POST, signed_in, team_url
+
+pytestmark = pytest.mark.django_db
+
+
+def plan_url(network, team):
+    return team_url(network, team, "plan")
+
+
+def test_a_refused_submission_lands_at_the_form_with_a_focusable_list_of_errors(network, team, people, manager):
+    member = signed_in(people["anna"])
+    # A signed-off version above the form is what pushed the errors out of sight on a phone.
+    member.post(plan_url(network, team), {**PLAN_POST, "action": "submit"})
+    signed_in(manager).post(plan_url(network, team), {"action": "sign_off", "comment": ""})
+
+    response = member.post(plan_url(network, team), {**PLAN_POST, "goal": " ", "action": "submit"})
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert f'<form method="post" action="{plan_url(network, team)}#draft"' in page
+    form = page.split('id="draft"', 1)[1]
+    summary = form.split('id="draft-errors"', 1)[1].split("</div>", 1)[0]
+    assert 'tabindex="-1"' in summary and 'role="alert"' in summary
+    assert '<a href="#id_goal">Goal: Write the goal before you submit the plan for sign-off.</a>' in summary
+    assert "Teach the checklist to night staff" in form  # what was typed is kept
+
+
+def test_after_saving_the_reader_lands_where_the_message_is(network, team, people):
+    response = signed_in(people["anna"]).post(plan_url(network, team), {**PLAN_POST, "action": "save"})
+    # Without its own anchor the redirect would keep the form's #draft, below the "saved" message.
+    assert response.status_code == 302 and response["Location"] == plan_url(network, team) + "#main"
+
+
+def test_only_what_the_team_wrote_is_marked_with_the_plans_language(network, team, people):
+    plan = flow.plan_of(team, "plan", "sv")
+    content = {
+        "goal": "Färre fel.",
+        "actions": [{"action": "Dubbelkolla", "owner": "Anna Åberg", "due": "2030-04-01"}],
+        "measures": "Avvikelser per månad.",
+    }
+    flow.save_draft(plan, content, people["anna"], "sv")
+
+    page = signed_in(people["anna"]).get(plan_url(network, team)).content.decode()
+
+    block = page.split('<div class="teams__content"', 1)[1].split('class="teams__exports"', 1)[0]
+    assert block.startswith(">")  # the block itself, with the reader's headings, is in the reader's language
+    assert '<h2>Goal</h2><p lang="sv">Färre fel.</p>' in block
+    assert '<h2>Measures</h2><p lang="sv">Avvikelser per månad.</p>' in block
+    assert '<th scope="col">Planned action</th>' in block and '<tbody lang="sv"><tr><td>Dubbelkolla</td>' in block
+    assert block.count("<h2 lang=") == 0 and '<thead lang="' not in block

@@ -1,0 +1,108 @@
+"""“Publish as a network update”: one update per signed-off final report, and the page says where it went."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from networks.factories import NetworkUpdatePageFactory
+from networks.models import NetworkUpdatePage, TeamPlan
+from portal.factories import UserFactory
+from tests.networks.team_fixtures import signed_in, team_url
+
+pytestmark = pytest.mark.django_db
+
+REPORT = {"results": "Fewer mistakes.", "lessons": "Checklists help.", "next_steps": "Spread to Hemtjänst."}
+PUBLISH = "Publish as a network update"
+IN_REVIEW = "Sent to Communications for review as a network update:"
+
+
+def report_url(network, team):
+    return team_url(network, team, "report")
+
+
+def sign_off_report(network, team, member, manager, results=REPORT["results"]):
+    member.post(report_url(network, team), {**REPORT, "results": results, "action": "submit"})
+    signed_in(manager).post(report_url(network, team), {"action": "sign_off", "comment": "Well done."})
+
+
+@pytest.fixture
+def signed_off(network, team, people, manager):
+    call_command("setup_roles", stdout=io.StringIO())
+    member = signed_in(people["anna"])
+    sign_off_report(network, team, member, manager)
+    return member
+
+
+def test_a_second_publish_makes_no_second_update_and_says_it_was_already_sent(network, team, signed_off):
+    first = signed_off.post(report_url(network, team), {"action": "publish"}, follow=True)
+    assert "sent to Communications for review" in first.content.decode()
+
+    page = signed_off.get(report_url(network, team)).content.decode()
+    assert PUBLISH not in page
+    assert IN_REVIEW in page and "Final report: Björken team" in page.split(IN_REVIEW)[1]
+
+    # A stale tab still shows the button: its POST lands on the plan with a message, not on an error.
+    again = signed_off.post(report_url(network, team), {"action": "publish"})
+    assert again.status_code == 302 and again["Location"] == report_url(network, team) + "#main"
+    page = signed_off.get(again["Location"]).content.decode()
+    assert "This report was already sent as a network update: “Final report: Björken team”." in page
+    assert NetworkUpdatePage.objects.child_of(network).count() == 1
+
+
+def test_the_manager_is_not_offered_the_button_either_once_the_update_exists(network, team, signed_off, manager):
+    boss = signed_in(manager)
+    assert PUBLISH in boss.get(report_url(network, team)).content.decode()
+    signed_off.post(report_url(network, team), {"action": "publish"})
+    page = boss.get(report_url(network, team)).content.decode()
+    assert PUBLISH not in page and IN_REVIEW in page
+
+
+def test_an_update_in_review_links_to_the_editor_only_for_those_who_may_edit_it(network, team, people, signed_off):
+    signed_off.post(report_url(network, team), {"action": "publish"})
+    update = NetworkUpdatePage.objects.child_of(network).get()
+    editor = f'href="/admin/pages/{update.pk}/edit/"'
+
+    superuser = UserFactory(username="root", is_superuser=True, is_staff=True)
+    assert editor in signed_in(superuser).get(report_url(network, team)).content.decode()
+    member_page = signed_off.get(report_url(network, team)).content.decode()
+    assert IN_REVIEW in member_page and editor not in member_page  # Anna asked for it, but may not edit pages
+    # Readers outside the team hear nothing of an update that is not published.
+    assert IN_REVIEW not in signed_in(people["eva"]).get(report_url(network, team)).content.decode()
+
+
+def test_a_published_update_is_linked_for_every_reader(network, team, people, signed_off):
+    signed_off.post(report_url(network, team), {"action": "publish"})
+    update = NetworkUpdatePage.objects.child_of(network).get()
+    update.get_latest_revision().publish()
+    update.refresh_from_db()
+
+    for user in (people["anna"], people["eva"]):
+        page = signed_in(user).get(report_url(network, team)).content.decode()
+        notice = page.split("Published as a network update:")[1].split("</p>")[0]
+        assert f'href="{update.url}"' in notice and "Final report: Björken team" in notice
+        assert PUBLISH not in page
+
+
+def test_a_newer_signed_off_report_may_be_published_again(network, team, signed_off, manager):
+    signed_off.post(report_url(network, team), {"action": "publish"})
+    sign_off_report(network, team, signed_off, manager, results="Even fewer mistakes.")
+
+    assert PUBLISH in signed_off.get(report_url(network, team)).content.decode()
+    signed_off.post(report_url(network, team), {"action": "publish"})
+    summaries = sorted(NetworkUpdatePage.objects.child_of(network).values_list("summary", flat=True))
+    assert summaries == ["Even fewer mistakes.", "Fewer mistakes."]
+
+
+def test_an_update_made_before_the_fix_is_found_by_its_slug(network, team, signed_off):
+    plan = TeamPlan.objects.get(kind="report")
+    number = plan.versions.first().number
+    NetworkUpdatePageFactory(
+        parent=network, title="Final report: Björken team", slug=f"final-report-bjorken-team-{plan.pk}-{number}"
+    )
+
+    response = signed_off.post(report_url(network, team), {"action": "publish"}, follow=True)
+
+    assert response.status_code == 200
+    assert "already sent as a network update" in response.content.decode()
+    assert NetworkUpdatePage.objects.child_of(network).count() == 1
