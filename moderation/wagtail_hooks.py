@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.models import Locale
 
-from moderation import action_menu, aliases, decisions, my_pages, translations
+from moderation import action_menu, aliases, decisions, history, my_pages, translations
 from moderation import views as moderation_views
 
 
@@ -12,6 +12,10 @@ from moderation import views as moderation_views
 def register_page_viewset():
     return moderation_views.PageViewSet(name="erfa_pages")
 
+
+# After Wagtail's own register_log_actions hook (order 0; Erfa's apps come first in INSTALLED_APPS, so
+# without the order Wagtail's would run last and win): the workflow's names in history, translated.
+hooks.register("register_log_actions", history.register_translated_workflow_actions, order=1)
 
 # Before wagtail-localize's own before_edit_page hook (order 0), which publishes the translation.
 hooks.register("before_edit_page", translations.confirm_before_publishing_incomplete, order=-10)
