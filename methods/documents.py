@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from portal.document_files import validate_document_content
+
 # The formats colleagues can open with ordinary office software; the settings normally say the same.
 DEFAULT_EXTENSIONS = ["docx", "odt", "xlsx", "ods", "pptx", "odp", "pdf", "txt", "md"]
 
@@ -34,11 +36,24 @@ def document_size(document):
         return None
 
 
-def validate_shareable_template_document(document):
-    """Refuse a document that is not an allowed office format or is over the size limit.
+def validate_stored_content(document):
+    """Refuse a stored file whose content is not what its name says. A file that has gone cannot be read
+    and is not refused for that here: choosing such a document was allowed before this check, too."""
+    try:
+        document.file.open("rb")
+    except (OSError, ValueError):
+        return
+    try:
+        validate_document_content(document.file, document.file.name, shown_name=document.title)
+    finally:
+        document.file.close()
 
-    Wagtail checks both when a document is uploaded, but a document uploaded before
-    the rules changed can still be chosen on a page, so the page form checks again.
+
+def validate_shareable_template_document(document):
+    """Refuse a document that is not an allowed office format, not what its name says or over the size limit.
+
+    Wagtail's upload views check all three (the content through portal/document_files.py), but a document
+    uploaded before the rules changed can still be chosen on a page, so the page form checks again.
     """
     extension = file_extension(document)
     allowed = allowed_extensions()
@@ -56,3 +71,4 @@ def validate_shareable_template_document(document):
             % {"title": document.title, "size": filesizeformat(size), "limit": filesizeformat(limit)},
             code="file_too_large",
         )
+    validate_stored_content(document)

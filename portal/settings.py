@@ -301,8 +301,7 @@ MEDIA_SERVE, SENDFILE_BACKEND = env_choice(
 SENDFILE_ROOT = str(MEDIA_ROOT)
 # Where nginx's internal location reads MEDIA_ROOT from; only nginx needs a URL.
 SENDFILE_URL = "/protected-media" if MEDIA_SERVE == "nginx" else None
-# Documents always go through Wagtail's view, which applies the collections' privacy.
-WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_SERVE_METHOD = "serve_view"  # Always through Wagtail's view, which applies the collections' privacy.
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []  # Every document downloads (attachment); Wagtail shows PDFs inline.
 # In production, WhiteNoise serves the collected files compressed, under names that change with their content.
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
@@ -348,6 +347,7 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILDOCS_EXTENSIONS = ["docx", "odt", "xlsx", "ods", "pptx", "odp", "pdf", "txt", "md"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_MB", 20) * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.document_form.DocumentForm"  # Checks a file's content, too.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_MB", 10) * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
