@@ -11,7 +11,8 @@ A message belongs in Erfa's catalogue only while Wagtail's own translation for i
 or broken, so Wagtail's translators keep the last word wherever they have one. Broken means the
 translation lost a placeholder, a bracket, an HTML tag or a space of the source: Wagtail's Swedish
 menu badge read "(2 nya objekt i denna meny", without its closing parenthesis, and its Dutch
-dashboard "26 Afbeeldingen aangemaakt inErfa".
+dashboard "26 Afbeeldingen aangemaakt inErfa". A translation that copies the English source unchanged
+is missing too.
 """
 
 import re
@@ -32,6 +33,7 @@ PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
 
 PLACEHOLDER = re.compile(r"%\([A-Za-z0-9_]+\)[sdfi]|%[sdif]|\{[A-Za-z0-9_]*\}")
 TAG_NAME = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)")
+WORD = re.compile(r"[^\W\d_]{3,}")
 GLUED = re.compile(rf"(?<=[^\W_])({PLACEHOLDER.pattern})|({PLACEHOLDER.pattern})(?=[^\W_])")
 
 
@@ -103,9 +105,21 @@ def entry_faults(entry):
     return found
 
 
+def copied_english(entry):
+    """Whether a translation is the English source copied unchanged: Wagtail's Swedish workflow history
+    read "Initial Revision", its Danish image form "Alt text". Two or more words, so that a word the
+    language shares with English ("Status %(status)s" in Swedish) counts as translated; "Wagtail" is a name."""
+    if entry.msgid_plural or entry.msgstr != entry.msgid:
+        return False
+    words = [word for word in WORD.findall(PLACEHOLDER.sub(" ", entry.msgid)) if word != "Wagtail"]
+    return len(words) >= 2
+
+
 def usable_keys(catalogue):
     """The messages a Wagtail catalogue translates faithfully; Erfa's catalogue holds the rest."""
-    broken = {key(entry) for entry in catalogue or () if entry.translated() and entry_faults(entry)}
+    broken = {
+        key(entry) for entry in catalogue or () if entry.translated() and (entry_faults(entry) or copied_english(entry))
+    }
     return translated_keys(catalogue) - broken
 
 

@@ -130,6 +130,30 @@ def test_a_broken_translation_is_told_apart_from_a_faithful_one(source, translat
     assert admin_catalogues.faults("%(count)s of %(total)s", "%(total)s: %(count)s ") == []
 
 
+@pytest.mark.parametrize(
+    ("source", "translation", "copied"),
+    [
+        ("Initial Revision", "Initial Revision", True),  # Wagtail's Swedish workflow history
+        ("Alt text", "Alt text", True),  # Wagtail's Danish image block
+        ("Status %(status)s", "Status %(status)s", False),  # a word Swedish shares with English
+        ("Wagtail admin", "Wagtail admin", False),  # a name and one word
+        ("Initial Revision", "Första versionen", False),
+    ],
+)
+def test_an_english_source_copied_unchanged_is_missing_not_translated(source, translation, copied):
+    assert admin_catalogues.copied_english(polib.POEntry(msgid=source, msgstr=translation)) is copied
+
+
+@pytest.mark.parametrize(
+    ("language", "message", "shown"),
+    [("sv", "Initial Revision", "Första versionen"), ("da", "Live version", "Offentliggjort version")],
+)
+def test_what_wagtail_left_in_english_is_in_the_editors_language(language, message, shown):
+    # Wagtail's own messages, looked up as the admin does (a variable, so makemessages leaves them to Wagtail).
+    with translation.override(language):
+        assert translation.gettext(message) == shown
+
+
 def test_the_coverage_check_names_a_language_whose_catalogue_falls_behind(tmp_path, monkeypatch, settings):
     """A Danish catalogue with untranslated entries fails `update_admin_catalogues --check`, naming Danish."""
     translated_before = admin_catalogues.coverage("da").by_erfa
