@@ -54,6 +54,10 @@ def update_of(plan, language=None):
         return None
     updates = list(NetworkUpdatePage.objects.filter(translation_key=update_key(version)).select_related("locale"))
     if not updates:
+        # Made before its key was derived from the version: found by the slug it was given then.
+        legacy = NetworkUpdatePage.objects.filter(slug=_slug(_title(plan, version), plan, version))
+        updates = list(legacy.select_related("locale")[:1])
+    if not updates:
         return None
     return min(updates, key=lambda page: (not page.live, page.locale.language_code != language, page.pk))
 
@@ -79,8 +83,6 @@ def publish_as_update(network, plan, user):
     title = _title(plan, version)
     slug = _slug(title, plan, version)
     existing = update_of(plan)
-    # Updates made before their key was derived from the version are still found by their slug.
-    existing = existing or NetworkUpdatePage.objects.child_of(parent).filter(slug=slug).first()
     if existing is not None:
         return existing, False
     with translation.override(version.language):

@@ -101,6 +101,10 @@ def test_an_update_made_before_the_fix_is_found_by_its_slug(network, team, signe
         parent=network, title="Final report: Björken team", slug=f"final-report-bjorken-team-{plan.pk}-{number}"
     )
 
+    # The page says so before anyone clicks, rather than offering to publish it again.
+    page = signed_off.get(report_url(network, team)).content.decode()
+    assert PUBLISH not in page and "Published as a network update:" in page
+
     response = signed_off.post(report_url(network, team), {"action": "publish"}, follow=True)
 
     assert response.status_code == 200
