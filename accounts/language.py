@@ -9,7 +9,6 @@ choose it, and it is the same setting, so the admin's account page shows the sam
 from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -23,7 +22,7 @@ KEY = "language"
 
 class LanguageForm(forms.Form):
     language = forms.ChoiceField(
-        label=gettext_lazy("Language"),
+        label=gettext_lazy("Your language"),
         # Each language named in itself, as the site's language switcher does: a reader finds their own.
         choices=[("", gettext_lazy("The language my browser asks for")), *SETTINGS_LANGUAGES],
         required=False,
@@ -47,10 +46,10 @@ def post(request):
     profile.preferred_language = form.cleaned_data["language"]
     profile.save(update_fields=["preferred_language"])
     language = form.cleaned_data["language"] or base_code(translation.get_language())
-    # The account page again, now in the chosen language, with the confirmation in it too.
+    # The account page again, now in the chosen language, with the confirmation at its top in it too.
     with translation.override(language):
         messages.success(request, _("Saved. Erfa now writes to you in this language."))
-        return redirect(reverse(account_page.ROUTE_NAME) + f"#{KEY}")
+        return redirect(account_page.ROUTE_NAME)
 
 
 SECTION = account_page.Section(KEY, gettext_lazy("Language"), "accounts/language_section.html", 10, context, post)
