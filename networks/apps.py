@@ -7,10 +7,13 @@ class NetworksConfig(AppConfig):
     verbose_name = _("Networks")
 
     def ready(self):
+        from types import SimpleNamespace
+
         from accounts import account_page
         from caching.page_cache import register_quiet_model, register_variant
         from networks import anchoring, evaluation, following, people_links, personal_calendar
         from networks.models import ExampleReminderSent, NetworkPage
+        from networks.teams.access import sent_back_insider_of
         from people import links
         from portal import front_end_urls
         from portal.i18n import register_translatable_parameter
@@ -24,6 +27,15 @@ class NetworksConfig(AppConfig):
             "network-following",
             lambda page: page.translation_key,
             lambda key, request: following.follows_key(request.user, key),
+        )
+        # A team's plan sent back reads "Sent back" to the team, its manager and the facilitators only.
+        register_variant(
+            NetworkPage,
+            "network-teams-sent-back",
+            lambda page: page.translation_key,
+            lambda key, request: tuple(
+                sorted(sent_back_insider_of(request.user, SimpleNamespace(translation_key=key)))
+            ),
         )
         # The "Evaluation open" and results links show only to the members and facilitators of an ended network.
         register_variant(

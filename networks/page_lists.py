@@ -20,7 +20,7 @@ from wagtail.images import get_image_model
 
 from networks import anchoring, evaluation, expectation_words, following, links
 from networks.models.participation import GatheringResponse, HiddenCloudWord
-from networks.teams.summary import team_lists, team_parts
+from networks.teams.summary import team_lists, team_parts, team_rows_for
 from people.models import ResourcePersonPage
 from people.models.profile_routes import IMAGE_FIELDS
 from people.review_footer import content_owner_part, keep_content_owner
@@ -101,6 +101,8 @@ def network_lists(network, viewer=None):
             lambda example, key: network.anchor_url(example, viewer, key),
         ),
         "following": bool(own["following"]),
+        # The same rows for every reader, but a team reads its own plan's "Sent back" (networks/teams/access.py).
+        "teams": team_rows_for(user, network, lists["teams"]),
     }
 
 

@@ -9,8 +9,11 @@
 
 from functools import cached_property
 
+from django.db.models import Q
+
 from networks.models.inlines import NetworkFacilitator
 from networks.models.plans import State
+from networks.models.teams import Team
 
 
 class TeamAccess:
@@ -65,3 +68,20 @@ class TeamAccess:
 
     def may_view_version(self, team, version):
         return self.is_insider(team) or version.state == State.SIGNED_OFF
+
+
+def sent_back_insider_of(user, network):
+    """The ids of `network`'s teams with a plan sent back whose insider the reader is: those for whom the
+    network page's Teams section says "Sent back". One query for a network with nothing sent back.
+
+    The network page is cached per value of this (networks/apps.py), so the team reads its own state there
+    while every other reader keeps reading the last signed-off version."""
+    access = TeamAccess(user, network)
+    if not access.signed_in:
+        return frozenset()
+    teams = Team.objects.filter(network_key=network.translation_key, plans__state=State.RETURNED)
+    returned = frozenset(teams.values_list("pk", flat=True))
+    if not returned or access.facilitates:
+        return returned
+    mine = Team.objects.filter(pk__in=returned).filter(Q(members=access.user) | Q(manager=access.user))
+    return frozenset(mine.values_list("pk", flat=True))

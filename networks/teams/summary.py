@@ -4,8 +4,9 @@ Read as three parts of the page's one query (portal.together, see networks/page_
 section costs no query of its own however many teams there are.
 """
 
-from networks.models.plans import Kind, TeamPlan
+from networks.models.plans import Kind, State, TeamPlan
 from networks.models.teams import Team
+from networks.teams.access import sent_back_insider_of
 from portal.i18n import reader_page_url
 from portal.models import Organisation
 from portal.together import Part
@@ -46,3 +47,12 @@ def team_lists(network, viewer, found):
         ],
         "teams_url": page_url + network.reverse_subpage(TEAMS_ROUTE) if page_url else "",
     }
+
+
+def team_rows_for(user, network, rows):
+    """`rows` with each team's insider flag for this reader. Only a plan sent back reads differently to its
+    insiders, so a network with none costs no query here."""
+    if not any(plan is not None and plan.state == State.RETURNED for row in rows for plan in row["plans"]):
+        return rows
+    insider_of = sent_back_insider_of(user, network)
+    return [{**row, "insider": row["team"].pk in insider_of} for row in rows]

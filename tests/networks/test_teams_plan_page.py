@@ -54,3 +54,24 @@ def test_only_what_the_team_wrote_is_marked_with_the_plans_language(network, tea
     assert '<h2>Measures</h2><p lang="sv">Avvikelser per månad.</p>' in block
     assert '<th scope="col">Planned action</th>' in block and '<tbody lang="sv"><tr><td>Dubbelkolla</td>' in block
     assert block.count("<h2 lang=") == 0 and '<thead lang="' not in block
+
+
+def test_the_network_page_tells_the_team_and_only_the_team_that_its_plan_was_sent_back(
+    network, team, people, manager, facilitator
+):
+    outsider = people["eva"]
+    member = signed_in(people["anna"])
+    member.post(plan_url(network, team), {**PLAN_POST, "action": "submit"})
+    signed_in(manager).post(plan_url(network, team), {"action": "send_back", "comment": "Add a measure."})
+
+    def teams_section(user):
+        response = signed_in(user).get(network.url)
+        return response, response.content.decode().split('id="teams"')[1].split("</section>")[0]
+
+    # The team's member first, so that the page is kept (caching/page_cache.py) before the others read it.
+    for reader in (people["anna"], manager, facilitator):
+        assert "Sent back" in teams_section(reader)[1]
+    first, section = teams_section(outsider)
+    assert "Sent back" not in section and "Being drafted" in section
+    second, section = teams_section(people["fia"])  # another outsider: the outsiders' kept page
+    assert second.headers["x-page-cache"] == "hit" and "Sent back" not in section
