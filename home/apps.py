@@ -9,17 +9,17 @@ class HomeConfig(AppConfig):
     def ready(self):
         from caching.page_cache import register_variant
         from home.awaiting import waiting_for
+        from home.followed import own_network_keys
         from home.models import HomePage
-        from networks.following import followed_keys
         from portal.pagetree import register_section_parent
 
-        # "Your networks" is the reader's own: the whole-page cache keeps one home page per set of
-        # followed networks (one small query per hit, remembered per reader until anything changes).
+        # "Your networks" is the reader's own: the whole-page cache keeps one home page per set of the
+        # reader's networks (one small query per hit, remembered per reader until anything changes).
         register_variant(
             HomePage,
             "followed-networks",
             lambda page: None,
-            lambda _argument, request: tuple(sorted(str(key) for key in followed_keys(request.user))),
+            lambda _argument, request: tuple(str(key) for key in own_network_keys(request.user)),
         )
 
         # "Waiting for your sign-off" too: one home page per set of plans waiting for the reader.

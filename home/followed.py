@@ -1,17 +1,19 @@
-"""The home page's "Your networks": the networks the reader follows (networks.following), each with its next gathering.
+"""The home page's "Your networks": the networks the reader follows (networks.following) or works in as a
+member or manager of one of its teams, each with its next gathering.
 
 This part is the reader's own, so it is kept per *user* (their id is in the fragment's key), never
 shared with their permission class; following or unfollowing writes a row, which makes every kept
-value stale (caching/). The whole-page cache keeps one home page per set of followed networks
+value stale (caching/). The whole-page cache keeps one home page per set of the reader's networks
 (home/apps.py registers that variant).
 """
 
+from django.db.models import Q
 from django.db.models.functions import Now
 from django.http import HttpRequest
 from django.utils import timezone
 
 from networks.following import followed_keys
-from networks.models import Gathering, NetworkPage
+from networks.models import Gathering, NetworkPage, Team
 from portal import compiled, fragments
 from portal.i18n import localized_pages
 from portal.visibility import visibility_key, visible_to
@@ -36,9 +38,20 @@ def followed_networks(locale, viewer, now=None):
     ]
 
 
+def own_network_keys(user):
+    """The translation keys of the reader's networks: followed, or where they are in a team or manage one (a
+    manager waiting to sign off a plan looks for its network here, whether or not they follow it)."""
+    if user is None or not user.is_authenticated:
+        return []
+    # In one query; a union takes no ordering, of its parts or (the default one) of its own.
+    followed = followed_keys(user).order_by().values_list("network__translation_key", flat=True)
+    teams = Team.objects.filter(Q(members=user) | Q(manager=user)).order_by().values_list("network_key", flat=True)
+    return sorted(set(followed.union(teams).order_by()))
+
+
 def read_followed(locale, viewer):
     user = getattr(viewer, "user", viewer)
-    keys = sorted(followed_keys(user).values_list("network__translation_key", flat=True))
+    keys = own_network_keys(user)
     if not keys:
         return []
 

@@ -68,13 +68,13 @@ def test_the_manager_finds_what_waits_for_them_and_opens_it(setting):
 
 def test_the_team_and_other_readers_see_no_such_section(setting):
     _, _, team, manager, members = setting
-    outsider = EmployeeFactory(username="eva")
+    outsiders = [EmployeeFactory(username="eva"), EmployeeFactory(username="fia")]
     submit(team, members[0])
     assert section(signed_in(manager).get("/en/").content.decode())  # kept first (caching/page_cache.py)
 
-    responses = [signed_in(reader).get("/en/") for reader in (members[0], outsider)]
-    assert [section(response.content.decode()) for response in responses] == [None, None]
-    assert responses[1].headers["x-page-cache"] == "hit"  # the page kept for readers with nothing waiting
+    responses = [signed_in(reader).get("/en/") for reader in (members[0], *outsiders)]
+    assert [section(response.content.decode()) for response in responses] == [None, None, None]
+    assert responses[2].headers["x-page-cache"] == "hit"  # the page kept for readers with nothing waiting
 
 
 def test_a_swedish_reader_is_sent_to_the_swedish_network_page(setting):
@@ -92,3 +92,19 @@ def test_a_swedish_reader_is_sent_to_the_swedish_network_page(setting):
     plan_page = follow_link(boss, "/sv/", html, text=label)
     assert plan_page.status_code == 200
     assert plan_page.wsgi_request.path == f"{swedish.url}teams/{team.pk}/report/"
+
+
+def your_networks(html):
+    if 'id="your-networks"' not in html:
+        return None
+    return html.split('id="your-networks"')[1].split("</section>")[0]
+
+
+def test_the_networks_of_the_readers_teams_are_their_networks_without_following_them(setting):
+    _, network, team, manager, members = setting
+    outsider = EmployeeFactory(username="eva")
+
+    for reader in (manager, members[0]):
+        assert "Care at home network" in your_networks(signed_in(reader).get("/en/").content.decode())
+    # Another employee of the same permission class is served a page without them.
+    assert your_networks(signed_in(outsider).get("/en/").content.decode()) is None
