@@ -10,6 +10,7 @@ Every step looks for what a previous run made first, so a second run adds nothin
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from demo.publishing import publish
 from networks import gatherings as rules
 from networks.models import GatheringAttendance, GatheringComment, GatheringResponse
 from portal.i18n import page_translations
@@ -80,7 +81,7 @@ def set_minutes(network, gathering_key):
             continue
         row.minutes = MINUTES.get(code, MINUTES["en"])
         page.gatherings = rows
-        page.save_revision().publish()
+        publish(page)
 
 
 def comment(network, gathering, username, language, body, topic, users):

@@ -32,6 +32,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from demo import content, discussion, documents, examples, gatherings, images, network_shape, teams
 from demo.localize import translate
+from demo.publishing import publish
 from home.models import HomePage
 from methods.models import MethodIndexPage, MethodPage, ShareableTemplateIndexPage, ShareableTemplatePage
 from networks import following
@@ -164,7 +165,7 @@ class DemoLoader:
                     last_reviewed=months_ago(1),
                 )
                 home.add_child(instance=page)
-                page.save_revision().publish()
+                publish(page)
                 self.created += 1
             self.index_pages[key] = self.translate_missing(page, TRANSLATION_TARGETS)
 
@@ -176,7 +177,7 @@ class DemoLoader:
                 code = page.locale.language_code
                 if page.content_owner_id is None:
                     page.content_owner = self.person(self.index_owners[code], code)
-                    page.save_revision().publish()
+                    publish(page)
 
     # Pages in their original language, then in every other one ---------------------------------
 
@@ -215,7 +216,7 @@ class DemoLoader:
             parent.add_child(instance=page)
             if owns_itself:
                 page.content_owner = page
-            page.save_revision().publish()
+            publish(page)
             self.created += 1
         self.phrasebook.add(data, code)
         others = [target for target in CODES if target != code]
@@ -320,7 +321,7 @@ class DemoLoader:
         for translation in page.get_translations(inclusive=True).specific():
             if translation.user_id != user.pk:
                 translation.user = user
-                translation.save_revision().publish()
+                publish(translation)
 
     def load_items(self, folder, model, build=lambda data: {}):
         """Each item of a folder under its index page in its own language: key -> original page."""

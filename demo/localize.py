@@ -12,6 +12,8 @@ from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue
 
+from demo.publishing import publish
+
 
 def translate(instance, locales, lookup, missing=None, finish=None):
     """Translate `instance` into each of `locales`; `lookup(code)(source_text)` gives the text in the
@@ -40,7 +42,7 @@ def translate(instance, locales, lookup, missing=None, finish=None):
         localize_page_links(target)
         if finish is not None:
             finish(target)
-        target.save_revision().publish()
+        publish(target)
         targets[code] = target
     return targets
 

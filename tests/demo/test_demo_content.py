@@ -202,6 +202,14 @@ class TestLoadDemoContent(DemoLanguageChecks, DemoPageLanguageChecks, TestCase):
         self.assertTrue(all(page.last_reviewed and page.content_owner_id for page in items))
         self.assertTrue(0 < len(overdue) < len(items))
 
+    def test_the_admin_reports_name_who_published_each_page(self):
+        # Published without a user, a page read "None" in the aging-pages report and the site history.
+        from wagtail.models import PageLogEntry
+
+        published = PageLogEntry.objects.filter(action="wagtail.publish", page__in=Page.objects.type(*ITEM_TYPES))
+        self.assertTrue(published.exists())
+        self.assertEqual(set(published.values_list("user__username", flat=True)), {"communications"})
+
     def test_templates_carry_files_that_open(self):
         by_extension = {}
         for template in originals(ShareableTemplatePage):
