@@ -20,8 +20,19 @@ from portal.languages import SETTINGS_LANGUAGES, base_code
 KEY = "language"
 
 
+class LanguageSelect(forms.Select):
+    """Each language's name marked as written in that language, so that a screen reader says "Svenska" in Swedish."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value:
+            option["attrs"]["lang"] = value
+        return option
+
+
 class LanguageForm(forms.Form):
     language = forms.ChoiceField(
+        widget=LanguageSelect,
         label=gettext_lazy("Your language"),
         # Each language named in itself, as the site's language switcher does: a reader finds their own.
         choices=[("", gettext_lazy("The language my browser asks for")), *SETTINGS_LANGUAGES],

@@ -22,7 +22,7 @@ def test_an_employee_chooses_swedish_and_erfa_follows_it(reader):
     user, client = reader
     page = client.get("/en/account/").content.decode()
     section = page.split('id="language"')[1].split("</section>")[0]
-    assert '<select name="language"' in section and '<option value="sv">Svenska</option>' in section
+    assert '<select name="language"' in section and '<option value="sv" lang="sv">Svenska</option>' in section
     assert '<option value="" selected>The language my browser asks for</option>' in section
 
     response = client.post("/en/account/", {"section": "language", "language": "sv"})
@@ -31,7 +31,7 @@ def test_an_employee_chooses_swedish_and_erfa_follows_it(reader):
     assert response.status_code == 302 and response["Location"] == "/sv/account/"
     page = client.get(response["Location"]).content.decode()
     assert "Sparat. Erfa skriver nu till dig på det här språket." in page
-    assert '<option value="sv" selected>Svenska</option>' in page
+    assert '<option value="sv" selected lang="sv">Svenska</option>' in page
     # Every e-mail asks this setting, and the bare address opens the reader's home page in it.
     assert preferred_language(user) == "sv"
     assert client.get("/")["Location"] == "/sv/"
