@@ -9,8 +9,6 @@
 
 from functools import cached_property
 
-from django.db.models import Q
-
 from networks.models.inlines import NetworkFacilitator
 from networks.models.plans import State
 from networks.models.teams import Team
@@ -79,9 +77,5 @@ def sent_back_insider_of(user, network):
     access = TeamAccess(user, network)
     if not access.signed_in:
         return frozenset()
-    teams = Team.objects.filter(network_key=network.translation_key, plans__state=State.RETURNED)
-    returned = frozenset(teams.values_list("pk", flat=True))
-    if not returned or access.facilitates:
-        return returned
-    mine = Team.objects.filter(pk__in=returned).filter(Q(members=access.user) | Q(manager=access.user))
-    return frozenset(mine.values_list("pk", flat=True))
+    returned = list(Team.objects.filter(network_key=network.translation_key, plans__state=State.RETURNED).distinct())
+    return frozenset(access.insider_teams(returned)) if returned else frozenset()
