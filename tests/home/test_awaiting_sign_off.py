@@ -1,7 +1,6 @@
 """The home page's "Waiting for your sign-off": a manager finds what their teams submitted, and nobody else does."""
 
 import pytest
-from django.test import Client
 from django.utils import translation
 
 from home.models import HomePage
@@ -10,15 +9,10 @@ from networks.models import Team
 from networks.teams import flow
 from portal.factories import EmployeeFactory
 from tests.multilingual import translate
+from tests.networks.team_fixtures import signed_in
 from tests.utils import follow_link
 
 pytestmark = pytest.mark.django_db
-
-
-def signed_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
@@ -42,10 +36,15 @@ def submit(team, member, kind="plan"):
     return plan
 
 
-def section(html):
-    if 'id="awaiting-sign-off"' not in html:
+def home_section(html, heading_id):
+    """The home page's section headed by `heading_id`, or None when the page has no such section."""
+    if f'id="{heading_id}"' not in html:
         return None
-    return html.split('id="awaiting-sign-off"')[1].split("</section>")[0]
+    return html.split(f'id="{heading_id}"')[1].split("</section>")[0]
+
+
+def section(html):
+    return home_section(html, "awaiting-sign-off")
 
 
 def test_the_manager_finds_what_waits_for_them_and_opens_it(setting):
@@ -95,9 +94,7 @@ def test_a_swedish_reader_is_sent_to_the_swedish_network_page(setting):
 
 
 def your_networks(html):
-    if 'id="your-networks"' not in html:
-        return None
-    return html.split('id="your-networks"')[1].split("</section>")[0]
+    return home_section(html, "your-networks")
 
 
 def test_the_networks_of_the_readers_teams_are_their_networks_without_following_them(setting):
