@@ -124,6 +124,8 @@ def test_a_learning_is_shared_rejected_resubmitted_and_published(browser, live_s
     page.goto(f"{base}/{language}/")
     page.locator(".home-share a.button").click()
     expect(page).to_have_url(re.compile(rf"/{language}/share/$"))
+    # The autosave script is deferred: typing before it has started would go unheard (a race seen in CI).
+    page.wait_for_load_state("load")
     expect(page.locator("html")).to_have_attribute("lang", language)
     page.locator("#id_title").fill(words["title"])
     page.locator("#id_workplace").fill("Enhet Nord")
