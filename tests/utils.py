@@ -11,9 +11,18 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from django.http import Http404
+from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.test.utils import WagtailPageTestCase
+
+
+def signed_in(user):
+    """A test client signed in as `user` (past the password only); an anonymous one for None."""
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
 
 
 def login_with_second_factor(client, user):

@@ -15,16 +15,11 @@ from caching import readers
 from caching.fast_path import FastPathMiddleware
 from portal import roles
 from portal.factories import EmployeeFactory, UserFactory
-from tests.utils import login_with_second_factor
+from tests.utils import login_with_second_factor, signed_in
 
 pytestmark = pytest.mark.django_db
 
 
-
-def signed_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def cache_state(response):

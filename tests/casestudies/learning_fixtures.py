@@ -60,11 +60,6 @@ def reviewer(roles):
     return user
 
 
-def signed_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
 
 def reviewer_client(user):
     return login_with_second_factor(Client(), user)

@@ -13,9 +13,9 @@ from methods.factories import MethodIndexPageFactory, MethodPageFactory
 from networks.factories import NetworkIndexPageFactory, NetworkPageFactory
 from tests.casestudies.learning_fixtures import (
     ANSWERS,
-    signed_in,
     url,
 )
+from tests.utils import signed_in
 
 pytestmark = pytest.mark.django_db
 

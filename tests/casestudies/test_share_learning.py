@@ -22,9 +22,9 @@ from tests.casestudies.learning_fixtures import (
     act,
     locale,
     reviewer_client,
-    signed_in,
     url,
 )
+from tests.utils import signed_in
 
 pytestmark = pytest.mark.django_db
 COMMENT = "Please name the unit's region."

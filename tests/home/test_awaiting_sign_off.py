@@ -9,8 +9,7 @@ from networks.models import Team
 from networks.teams import flow
 from portal.factories import EmployeeFactory
 from tests.multilingual import translate
-from tests.networks.team_fixtures import signed_in
-from tests.utils import follow_link
+from tests.utils import follow_link, signed_in
 
 pytestmark = pytest.mark.django_db
 

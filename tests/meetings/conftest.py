@@ -3,13 +3,13 @@
 import json
 
 import pytest
-from django.test import Client
 from wagtail.models import Locale
 
 from home.models import HomePage
 from meetings.models import MeetingSeries
 from methods.factories import ShareableTemplateIndexPageFactory, ShareableTemplatePageFactory
 from portal.factories import EmployeeFactory
+from tests.utils import signed_in
 
 KEYS = {
     name: f"00000000-0000-4000-8000-00000000000{n}"
@@ -59,11 +59,6 @@ def pair_json(language):
         ]
     )
 
-
-def signed_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

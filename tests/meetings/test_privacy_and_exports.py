@@ -11,7 +11,8 @@ from casestudies.models import LearningDraft
 from meetings.models import MeetingSeries
 from networks.models import Team
 from portal.factories import OrganisationFactory
-from tests.meetings.conftest import KEYS, meeting_url, signed_in, start
+from tests.meetings.conftest import KEYS, meeting_url, start
+from tests.utils import signed_in
 
 
 def filled(series):

@@ -3,7 +3,8 @@
 import pytest
 
 from meetings.models import Meeting, MeetingSeries
-from tests.meetings.conftest import KEYS, meeting_url, signed_in, start
+from tests.meetings.conftest import KEYS, meeting_url, start
+from tests.utils import signed_in
 
 
 @pytest.mark.django_db

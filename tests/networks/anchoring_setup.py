@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.test import Client
 from django.utils import timezone
 
 from networks.factories import (
@@ -65,12 +64,6 @@ def build(network, network_index, directory):
         other_network,
     )
 
-
-def signed_in(user):
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 def example(network, title="Refused evening medicine", age=timedelta(days=1), language="en", gathering=None):

@@ -1,19 +1,11 @@
 """A network with a facilitator, two member units and a team: shared by the test_teams* modules."""
 
 import pytest
-from django.test import Client
 
 from networks.factories import NetworkFacilitatorFactory, NetworkMemberFactory, NetworkPageFactory
 from networks.models import Team
 from people.factories import ResourcePersonPageFactory
 from portal.factories import EmployeeFactory, OrganisationFactory
-
-
-def signed_in(user):
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 def facilitator_of(network, directory, username):

@@ -13,7 +13,8 @@ from networks.anchoring import anchorings_since, examples_since
 from networks.models import Anchoring, Example
 from portal.factories import EmployeeFactory
 from portal.i18n import reader_page_url
-from tests.networks.anchoring_setup import anchor, build, example, signed_in
+from tests.networks.anchoring_setup import anchor, build, example
+from tests.utils import signed_in
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,6 @@
 from datetime import date, timedelta
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -13,16 +12,12 @@ from networks.following import follow
 from networks.models import NetworkEvaluation
 from people.factories import ResourcePersonPageFactory
 from portal.factories import EmployeeFactory
+from tests.utils import signed_in
 
 pytestmark = pytest.mark.django_db
 
 YESTERDAY = timezone.localdate() - timedelta(days=1)
 
-
-def signed_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

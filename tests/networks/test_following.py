@@ -12,14 +12,10 @@ from networks.factories import GatheringFactory
 from networks.following import followers, is_following, may_follow
 from networks.models import NetworkFollow
 from portal.factories import EmployeeFactory
+from tests.utils import signed_in
 
 pytestmark = pytest.mark.django_db
 
-
-def signed_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def follow_form(html):

@@ -4,7 +4,8 @@ import pytest
 
 from networks.models import Team
 from portal.factories import EmployeeFactory
-from tests.networks.team_fixtures import signed_in, team_url
+from tests.networks.team_fixtures import team_url
+from tests.utils import signed_in
 
 pytestmark = pytest.mark.django_db
 

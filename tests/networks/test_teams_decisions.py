@@ -8,7 +8,8 @@ from wagtail.users.models import UserProfile
 
 from networks.models import TeamPlan
 from networks.models.plans import State
-from tests.networks.team_fixtures import PLAN_POST, signed_in, team_url
+from tests.networks.team_fixtures import PLAN_POST, team_url
+from tests.utils import signed_in
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,8 @@ from wagtail.users.models import UserProfile
 from networks.models import SignOffReminder, TeamPlan, TeamPlanVersion
 from networks.teams import flow
 from networks.teams.mail import send_sign_off_reminders
-from tests.networks.team_fixtures import PLAN_POST, signed_in, team_url
+from tests.networks.team_fixtures import PLAN_POST, team_url
+from tests.utils import signed_in
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

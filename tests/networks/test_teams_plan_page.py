@@ -4,7 +4,8 @@ its errors, and only what the team wrote is marked as written in the plan's lang
 import pytest
 
 from networks.teams import flow
-from tests.networks.team_fixtures import PLAN_POST, signed_in, team_url
+from tests.networks.team_fixtures import PLAN_POST, team_url
+from tests.utils import signed_in
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,8 @@ from django.core.management import call_command
 from networks.factories import NetworkUpdatePageFactory
 from networks.models import NetworkUpdatePage, TeamPlan
 from portal.factories import UserFactory
-from tests.networks.team_fixtures import signed_in, team_url
+from tests.networks.team_fixtures import team_url
+from tests.utils import signed_in
 
 pytestmark = pytest.mark.django_db
 

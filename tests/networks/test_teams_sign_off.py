@@ -6,7 +6,8 @@ from wagtail.models import WorkflowState
 from networks.models import NetworkUpdatePage, TeamPlan
 from networks.models.plans import State
 from networks.teams import flow
-from tests.networks.team_fixtures import PLAN_POST, signed_in, team_url
+from tests.networks.team_fixtures import PLAN_POST, team_url
+from tests.utils import signed_in
 
 pytestmark = pytest.mark.django_db
 

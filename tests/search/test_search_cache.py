@@ -4,7 +4,7 @@ on every hit, dropped when the index changes, never kept when the engine did not
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.test import Client, override_settings
+from django.test import override_settings
 from wagtail.models import PageViewRestriction
 
 from methods.factories import MethodIndexPageFactory, MethodPageFactory
@@ -13,6 +13,7 @@ from portal.factories import EmployeeFactory
 from search.indexing import update_search_index
 from search.models import SearchQueryDay
 from tests.search.test_engine import closed_engine
+from tests.utils import signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -30,11 +31,6 @@ def methods(site_tree):
     PageViewRestriction.objects.create(page=secret, restriction_type="groups").groups.add(board)
     return {"index": index, "board": board}
 
-
-def signed_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def search(client, query):
