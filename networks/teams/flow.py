@@ -34,14 +34,25 @@ def record(plan, state, user, comment=""):
     )
 
 
-def save_draft(plan, content, user, language):
+def _write(plan, content, language):
     for name, value in content.items():
         setattr(plan, name, value)
     plan.language = language
+
+
+def save_draft(plan, content, user, language):
+    _write(plan, content, language)
     return record(plan, State.DRAFT, user)
 
 
-def submit(plan, user):
+def submit(plan, user, content=None, language=None):
+    """Ask the manager to sign off; with `content`, what the form just sent is the version submitted.
+
+    One version per submission: saving a draft first would add a second entry, the same text a moment
+    earlier, to the history the team and manager read.
+    """
+    if content is not None:
+        _write(plan, content, language or plan.language)
     version = record(plan, State.WAITING, user)
     transaction.on_commit(lambda: _notify(version))
     return version

@@ -62,11 +62,11 @@ def plan_page(network, request, team_id, kind):
                 raise PermissionDenied
             form = PlanForm(request.POST, plan=plan)
             if form.is_valid() and (action == "save" or form.complete_for_sign_off()):
-                flow.save_draft(plan, form.content(), request.user, base_code(get_language()))
                 if action == "submit":
-                    flow.submit(plan, request.user)
+                    flow.submit(plan, request.user, form.content(), base_code(get_language()))
                     messages.success(request, _("Submitted. The manager has been asked to sign it off."))
                 else:
+                    flow.save_draft(plan, form.content(), request.user, base_code(get_language()))
                     messages.success(request, _("The draft is saved."))
                 return HttpResponseRedirect(done)
         elif action in ("sign_off", "send_back"):
