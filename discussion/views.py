@@ -92,6 +92,8 @@ class Discussion:
                 thread.answer_form = forms.get(thread.pk) or AnswerForm(prefix=f"answer-{thread.pk}")
         return {
             "page": self.page,
+            # The language switcher leads to the discussion of each version of the page (portal.i18n).
+            "page_view": "discussion:page",
             "page_url": reader_page_url(self.page, self.request),
             "discussion_url": self.url,
             "threads": threads,

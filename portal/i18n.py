@@ -9,8 +9,8 @@ from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest
-from django.urls import translate_url
-from django.utils.translation import get_language
+from django.urls import reverse, translate_url
+from django.utils.translation import get_language, override
 from wagtail.models import Locale, Page
 
 from portal import compiled, fragments
@@ -50,7 +50,9 @@ def page_translations(page):
     return {translation.locale.language_code: translation for translation in versions}
 
 
-def language_links(request, page=None, translations=None):
+def language_links(request, page=None, translations=None, page_view=None):
+    """The language switcher's links. `page_view` names a view of Erfa's own about `page` that takes the
+    page's id (a page's discussion): its links lead to that view of each version, not to the page."""
     current = get_language()
     if page is None or not getattr(page, "pk", None):
         # A view of Erfa's own (search, an account page) has the same address in every language; a page
@@ -73,7 +75,10 @@ def language_links(request, page=None, translations=None):
     for code, name in settings.LANGUAGES:
         translation = translations.get(code)
         url = None
-        if translation is not None:
+        if translation is not None and page_view:
+            with override(code):
+                url = reverse(page_view, args=[translation.pk])
+        elif translation is not None:
             url = translation.get_url(request) + route
             if queries.get(code):
                 url += "?" + queries[code]

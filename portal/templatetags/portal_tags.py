@@ -43,7 +43,8 @@ def language_switcher(context):
     if request is None:
         return {"links": []}
     page = context.get("page")
-    return {"links": language_links(request, page, _translations(context) if page else None)}
+    translations = _translations(context) if page else None
+    return {"links": language_links(request, page, translations, page_view=context.get("page_view"))}
 
 
 @register.inclusion_tag("portal/includes/alternate_links.html", takes_context=True)

@@ -78,6 +78,8 @@ class TestCaseStudyPageType(PageTestCase):
         person = self.case_study.contact_persons.get()
         assert f'href="{method.url}">Team reflection on working methods</a>' in html
         assert f'href="{template.url}">After-meeting reflection guide</a>' in html
+        # The template's format by its name, not its stored code ("text_document").
+        assert '<span class="meta">· Text document (Word, OpenDocument)</span>' in html and "text_document" not in html
         assert f'href="{self.case_study.network.url}">Knowledge-sharing network South</a>' in html
         # The compact person card, with the person's role.
         assert 'class="person-card"' in html

@@ -126,3 +126,14 @@ def _locale(code):
     from wagtail.models import Locale
 
     return Locale.objects.get(language_code=code)
+
+
+def test_the_language_switcher_leads_to_the_discussion_of_each_version(method, reader_client):
+    """Switching language on a discussion stays in the discussion: the other version's, not its page."""
+    swedish = method.copy_for_translation(_locale("sv"), copy_parents=True)
+    swedish.save_revision().publish()
+    for page, other, code in ((method, swedish, "sv"), (swedish, method, "en")):
+        html = reader_client.get(discussion_url(page, page.locale.language_code)).content.decode()
+        switcher = html.split('class="language-switcher"')[1].split("</nav>")[0]
+        assert f'href="{discussion_url(other, code)}" lang="{code}"' in switcher
+        assert 'href="/nb/' not in switcher  # no Norwegian version: offered as unavailable, not linked
