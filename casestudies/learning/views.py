@@ -205,6 +205,10 @@ def autosave(request, pk=None):
         return JsonResponse(
             {"saved": False, "message": _("Not saved: please check the marked fields."), "errors": errors}, status=400
         )
+    if draft.pk is None and not draft.has_writing():
+        # A method picked or a letter typed and deleted is not yet a learning: autosave keeps to the rule of
+        # "Save draft" (above) and makes no empty "Untitled learning"; the status stays quiet.
+        return JsonResponse({"saved": False, "message": ""})
     draft = form.save()
     time = formats.time_format(timezone.localtime(draft.updated), "TIME_FORMAT")
     return JsonResponse(

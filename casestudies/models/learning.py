@@ -94,7 +94,8 @@ class LearningDraft(models.Model):
         return self.title or str(_("Untitled learning"))
 
     # What the author writes; the links alone (often filled in by the page the form was opened from) are not a learning.
-    WRITTEN = ("title", "workplace", "activity", "date", "best", "learn", "keep_and_develop")
+    # What makes a draft worth keeping: something written. A date or a method picked alone is not yet a learning.
+    WRITTEN = ("title", "workplace", "activity", "best", "learn", "keep_and_develop")
 
     def has_writing(self):
         return any(getattr(self, name) not in (None, "") and str(getattr(self, name)).strip() for name in self.WRITTEN)

@@ -35,6 +35,17 @@ def test_autosave_creates_the_draft_then_updates_it(author):
     assert draft.best == "We listen first." and LearningDraft.objects.count() == 1
 
 
+def test_autosave_keeps_no_draft_without_writing(author):
+    """As "Save draft": a date or a method picked, or a letter typed and deleted, makes no empty draft."""
+    client = signed_in(author)
+    for fields in ({"date": "2026-03-12"}, {"title": "   ", "best": ""}, {}):
+        response = client.post(url("share_learning_autosave_new", "sv"), fields)
+        assert response.status_code == 200 and response.json() == {"saved": False, "message": ""}
+    assert not LearningDraft.objects.exists()
+    response = client.post(url("share_learning_autosave_new", "sv"), {"date": "2026-03-12", "learn": "Ask first."})
+    assert response.json()["saved"] and LearningDraft.objects.get().learn == "Ask first."
+
+
 def test_autosave_explains_bad_input_and_needs_csrf(author):
     client = signed_in(author)
     response = client.post(url("share_learning_autosave_new", "en"), {"date": "next tuesday"})
