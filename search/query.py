@@ -10,6 +10,8 @@ Django's strip_tags is not used: it raises SuspiciousOperation (a 400) on deeply
 import re
 from dataclasses import dataclass
 
+from portal.languages import STEMMERS, stemmer
+
 MAX_QUERY_LENGTH = 200
 # Each word costs a clause per searched field in the engines, and a condition in the title search
 # that stands in when the engine is out; twenty words is more than anyone types, and bounds that cost.
@@ -50,3 +52,24 @@ def clean_query(raw):
 
 def query_terms(query):
     return [term for term in query.lower().split() if len(term) > 1]
+
+
+def with_stems(query, language):
+    """The reader's words and, after them, each word's stem in ``language`` as a word of its own.
+
+    Snowball strips one suffix per word: Norwegian "sykepleiere" stems to "sykepleier" but "sykepleier"
+    to "sykeplei", Swedish "mötena" to "möten" but "möten" to "möt", so a plural typed missed the pages
+    that say the singular. The engine stems the added word once more and it meets them; the words the
+    reader typed still rank the pages that use them first.
+    """
+    if language not in STEMMERS:
+        return query
+    words = query.split()
+    seen = {word.lower() for word in words}
+    stems = []
+    for word in words:
+        stem = stemmer(language).stemWord(word.lower())
+        if len(stem) > 1 and stem not in seen:
+            seen.add(stem)
+            stems.append(stem)
+    return " ".join(words + stems)

@@ -23,7 +23,7 @@ from search.backends.engine import one_per_translation
 from search.backends.languages import ALL, ANALYZERS, search_language
 from search.groups import group_versions, one_per_group
 from search.outage import is_engine_outage
-from search.query import query_terms
+from search.query import query_terms, with_stems
 
 logger = logging.getLogger(__name__)
 
@@ -83,8 +83,10 @@ def ranked_ids(results):
     return [page.pk for page in results]
 
 
-def engine_ids(query, language, backend=None):
+def engine_ids(query, language, backend=None, reader=None):
     backend = backend or get_search_backend()
+    # Across all languages the reader's own language's stems are added (the reader types in it).
+    query = with_stems(query, language if language != ALL else reader)
     with analysed_in(language):
         # Only the ids: the database filters and describes the hits afterwards.
         results = backend.search(query, scope(language).only("id"), operator="or")
@@ -141,7 +143,7 @@ def run_search(query, language, backend=None, reader=None, viewer=None):
         return SearchOutcome()
     viewer = visibility_for(viewer)
     ids, degraded = engine_or_titles(
-        lambda: engine_ids(query, language, backend), query, language, max_hits(language), viewer
+        lambda: engine_ids(query, language, backend, reader), query, language, max_hits(language), viewer
     )
     hits = visible_hits(ids, language, reader or language, viewer)
     return SearchOutcome(hits=hits[: settings.SEARCH_MAX_RESULTS], degraded=degraded)

@@ -94,3 +94,25 @@ def test_the_elasticsearch8_backend_maps_the_same_sub_fields(site_tree):
     assert properties["title"]["fields"]["sv"] == {"type": "text", "analyzer": "swedish"}
     # Autocomplete keeps its edge-ngram analyzer, unstemmed.
     assert "fields" not in properties["_edgengrams"]
+
+
+# Plurals whose Snowball stem keeps one suffix the singular's loses: the search adds each word's stem.
+PLURALS = [("nb", "sykepleier", "sykepleiere"), ("sv", "möten", "mötena"), ("nb", "rådgiver", "rådgivere")]
+
+
+def searched(query, language, backend, reader=None):
+    from portal.factories import UserFactory
+    from search import service
+
+    viewer = UserFactory(is_superuser=True)
+    return [hit.language for hit in service.run_search(query, language, backend, reader=reader, viewer=viewer).hits]
+
+
+@pytest.mark.parametrize(("language", "singular", "plural"), PLURALS)
+def test_a_plural_finds_the_singular_on_postgresql_and_opensearch(homes, opensearch_backend, language, singular, plural):
+    write(homes[language], singular)
+    reindex(opensearch_backend, HomePage)
+    for backend in (get_search_backend(), opensearch_backend):
+        assert found(backend, language, plural) == []  # the engine alone misses it
+        assert searched(plural, language, backend) == [language]
+        assert searched(plural, ALL, backend, reader=language) == [language]
