@@ -109,7 +109,7 @@ def searched(query, language, backend, reader=None):
 
 
 @pytest.mark.parametrize(("language", "singular", "plural"), PLURALS)
-def test_a_plural_finds_the_singular_on_postgresql_and_opensearch(homes, opensearch_backend, language, singular, plural):
+def test_a_plural_finds_the_singular_on_both_backends(homes, opensearch_backend, language, singular, plural):
     write(homes[language], singular)
     reindex(opensearch_backend, HomePage)
     for backend in (get_search_backend(), opensearch_backend):
