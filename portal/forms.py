@@ -18,6 +18,12 @@ class ContentPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Django gives a field with a callable default (a network update's date = date.today) a hidden
+        # "initial-" input to compare with, which Wagtail's panels do not render; without it the field
+        # counted as changed on every save. Wagtail then saved a revision with each editor's decision, and
+        # with re-approval on edit an approval started the review over instead of publishing the page.
+        for field in self.fields.values():
+            field.show_hidden_initial = False
         locale = self.instance.locale if self.instance.locale_id else None
         if locale is None:
             return

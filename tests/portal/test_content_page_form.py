@@ -50,3 +50,25 @@ def test_a_new_norwegian_template_starts_with_norwegian_files(admin_client):
     url = reverse("wagtailadmin_pages:add", args=["methods", "shareabletemplatepage", library.pk])
     html = admin_client.get(url).content.decode()
     assert re.search(r'<option value="nb"\s+selected>', html)
+
+
+def test_an_unchanged_date_with_a_callable_default_is_not_a_change(site_tree):
+    """Wagtail renders no hidden "initial-date" input: the form compares with the page's own value.
+
+    Counted as changed, every editor's decision saved a revision, and with re-approval on edit an
+    approval from the editor started the review over instead of publishing the network update.
+    """
+    from datetime import date
+
+    from networks.factories import NetworkIndexPageFactory, NetworkPageFactory, NetworkUpdatePageFactory
+
+    network = NetworkPageFactory(parent=NetworkIndexPageFactory(parent=home("en")))
+    update = NetworkUpdatePageFactory(parent=network, date=date(2026, 1, 5))
+    user = get_user_model().objects.create_superuser("ada", "ada@example.org", "x")
+    form_class = update.get_edit_handler().get_form_class()
+
+    def form(posted_date):
+        return form_class({"date": posted_date}, instance=update, for_user=user, parent_page=network)
+
+    assert not form("2026-01-05")["date"]._has_changed()
+    assert form("2026-01-06")["date"]._has_changed()
