@@ -22,8 +22,9 @@ REPORT_FIELDS = ("results", "lessons", "next_steps")
 
 
 def shown_actions(content, language):
-    """A version's planned actions with each due date as `language` writes dates ("1 maart 2026"), the
-    language the version was written in: a date is stored as ISO (2026-03-01), which no reader writes."""
+    """A version's planned actions with each due date as `language` writes dates ("1 maart 2026"): the
+    reader's on a page (a date is the reader's interface, not the team's text), the version's in its
+    exports. A date is stored as ISO (2026-03-01), which no reader writes."""
     rows = []
     with translation.override(language):
         for row in content.get("actions") or []:

@@ -67,15 +67,16 @@ def test_the_export_speaks_the_versions_language(network, team, people):
 
 
 @pytest.mark.django_db
-def test_planned_actions_show_their_dates_as_the_plans_language_writes_them(network, team, people):
+def test_planned_actions_show_their_dates_as_the_readers_language_and_the_export_as_the_plans(network, team, people):
     plan = flow.plan_of(team, "plan", "sv")
     content = {"goal": "Färre fel.", "actions": [{"action": "Dubbelkolla", "owner": "Anna Åberg", "due": "2030-04-01"}]}
     flow.save_draft(plan, content, people["anna"], "sv")
     client = signed_in(people["anna"])
-    # An English reader sees the Swedish plan, marked as Swedish, its dates written as Swedish writes them.
+    # An English reader sees the Swedish plan, marked as Swedish, its dates as the reader's English writes them;
+    # the exported document is Swedish throughout.
     shown = client.get(team_url(network, team, "plan")).content.decode()
     table = shown.split('class="teams__content"', 1)[1].split("</table>", 1)[0]
-    assert "<td>1 april 2030</td>" in table and "2030-04-01" not in table
+    assert "<td>April 1, 2030</td>" in table and "2030-04-01" not in table
     response = client.get(team_url(network, team, "plan") + "versions/1/docx/")
     tables = Document(io.BytesIO(response.content)).tables
     cells = [cell.text for table in tables for row in table.rows for cell in row.cells]
