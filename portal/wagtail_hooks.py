@@ -8,6 +8,7 @@ from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from portal import admin_menus
 from portal.admin_api import ReadablePagesAdminAPIViewSet
 from portal.document_privacy import documents_the_user_may_open
 from portal.languages import base_code
@@ -58,6 +59,11 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+
+# Two items Wagtail and wagtail-localize label once per process, in the first editor's language, are labelled
+# again in each editor's own (portal/admin_menus.py).
+hooks.register("construct_reports_menu", admin_menus.translations_report_in_editors_language)
+hooks.register("construct_help_menu", admin_menus.whats_new_in_editors_language)
 
 # Private-collection documents are offered only to those who may open them (portal/document_privacy.py).
 hooks.register("construct_document_chooser_queryset", documents_the_user_may_open)
