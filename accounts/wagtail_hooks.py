@@ -17,4 +17,6 @@ def register_login_protection_urls():
 
 @hooks.register("register_settings_menu_item")
 def register_lockouts_menu_item():
-    return AdminOnlyMenuItem(_("Login lock-outs"), reverse("erfa_lockouts"), icon_name="lock", order=900)
+    return AdminOnlyMenuItem(
+        _("Login lock-outs"), reverse("erfa_lockouts"), name="login-lock-outs", icon_name="lock", order=900
+    )

@@ -41,7 +41,11 @@ def register_moderation_urls():
 @hooks.register("register_admin_menu_item")
 def register_my_pages_in_review_menu_item():
     return my_pages.MyPagesInReviewMenuItem(
-        _("My pages in review"), reverse_lazy("erfa_my_pages_in_review"), icon_name="list-ul", order=160
+        _("My pages in review"),
+        reverse_lazy("erfa_my_pages_in_review"),
+        name="my-pages-in-review",  # named, or Wagtail names it from the label in the first editor's language
+        icon_name="list-ul",
+        order=160,
     )
 
 

@@ -50,7 +50,9 @@ def register_own_profile_url():
 
 @hooks.register("register_admin_menu_item")
 def register_own_profile_menu_item():
-    return OwnProfileMenuItem(_("My profile"), reverse_lazy("people_edit_own_profile"), icon_name="user", order=150)
+    return OwnProfileMenuItem(
+        _("My profile"), reverse_lazy("people_edit_own_profile"), name="my-profile", icon_name="user", order=150
+    )
 
 
 @hooks.register("register_log_actions")

@@ -51,6 +51,8 @@ def test_a_team_has_three_to_five_members_and_the_form_keeps_the_input(
     assert f"A team has 3 to 5 members; you chose {len(members)}." in page
     assert 'value="Home care West team"' in page
     assert not Team.objects.exists()
+    # The refused form comes back where it is, not at the top of a long page (on a phone, screens away).
+    assert '<form method="post" action="#new-team" novalidate>' in page and 'id="new-team"' in page
 
 
 @pytest.mark.parametrize("who", ["employee", "member", "manager", "other_facilitator"])
