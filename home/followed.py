@@ -1,5 +1,5 @@
-"""The home page's "Your networks": the networks the reader follows (networks.following) or works in as a
-member or manager of one of its teams, each with its next gathering.
+"""The home page's "Your networks": the networks the reader follows (networks.following), works in as a
+member or manager of one of its teams, or facilitates or speaks for, each with its next gathering.
 
 This part is the reader's own, so it is kept per *user* (their id is in the fragment's key), never
 shared with their permission class; following or unfollowing writes a row, which makes every kept
@@ -13,7 +13,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from networks.following import followed_keys
-from networks.models import Gathering, NetworkPage, Team
+from networks.models import Gathering, NetworkFacilitator, NetworkPage, NetworkSpokesperson, Team
+from people.models import ResourcePersonPage
 from portal import compiled, fragments
 from portal.i18n import localized_pages
 from portal.visibility import visibility_key, visible_to
@@ -39,14 +40,21 @@ def followed_networks(locale, viewer, now=None):
 
 
 def own_network_keys(user):
-    """The translation keys of the reader's networks: followed, or where they are in a team or manage one (a
-    manager waiting to sign off a plan looks for its network here, whether or not they follow it)."""
+    """The translation keys of the reader's networks: followed, where they are in a team or manage one (a
+    manager waiting to sign off a plan looks for its network here, whether or not they follow it), or where
+    their profile (in any language) is a facilitator or spokesperson: a translated page's rows name the
+    source language's profile, whose translations may carry the user (as in networks.evaluation)."""
     if user is None or not user.is_authenticated:
         return []
     # In one query; a union takes no ordering, of its parts or (the default one) of its own.
     followed = followed_keys(user).order_by().values_list("network__translation_key", flat=True)
     teams = Team.objects.filter(Q(members=user) | Q(manager=user)).order_by().values_list("network_key", flat=True)
-    return sorted(set(followed.union(teams).order_by()))
+    profiles = ResourcePersonPage.objects.filter(user=user).order_by().values("translation_key")
+    roles = [
+        model.objects.filter(person__translation_key__in=profiles).order_by().values_list("page__translation_key")
+        for model in (NetworkFacilitator, NetworkSpokesperson)
+    ]
+    return sorted(set(followed.union(teams, *roles).order_by()))
 
 
 def read_followed(locale, viewer):

@@ -5,7 +5,8 @@ Communications is not announced to everyone on the front page.
 """
 
 from django.core.cache import cache
-from django.db.models.functions import Now
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Length, Now, Substr
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -17,7 +18,7 @@ from home.followed import followed_networks
 from methods.models import MethodPage, ShareableTemplatePage
 from networks.models import Gathering, NetworkPage, NetworkUpdatePage
 from portal import compiled, fragments
-from portal.i18n import localized_pages
+from portal.i18n import localized_pages, reader_versions
 from portal.visibility import visibility_key, visible_to
 
 RECENT_LIMIT = 3
@@ -81,18 +82,28 @@ def recent_templates(locale, limit=RECENT_LIMIT, viewer=None):
 
 
 def latest_updates(locale, limit=RECENT_LIMIT, viewer=None):
-    """The newest network updates, each with its network (`update.network`) for the card's line."""
+    """The newest network updates, each with its network (`update.network`) for the card's line: the
+    version of the network the reader is shown (portal.i18n.reader_versions), not the one the update
+    happens to sit under (an English update under the English network, read on the Danish home page)."""
 
     def build():
         pages = visible_to(localized_pages(NetworkUpdatePage.objects.live(), locale, english_next=True), viewer)
+        # The translation key of the network the update sits under (its parent), in the same query.
+        parent = Page.objects.filter(path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen))
+        pages = pages.annotate(network_key=Subquery(parent.values("translation_key")[:1]))
         return pages.select_related("locale").order_by("-date", "-first_published_at")[:limit]
 
     updates = compiled.rows(("home-updates", locale, limit, visibility_key(viewer)), build)
-    paths = tuple(update.path[: -update.steplen] for update in updates)
-    parents = compiled.rows(("update-networks", paths), lambda: NetworkPage.objects.filter(path__in=paths))
-    by_path = {network.path: network for network in parents}
+    keys = tuple(sorted({update.network_key for update in updates if update.network_key}))
+
+    def build_networks():
+        networks = reader_versions(NetworkPage.objects.filter(translation_key__in=keys), locale)
+        return visible_to(networks, viewer).live().select_related("locale")
+
+    networks = compiled.rows(("update-networks", locale, visibility_key(viewer), keys), build_networks)
+    by_key = {network.translation_key: network for network in networks}
     for update in updates:
-        update.network = by_path.get(update.path[: -update.steplen])
+        update.network = by_key.get(update.network_key)
     return updates
 
 

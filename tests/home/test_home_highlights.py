@@ -75,6 +75,27 @@ def test_home_shows_gatherings_updates_case_studies_and_templates_under_the_read
     assert re.search(r'href="/sv/[^"]*progress-plan/"', templates)
 
 
+def test_an_update_names_its_network_in_the_readers_language(home, employee_client):
+    from tests.multilingual import translate
+
+    index = NetworkIndexPageFactory(parent=home)
+    network = NetworkPageFactory(parent=index, title="The Norrvik experience network")
+    NetworkUpdatePageFactory(parent=network, title="Final report: Björken (English)")
+    for code, slug, title in (
+        ("da", "netvaerk", "Norrvik-erfaringsnetværket"),
+        ("nl", "netwerken", "Het Norrvik-netwerk"),
+    ):
+        translate(index, code, slug=slug)
+        translate(network, code, slug="norrvik", title=title)
+
+    for prefix, title in (("/da/", "Norrvik-erfaringsnetværket"), ("/nl/", "Het Norrvik-netwerk"), ("/en/", None)):
+        updates = section(employee_client.get(prefix).content.decode(), "latest-updates")
+        # The update is only in English; its network has the reader's version.
+        assert "Final report: Björken (English)" in updates
+        assert (title or "The Norrvik experience network") in updates
+        assert title is None or "The Norrvik experience network" not in updates
+
+
 def test_index_cards_show_the_picture_when_there_is_one(home, employee_client, picture):
     case_index = CaseStudyIndexPageFactory(parent=home)
     CaseStudyPageFactory(parent=case_index, title="Pictured case", image=picture)
