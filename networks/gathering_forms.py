@@ -17,7 +17,10 @@ class ResponseForm(forms.Form):
         label=_("Note"),
         required=False,
         max_length=300,
-        help_text=_("For example “I can only come in the afternoon”."),
+        help_text=_(
+            "For example “I can only come in the afternoon”. Shown with your name to everyone who can see the "
+            "gathering."
+        ),
     )
     expectations = forms.CharField(
         label=_("Your expectations and questions"),

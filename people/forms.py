@@ -17,7 +17,11 @@ class ContactMessageForm(forms.Form):
         min_length=BODY_MIN_LENGTH,
         max_length=BODY_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("At most 5,000 characters. Your name and e-mail address are sent with it, so they can reply."),
+        help_text=_(
+            "From 10 to 5,000 characters. Your name and e-mail address are sent with it, so they can reply."
+        ),
+        # Django's own message counts what is missing ("at least 10 characters (it has 4)"); say it plainly.
+        error_messages={"min_length": _("Please write a little more: a message needs at least 10 characters.")},
     )
     send_copy = forms.BooleanField(label=_("Send me a copy"), required=False)
 

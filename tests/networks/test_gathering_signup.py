@@ -88,6 +88,11 @@ def test_signed_in_readers_see_who_comes(network, employee_client):
     html = employee_client.get(page_of(network, gathering)).content.decode()
     assert '<ul class="gathering__people"><li>Siv Berg</li></ul>' in html
     assert "1 signed up" in html
+    # A note is shown beside the name to every reader of the gathering: the form says so before one is written.
+    client_of(colleague).post(page_of(network, gathering), {"action": "respond", "answer": "coming", "note": "Late"})
+    html = employee_client.get(page_of(network, gathering)).content.decode()
+    assert '<li>Siv Berg <span class="meta">– Late</span></li>' in html
+    assert "Shown with your name to everyone who can see the gathering." in html
 
 
 def test_the_gathering_page_is_never_cached_and_the_network_page_still_is(network, employee_client):

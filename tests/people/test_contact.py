@@ -67,7 +67,10 @@ def test_validation_errors_keep_what_was_typed(person, employee_client, mailoutb
     assert response.status_code == 200
     assert "Short</textarea>" in html
     assert "This field is required." in html
-    assert "Ensure this value has at least 10 characters" in html
+    # The limits are told before and plainly after (not Django's "has at least 10 characters (it has 5)").
+    assert "From 10 to 5,000 characters." in html
+    assert "Please write a little more: a message needs at least 10 characters." in html
+    assert "Ensure this value" not in html
     assert ContactMessage.objects.count() == 0
     assert mailoutbox == []
     # On a phone the form is far down a long profile: the answer opens at the form, which says what happened.
