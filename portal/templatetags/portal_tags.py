@@ -174,6 +174,13 @@ def messages_not_tagged(messages, tag):
 
 
 @register.filter
+def language_in_sentence(code):
+    """`{{ code|language_in_sentence }}`: "norska" in a Swedish sentence or e-mail, "Norwegian Bokmål" in an
+    English one (portal.languages). Not Wagtail's locale display name: "Norska (bokmål)" in brackets of its own."""
+    return name_in_sentence(code)
+
+
+@register.filter
 def language_autonym(code):
     """`{{ code|language_autonym }}`: "Norsk bokmål", the one name of a language in markers (portal.languages)."""
     return autonym(code)

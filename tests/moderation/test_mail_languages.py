@@ -21,6 +21,7 @@ from moderation.workflow import TASK_NAME, WORKFLOW_NAME
 from people.factories import ResourcePersonPageFactory
 from people.review_reminders import send_review_reminders
 from portal.factories import UserFactory
+from portal.languages import name_in_sentence
 from tests.moderation.conftest import client_for
 from tests.moderation.test_notifications import choose_language
 from tests.moderation.test_reminders import at
@@ -91,6 +92,10 @@ def test_review_e_mails_are_in_each_recipients_language(
     [submitted] = mailoutbox
     assert submitted.to == [communications_user.email]
     assert_in_language(submitted, language, TASK_NAME, WORKFLOW_NAME)
+    # The page's language named as the recipient's language names it mid-sentence ("(engelska)"), not by
+    # Wagtail's locale name ("(Norska (bokmål))" for a Norwegian page, in brackets of its own).
+    with translation.override(language):
+        assert submitted.subject.endswith(f" ({name_in_sentence('en')})")
     mailoutbox.clear()
 
     act(reviewer, page, "reject", "Name the licence holder.")
