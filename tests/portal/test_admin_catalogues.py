@@ -146,7 +146,19 @@ def test_an_english_source_copied_unchanged_is_missing_not_translated(source, tr
 
 @pytest.mark.parametrize(
     ("language", "message", "shown"),
-    [("sv", "Initial Revision", "Första versionen"), ("da", "Live version", "Offentliggjort version")],
+    [
+        ("sv", "Initial Revision", "Första versionen"),
+        ("da", "Live version", "Offentliggjort version"),
+        # Wagtail's own translations that said the wrong thing (admin_catalogues.MISTRANSLATED).
+        ("sv", "No locked pages found.", "Inga låsta sidor hittades."),
+        ("sv", "Add collection", "Lägg till samling"),
+        ("nl", "Copied for translation", "Gekopieerd voor vertaling"),
+        (
+            "da",
+            "Page '%(page_title)s' has been submitted for moderation.",
+            "Siden '%(page_title)s' er blevet indsendt til moderation.",
+        ),
+    ],
 )
 def test_what_wagtail_left_in_english_is_in_the_editors_language(language, message, shown):
     # Wagtail's own messages, looked up as the admin does (a variable, so makemessages leaves them to Wagtail).
