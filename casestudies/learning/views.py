@@ -79,8 +79,22 @@ def _render(request, form, draft, status=200, invite_form=None):
         "is_author": draft is None or draft.author_id == request.user.pk,
         "invite_form": invite_form or (InviteForm(draft=draft) if draft is not None and draft.pk else None),
         "co_authors": list(draft.co_authors.order_by("first_name", "username")) if draft and draft.pk else [],
+        "submitted": _submitted(form, draft) if state is not None and not state.editable else [],
     }
     return render(request, FORM_TEMPLATE, context, status=status)
+
+
+def _submitted(form, draft):
+    """(field, value) for each answer of a learning in review, as its author reads it back."""
+    rows = []
+    for name in ("title", "workplace", "activity", "date", "best", "learn", "keep_and_develop", "method", "network"):
+        value = getattr(draft, name, None)
+        if name == "date" and value:
+            value = formats.date_format(value, "DATE_FORMAT")
+        elif name in ("method", "network") and value is not None:
+            value = value.title
+        rows.append((form[name], value))
+    return rows
 
 
 @never_cache

@@ -222,6 +222,15 @@ def test_a_draft_in_review_cannot_be_changed(author):
     assert response.status_code == 302
     assert CaseStudyPage.objects.get().title == ANSWERS["title"]
     assert client.post(draft.get_autosave_url("en"), {"title": "Changed"}).status_code == 409
+    # The author rereads what they sent: linked from "My contributions", shown without a form.
+    assert f'<a href="{draft.get_edit_url("en")}">{ANSWERS["title"]}</a>' in client.get(
+        url("learning_contributions", "en")
+    ).content.decode()
+    page = client.get(draft.get_edit_url("en")).content.decode()
+    assert 'class="learning-form"' not in page
+    assert "We listen first." in page and "Northern advisory unit" in page
+    assert "Short reflections right after the visit work better than a long one later." in page
+    assert "March 12, 2026" in page and "Keep the pairs; develop a shared checklist." in page
 
 
 def test_query_count_of_the_form(author, django_assert_max_num_queries):
