@@ -13,6 +13,7 @@ from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.models import WorkflowState
 
 from caching.personal import personal
 from networks.models.plans import Kind, State, shown_actions
@@ -133,22 +134,33 @@ def plan_page(network, request, team_id, kind):
 
 
 def publication_of(request, plan, insider):
-    """The network update made from the signed-off report, for those who may see it: {"update", "url"} or None.
+    """The network update made from the signed-off report, for those who may see it, or None:
+    {"update", "url", "needs_changes", "comment"}.
 
     A published update is public content: every reader sees it, linked. One still in review is the
-    team's business: only insiders hear of it, linked to the admin's editor only for those who may edit it."""
+    team's business: only insiders hear of it, linked to the admin's editor only for those who may edit it.
+    When Communications sends it back, the team and its manager hear so here, with the reviewer's comment:
+    Wagtail's own e-mail reaches only whoever asked for the update."""
     if not plan.pk or plan.kind != Kind.REPORT:
         return None
     update = publish.update_of(plan, base_code(get_language()))
     if update is None or not (update.live or insider):
         return None
+    needs_changes, comment = False, ""
     if update.live:
         link = reader_page_url(update, request)
-    elif update.permissions_for_user(request.user).can_edit():
-        link = reverse("wagtailadmin_pages:edit", args=(update.pk,))
     else:
-        link = ""
-    return {"update": update, "url": link}
+        may_edit = update.permissions_for_user(request.user).can_edit()
+        link = reverse("wagtailadmin_pages:edit", args=(update.pk,)) if may_edit else ""
+        # One query: the active workflow state joined with the task state it stopped at, which keeps the
+        # reviewer's comment; the base TaskState's get_comment() reads that column without fetching the
+        # specific task state. (Wagtail's prefetch_workflow_states() finds nothing on a queryset of one
+        # page type that is not .specific(), so it would save no query here.)
+        state = update.current_workflow_state
+        if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            needs_changes = True
+            comment = state.current_task_state.get_comment() if state.current_task_state else ""
+    return {"update": update, "url": link, "needs_changes": needs_changes, "comment": comment}
 
 
 def export_links(network, request, team, kind, version):

@@ -4,10 +4,16 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import WorkflowState
 
 from networks.factories import NetworkUpdatePageFactory
 from networks.models import NetworkUpdatePage, TeamPlan
 from portal.factories import UserFactory
+from portal.roles import COMMUNICATIONS
+from tests.moderation.conftest import client_for, member_of
+from tests.moderation.test_template_journey import act
 from tests.networks.team_fixtures import team_url
 from tests.utils import signed_in
 
@@ -16,6 +22,8 @@ pytestmark = pytest.mark.django_db
 REPORT = {"results": "Fewer mistakes.", "lessons": "Checklists help.", "next_steps": "Spread to Hemtjänst."}
 PUBLISH = "Publish as a network update"
 IN_REVIEW = "Sent to Communications for review as a network update:"
+SENT_BACK = "Communications asked for changes to the network update:"
+REVIEWER_SAYS = "The reviewer’s comment:"
 
 
 def report_url(network, team):
@@ -111,3 +119,46 @@ def test_an_update_made_before_the_fix_is_found_by_its_slug(network, team, signe
     assert response.status_code == 200
     assert "already sent as a network update" in response.content.decode()
     assert NetworkUpdatePage.objects.child_of(network).count() == 1
+
+
+def sent_back(network, team, signed_off, comment):
+    """The update made from the report, rejected in the admin by a Communications reviewer."""
+    signed_off.post(report_url(network, team), {"action": "publish"})
+    update = NetworkUpdatePage.objects.child_of(network).get()
+    reviewer = member_of(COMMUNICATIONS, "kaja", first_name="Kaja", last_name="Verhoef")
+    assert act(client_for(reviewer), update, "reject", comment).status_code == 302
+    assert update.current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    return update, reviewer
+
+
+def test_the_team_and_manager_learn_that_communications_asked_for_changes(network, team, people, signed_off, manager):
+    update, reviewer = sent_back(network, team, signed_off, "Please name the units in the summary.")
+
+    for user in (people["anna"], people["bjorn"], manager):
+        page = signed_in(user).get(report_url(network, team)).content.decode()
+        assert SENT_BACK in page and IN_REVIEW not in page and PUBLISH not in page
+        notice = page.split(SENT_BACK)[1]
+        assert "Final report: Björken team" in notice.split("</p>")[0]
+        assert "Please name the units in the summary." in notice.split(REVIEWER_SAYS)[1]
+    # Readers outside the team still hear nothing of an update that is not published.
+    assert SENT_BACK not in signed_in(people["eva"]).get(report_url(network, team)).content.decode()
+    # Those who may edit the update are still led to the editor.
+    superuser = UserFactory(username="root", is_superuser=True, is_staff=True)
+    page = signed_in(superuser).get(report_url(network, team)).content.decode()
+    assert f'href="/admin/pages/{update.pk}/edit/"' in page.split(SENT_BACK)[1].split("</p>")[0]
+
+    # Changed and sent again: back in review, and the old comment is gone from the report.
+    update.save_revision(user=reviewer)
+    update.current_workflow_state.resume(user=reviewer)
+    page = signed_off.get(report_url(network, team)).content.decode()
+    assert IN_REVIEW in page and SENT_BACK not in page and REVIEWER_SAYS not in page
+
+
+def test_changes_asked_for_without_a_comment_are_told_without_one(network, team, signed_off):
+    sent_back(network, team, signed_off, "")
+
+    with CaptureQueriesContext(connection) as queries:
+        page = signed_off.get(report_url(network, team)).content.decode()
+    assert SENT_BACK in page and REVIEWER_SAYS not in page
+    # One query for the update's state, beside the one Wagtail's permission check behind the editor link makes.
+    assert sum('"wagtailcore_workflowstate"' in query["sql"] for query in queries.captured_queries) <= 2
