@@ -7,12 +7,17 @@ given to the rows when loaded, never reaches those lines. Erfa registers the wor
 formatter a copy of the entry whose names are translated. Wagtail's sentence (its msgid, translated by
 its catalogues) and its fallbacks for incomplete data stay Wagtail's; only Erfa's own names change.
 A name an administrator typed is shown as stored; the stored data is left in English.
+
+A view restriction's log entry keeps the restriction's name the same way, in the language of whoever set
+it ("Privat, åtkomlig för användare i specifika grupper" in a Dutch site history): it is named again from
+its stored type, in the reader's language.
 """
 
 import copy
 
 from django.utils import translation
 from wagtail.log_actions import LogFormatter
+from wagtail.models import PageViewRestriction
 
 from moderation.names import SOURCE_NAMES
 
@@ -46,6 +51,24 @@ def with_translated_names(data):
     return data
 
 
+VIEW_RESTRICTION_ACTIONS = (
+    "wagtail.view_restriction.create",
+    "wagtail.view_restriction.edit",
+    "wagtail.view_restriction.delete",
+)
+
+
+def with_translated_restriction(data):
+    """A copy of a view restriction's log entry data with the restriction named in the active language."""
+    restriction = data.get("restriction") if isinstance(data, dict) else None
+    names = dict(PageViewRestriction.RESTRICTION_CHOICES)
+    if not isinstance(restriction, dict) or restriction.get("type") not in names:
+        return data
+    data = copy.deepcopy(data)
+    data["restriction"]["title"] = str(names[restriction["type"]])
+    return data
+
+
 class TranslatedNamesFormatter(LogFormatter):
     """Wagtail's formatter for a workflow action, reading the entry with Erfa's names translated.
 
@@ -53,11 +76,12 @@ class TranslatedNamesFormatter(LogFormatter):
     """
 
     wagtail_formatter = LogFormatter()
+    translate_data = staticmethod(with_translated_names)
 
     def format_message(self, log_entry):
         # A shallow copy: the entry itself (and its cached message) keeps the stored data.
         entry = copy.copy(log_entry)
-        entry.data = with_translated_names(log_entry.data)
+        entry.data = self.translate_data(log_entry.data)
         return self.wagtail_formatter.format_message(entry)
 
     def format_comment(self, log_entry):
@@ -69,10 +93,16 @@ def register_translated_workflow_actions(actions):
     # register_action also appends the action's filter choice; ours repeats Wagtail's (same action, same
     # label), so the history filters would list each workflow action twice. Drop only what we appended.
     choices_before = len(actions.choices)
-    for action in WORKFLOW_ACTIONS:
+    translators = dict.fromkeys(WORKFLOW_ACTIONS, with_translated_names)
+    translators.update(dict.fromkeys(VIEW_RESTRICTION_ACTIONS, with_translated_restriction))
+    for action, translate_data in translators.items():
         wagtail_formatter = actions.formatters.get(action)
         if wagtail_formatter is None:  # a Wagtail without this action: nothing to translate
             continue
-        attributes = {"wagtail_formatter": wagtail_formatter, "label": wagtail_formatter.label}
+        attributes = {
+            "wagtail_formatter": wagtail_formatter,
+            "label": wagtail_formatter.label,
+            "translate_data": staticmethod(translate_data),
+        }
         actions.register_action(action)(type("TranslatedNamesFormatter", (TranslatedNamesFormatter,), attributes))
     del actions.choices[choices_before:]

@@ -104,3 +104,26 @@ def test_a_name_an_administrator_typed_is_shown_as_stored(library, communication
     speaks(communications_user, "sv")
     history = text_of(client_for(communications_user).get(reverse("wagtailadmin_pages:history", args=[library.pk])))
     assert "'Board sign-off' startad. Nästa steg 'Board sign-off step'" in history
+
+
+def test_a_view_restriction_is_named_in_the_readers_language_whoever_set_it(library, communications_user):
+    """Wagtail stores the restriction's name in the language of whoever set it; a Danish reader reads Danish."""
+    from django.contrib.auth.models import Group
+    from django.utils import translation
+    from wagtail.models import PageViewRestriction
+
+    names = dict(PageViewRestriction.RESTRICTION_CHOICES)
+    with translation.override("sv"):
+        restriction = PageViewRestriction(page=library, restriction_type=PageViewRestriction.GROUPS)
+        restriction.save(user=communications_user)
+        restriction.groups.add(Group.objects.first())
+        swedish = str(names[PageViewRestriction.GROUPS])
+    with translation.override("da"):
+        danish = str(names[PageViewRestriction.GROUPS])
+    assert swedish != danish
+
+    speaks(communications_user, "da")
+    history = reverse("wagtailadmin_pages:history", args=[library.pk])
+    for address in (reverse("wagtailadmin_reports:site_history"), history):
+        text = text_of(client_for(communications_user).get(address))
+        assert danish in text and swedish not in text
