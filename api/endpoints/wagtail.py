@@ -7,6 +7,8 @@ and the `site` parameter (Erfa has one site, with a tree per language). A listin
 number of queries however many items it holds: locales and tags come with it, not one query an item.
 """
 
+from django.http import Http404
+from django.utils import translation
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
     ChildOfFilter,
@@ -21,10 +23,11 @@ from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from api.access import in_open_collections, visible_pages
 from api.endpoints.base import ApiAccess, LocaleFilter, SearchFilter
+from portal.languages import base_code
 
 
 class PrefetchedTagsField(TagsField):
@@ -68,6 +71,24 @@ class PagesEndpoint(ApiAccess, PagesAPIViewSet):
 
     def get_queryset(self):
         return super().get_queryset().select_related("locale").order_by("id")
+
+    def find_object(self, queryset, request):
+        """`find/?html_path=` with a reader's address, language prefix and all (/sv/natverk/…).
+
+        Wagtail routes the path from the site's root page in the API's own language, so "/sv/" found the
+        English home page and "/sv/natverk/…" the English network; the prefix names the tree to route in.
+        """
+        components = [part for part in request.GET.get("html_path", "").split("/") if part]
+        language = base_code(components[0]) if components else None
+        site = Site.find_for_request(request)
+        if language is None or components[0] != language or site is None:
+            return super().find_object(queryset, request)
+        with translation.override(language):
+            try:
+                page, _args, _kwargs = site.root_page.localized.specific.route(request, components[1:])
+            except Http404:
+                return None
+        return page if queryset.filter(id=page.id).exists() else None
 
 
 class DocumentsEndpoint(ApiAccess, DocumentsAPIViewSet):

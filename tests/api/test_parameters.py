@@ -125,3 +125,17 @@ def test_a_search_engine_that_does_not_answer_is_a_503_to_retry(world, employee_
     assert "search engine is not answering" in response.json()["detail"]
     # Listing without search still works.
     assert employee_api.get("/api/v2/pages/?type=methods.MethodPage").status_code == 200
+
+
+def test_find_by_address_routes_in_the_language_of_its_prefix(world, employee_api):
+    """A reader's address, with its language prefix, finds that language's page (it found the English one)."""
+    for page in (world.swedish_network, world.network):
+        answer = employee_api.get(f"/api/v2/pages/find/?html_path={page.url}")
+        assert answer.status_code == 302 and f"/api/v2/pages/{page.pk}/" in answer["Location"], page.url
+    swedish_home = world.swedish_network.get_parent().get_parent()
+    answer = employee_api.get("/api/v2/pages/find/?html_path=/sv/")
+    assert f"/api/v2/pages/{swedish_home.pk}/" in answer["Location"]
+    assert employee_api.get("/api/v2/pages/find/?html_path=/sv/no-such-page/").status_code == 404
+    # A page the reader may not see is not found, under a prefix as without one.
+    restricted = employee_api.get(f"/api/v2/pages/find/?html_path={world.restricted_method.url}")
+    assert restricted.status_code == 404
