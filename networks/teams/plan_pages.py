@@ -135,7 +135,7 @@ def plan_page(network, request, team_id, kind):
 
 def publication_of(request, plan, insider):
     """The network update made from the signed-off report, for those who may see it, or None:
-    {"update", "url", "needs_changes", "comment"}.
+    {"update", "url", "needs_changes", "withdrawn", "comment"}.
 
     A published update is public content: every reader sees it, linked. One still in review is the
     team's business: only insiders hear of it, linked to the admin's editor only for those who may edit it.
@@ -146,7 +146,7 @@ def publication_of(request, plan, insider):
     update = publish.update_of(plan, base_code(get_language()))
     if update is None or not (update.live or insider):
         return None
-    needs_changes, comment = False, ""
+    needs_changes, withdrawn, comment = False, False, ""
     if update.live:
         link = reader_page_url(update, request)
     else:
@@ -157,10 +157,12 @@ def publication_of(request, plan, insider):
         # specific task state. (Wagtail's prefetch_workflow_states() finds nothing on a queryset of one
         # page type that is not .specific(), so it would save no query here.)
         state = update.current_workflow_state
+        # No review under way for an update that is not live: whoever asked for it withdrew it from review.
+        withdrawn = state is None
         if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
             needs_changes = True
             comment = state.current_task_state.get_comment() if state.current_task_state else ""
-    return {"update": update, "url": link, "needs_changes": needs_changes, "comment": comment}
+    return {"update": update, "url": link, "needs_changes": needs_changes, "withdrawn": withdrawn, "comment": comment}
 
 
 def export_links(network, request, team, kind, version):

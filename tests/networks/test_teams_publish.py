@@ -162,3 +162,13 @@ def test_changes_asked_for_without_a_comment_are_told_without_one(network, team,
     assert SENT_BACK in page and REVIEWER_SAYS not in page
     # One query for the update's state, beside the one Wagtail's permission check behind the editor link makes.
     assert sum('"wagtailcore_workflowstate"' in query["sql"] for query in queries.captured_queries) <= 2
+
+
+def test_an_update_withdrawn_from_review_is_not_said_to_be_in_review(network, team, signed_off):
+    signed_off.post(report_url(network, team), {"action": "publish"})
+    update = NetworkUpdatePage.objects.child_of(network).get()
+    update.current_workflow_state.cancel(user=update.owner)
+
+    page = signed_off.get(report_url(network, team)).content.decode()
+    assert "A draft network update, withdrawn from review:" in page
+    assert IN_REVIEW not in page and SENT_BACK not in page and PUBLISH not in page
