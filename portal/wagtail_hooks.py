@@ -8,7 +8,7 @@ from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
-from portal import admin_menus
+from portal import admin_menus, view_restrictions
 from portal.admin_api import ReadablePagesAdminAPIViewSet
 from portal.document_privacy import documents_the_user_may_open
 from portal.languages import base_code
@@ -67,6 +67,13 @@ hooks.register("construct_help_menu", admin_menus.whats_new_in_editors_language)
 
 # Private-collection documents are offered only to those who may open them (portal/document_privacy.py).
 hooks.register("construct_document_chooser_queryset", documents_the_user_may_open)
+
+# A signed-in reader kept out by a "groups" restriction is refused (403), not sent to sign in again
+# (portal/view_restrictions.py); the order puts each ahead of Wagtail's own check.
+hooks.register("on_serve_page", view_restrictions.refuse_signed_in_readers_of_pages, order=view_restrictions.ORDER)
+hooks.register(
+    "before_serve_document", view_restrictions.refuse_signed_in_readers_of_documents, order=view_restrictions.ORDER
+)
 
 
 @hooks.register("construct_admin_api")
