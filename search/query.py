@@ -60,7 +60,8 @@ def with_stems(query, language):
     Snowball strips one suffix per word: Norwegian "sykepleiere" stems to "sykepleier" but "sykepleier"
     to "sykeplei", Swedish "mötena" to "möten" but "möten" to "möt", so a plural typed missed the pages
     that say the singular. The engine stems the added word once more and it meets them; the words the
-    reader typed still rank the pages that use them first.
+    reader typed still rank the pages that use them first. At most twice MAX_QUERY_WORDS words reach the
+    engine: the bound on its clauses holds, doubled.
     """
     if language not in STEMMERS:
         return query
