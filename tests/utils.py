@@ -168,7 +168,7 @@ def restore_rows_from_migrations():
     migration = importlib.import_module("wagtail_localize.migrations.0006_create_submit_translation_permission")
     migration.create_submit_translation_permission(apps, None)
     if not Collection.get_first_root_node():
-        Collection.add_root(name="Root")
+        Collection.add_root(name="Erfa")  # as portal/migrations/0002_root_names.py names it
 
 
 def front_page_kept_apart(index):

@@ -22,7 +22,7 @@ class Command(BaseCommand):
 
         root = Page.get_first_root_node()
         if root is None:
-            root = Page.add_root(instance=Page(title="Root", slug="root", locale=default_locale))
+            root = Page.add_root(instance=Page(title="Erfa", slug="root", locale=default_locale))
 
         home = HomePage.objects.filter(locale=default_locale).first()
         if home is None:
