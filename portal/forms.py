@@ -37,6 +37,52 @@ class ContentPageForm(WagtailAdminPageForm):
                     self.initial[name] = languages.base_code(locale.language_code)
 
 
+    def has_changed(self):
+        """Whether saving would change the page: Wagtail saves a revision, and with re-approval on edit
+        restarts the review, whenever this says so, even when an editor only approves.
+
+        A draft that adds an inline row (a gathering, a member) keeps that row without a database id,
+        and modelcluster gives its form a blank instance when the editor posts it back, so the row read
+        as new on every save: approving such a draft from the editor saved it again and started the
+        review over, for ever. Such a row counts as changed only if its values differ from the draft's.
+        """
+        if not self.formsets:
+            return super().has_changed()
+        if self.changed_data:
+            return True
+        return any(_formset_changed(formset) for formset in self.formsets.values())
+
+
+def _formset_changed(formset):
+    if not formset.is_bound:
+        return formset.has_changed()
+    drafted = list(formset.get_queryset())
+    for index, form in enumerate(formset.forms):
+        if not form.has_changed():
+            continue
+        unsaved = index < formset.initial_form_count() and form.instance.pk is None and index < len(drafted)
+        if not unsaved or getattr(form, "formsets", None) or _deleted(formset, form):
+            return True
+        if _values_differ(form, drafted[index]):
+            return True
+    return False
+
+
+def _deleted(formset, form):
+    return formset.can_delete and formset._should_delete_form(form)
+
+
+def _values_differ(form, row):
+    """Whether the posted form differs from `row`, a draft's inline row, field by field as Django compares."""
+    values = forms.model_to_dict(row, fields=list(form.fields))
+    for name in form.changed_data:
+        if name not in values:
+            return True
+        if form.fields[name].has_changed(values[name], form[name].data):
+            return True
+    return False
+
+
 def ordering_of(model):
     """Choices sorted as readers look for them: by name, or by title for pages."""
     field_names = {field.name for field in model._meta.get_fields()}
