@@ -2,6 +2,7 @@ import pytest
 from playwright.sync_api import expect
 
 from portal.factories import EmployeeFactory
+from tests.browser.conftest import axe_violations, describe_violations, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -66,3 +67,51 @@ def test_header_search_suggests_titles_while_typing_and_a_suggestion_opens_its_p
     page.keyboard.press("Enter")
     expect(page).to_have_url(f"{live_server.url}{method.url}")
     expect(page.get_by_role("heading", level=1)).to_have_text("Reflection meetings")
+
+
+SUGGESTION_LAYOUT = """() => {
+    const box = document.querySelector("#site-search-suggestions");
+    const rect = (element) => { const r = element.getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; };
+    const list = box.querySelector("ul"), meta = box.querySelector(".meta");
+    return {
+        header: document.querySelector(".site-header").getBoundingClientRect().height,
+        input: rect(document.querySelector("#site-search-q")),
+        button: rect(document.querySelector(".site-search button")),
+        position: getComputedStyle(box).position,
+        boxTop: box.getBoundingClientRect().top,
+        inputBottom: document.querySelector("#site-search-q").getBoundingClientRect().bottom,
+        bullets: list && getComputedStyle(list).listStyleType,
+        metaDisplay: meta && getComputedStyle(meta).display,
+    };
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_header_suggestions_lie_over_the_page_without_moving_the_header(browser, live_server, site_tree, width):
+    """The suggestions were once an unstyled list inside the header: at 390 px they squeezed the box to half its
+    width, at 1280 they pushed the logo down, and the type ran into the title in a dim grey on teal."""
+    from home.models import HomePage
+    from methods.factories import MethodIndexPageFactory, MethodPageFactory
+
+    index = MethodIndexPageFactory(parent=HomePage.objects.get(locale__language_code="en"))
+    MethodPageFactory(parent=index, title="Reflection meetings")
+    MethodPageFactory(parent=index, title="Reflection rounds")
+    EmployeeFactory(username="elin")
+    context = browser.new_context(viewport={"width": width, "height": 844}, bypass_csp=True)  # axe is a script tag
+    page = context.new_page()
+    sign_in(page, live_server.url, "elin", language="en")
+    before = page.evaluate(SUGGESTION_LAYOUT)
+
+    page.get_by_role("searchbox", name="Search Erfa").press_sequentially("Reflec", delay=50)
+    expect(page.locator("#site-search-suggestions a")).to_have_count(2)
+    after = page.evaluate(SUGGESTION_LAYOUT)
+
+    assert after["position"] == "absolute"
+    assert after["header"] == before["header"], "the header grew when the suggestions opened"
+    assert after["input"] == before["input"] and after["button"] == before["button"], "the search box moved"
+    assert after["boxTop"] >= after["inputBottom"], "the suggestions cover the box they belong to"
+    assert after["bullets"] == "none"
+    assert after["metaDisplay"] == "block", "the page's type runs into its title"
+    violations = axe_violations(page)
+    assert not violations, describe_violations(f"suggestions open at {width} px", violations)
+    context.close()

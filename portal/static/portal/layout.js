@@ -22,5 +22,14 @@
         }
         apply();
         panel.query.addEventListener("change", apply);
+        // Escape folds an open panel on a narrow screen and returns focus to its button, as a menu button does.
+        document.addEventListener("keydown", function (event) {
+            if (event.key !== "Escape" || panel.query.matches) return;
+            document.querySelectorAll(panel.selector + "[open]").forEach(function (details) {
+                var summary = details.querySelector(":scope > summary");
+                details.open = false;
+                if (summary && details.contains(document.activeElement)) summary.focus();
+            });
+        });
     });
 })();
