@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Its catalogues: Wagtail's editor says when a page was sent for review with humanize's naturaltime.
+    "django.contrib.humanize",
     # Django 6.1's checks refuse Wagtail's PostgreSQL search fields without it.
     "django.contrib.postgres",
 ]

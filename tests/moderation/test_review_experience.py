@@ -247,3 +247,23 @@ def test_the_reviewers_comment_is_a_banner_in_the_translation_editor_too(
 
     assert author.post(reverse("erfa_submit_translation", args=[target.pk])).status_code == 302
     assert 'id="erfa-review-comment"' not in edit_page(author, target)
+
+
+def test_the_details_dialog_says_when_in_the_reviewers_language(library, resource_user, communications_user):
+    """Wagtail words the time with humanize's naturaltime, whose catalogues load only with its app."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from wagtail.models import TaskState
+    from wagtail.users.models import UserProfile
+
+    page, _document = submit(client_for(resource_user), library)
+    sent = timezone.now() - timedelta(hours=3)
+    state = page.current_workflow_state
+    WorkflowState.objects.filter(pk=state.pk).update(created_at=sent)
+    TaskState.objects.filter(pk=state.current_task_state_id).update(started_at=sent)
+    profile = UserProfile.get_for_user(communications_user)
+    profile.preferred_language = "sv"
+    profile.save()
+    heading = status_dialog_heading(edit_page(client_for(communications_user), page))
+    assert heading == "Skickad till Godkännande från Kommunikation 3 timmar sedan av Rune Aasvik"
