@@ -11,6 +11,7 @@ from wagtail_localize.fields import SynchronizedField
 from networks.blocks import UpdateBodyBlock
 from networks.models.inlines import NetworkFacilitator
 from networks.permissions import NetworkPermissionTester
+from portal.i18n import reader_versions
 from portal.models import ContentPageMixin
 
 
@@ -45,6 +46,18 @@ class NetworkUpdatePage(ContentPageMixin, Page):
     class Meta:
         verbose_name = _("network update")
         verbose_name_plural = _("network updates")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["network"] = self.reader_network()
+        return context
+
+    def reader_network(self):
+        """The network this update belongs to, in the version the reader is shown: a Norwegian reader of an
+        update shown in English (no Norwegian version yet) goes back to the Norwegian network, named as
+        such. One query, as reading the parent was."""
+        parent = Page.objects.filter(path=self.path[: -self.steplen])
+        return reader_versions(parent).live().first() or self.get_parent()
 
     def permissions_for_user(self, user):
         # An update belongs to its network's facilitators, as the network itself does; its parent is
