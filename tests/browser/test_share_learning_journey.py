@@ -6,6 +6,7 @@ Screenshots at 390 and 1280 px go to ERFA_SHOTS (default /tmp/share-shots); the 
 are checked with axe-core.
 """
 
+import contextlib
 import io
 import os
 import re
@@ -190,4 +191,36 @@ def test_a_learning_is_shared_rejected_resubmitted_and_published(browser, live_s
     row.get_by_role("link", name=words["title"]).click()
     expect(page.locator("h1")).to_have_text(words["title"])
     expect(page.get_by_text("Reflect right after the visit.")).to_be_visible()
+    context.close()
+
+
+def test_save_pressed_while_the_first_autosave_is_on_its_way_keeps_one_draft(browser, live_server, site_tree):
+    """The first autosave creates the draft; a "Save draft" sent before its answer created a second one
+    (a walk left two drafts of the same learning, one orphaned once the other was submitted)."""
+    from casestudies.models import LearningDraft
+
+    home = HomePage.objects.get(locale__language_code="sv")
+    CaseStudyIndexPageFactory(parent=home, slug="cases")
+    EmployeeFactory(username="elin", first_name="Elin", last_name="Berg")
+    context = browser.new_context()
+    page = context.new_page()
+    sign_in(page, live_server.url, "sv", "elin")
+    # The autosave reaches the server (which creates the draft), but its answer is held back until "Save
+    # draft" has been pressed, as on a slow connection.
+    held = []
+    page.route(re.compile(r"/share/autosave/$"), lambda route: held.append((route, route.fetch())))
+    page.goto(f"{live_server.url}/sv/share/")
+    page.wait_for_load_state("load")
+    page.locator("#id_title").fill("Reflektion efter mötet")
+    page.wait_for_function("() => document.querySelector('[data-autosave-status]').textContent.length > 0")
+    page.wait_for_timeout(500)
+    assert len(held) == 1, "the autosave was not sent"
+    page.locator("button[value=save]").click()
+    page.wait_for_timeout(500)
+    route, answer = held[0]
+    with contextlib.suppress(Exception):  # without the wait, the page has left and the answer has no taker
+        route.fulfill(response=answer)
+    expect(page).to_have_url(re.compile(r"/sv/share/\d+/$"))
+    page.wait_for_load_state("load")
+    assert list(LearningDraft.objects.values_list("title", flat=True)) == ["Reflektion efter mötet"]
     context.close()

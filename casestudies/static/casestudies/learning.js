@@ -9,6 +9,10 @@
     var timer = null;
     var busy = false;
     var again = false;
+    // A "Save draft" or "Submit" pressed while an autosave is on its way: sent when that save has answered.
+    // The first autosave creates the draft; the form sent before its answer would have created a second one.
+    var waiting = false;
+    var submitter = null;
 
     function say(text) {
       if (status) status.textContent = text;
@@ -41,7 +45,11 @@
         .catch(function () { say(form.dataset.failed); })
         .finally(function () {
           busy = false;
-          if (again) { again = false; save(); }
+          if (waiting) {
+            waiting = false;
+            again = false;
+            form.requestSubmit(submitter);
+          } else if (again) { again = false; save(); }
         });
     }
 
@@ -52,7 +60,14 @@
 
     form.addEventListener("input", changed);
     form.addEventListener("change", changed);
-    form.addEventListener("submit", function () { window.clearTimeout(timer); });
+    form.addEventListener("submit", function (event) {
+      window.clearTimeout(timer);
+      if (busy) {
+        event.preventDefault();
+        waiting = true;
+        submitter = event.submitter || null;
+      }
+    });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
