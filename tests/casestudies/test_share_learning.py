@@ -228,6 +228,7 @@ def test_a_draft_in_review_cannot_be_changed(author):
     ).content.decode()
     page = client.get(draft.get_edit_url("en")).content.decode()
     assert 'class="learning-form"' not in page
+    assert "<h1>Your learning in review</h1>" in page and "Edit your learning" not in page
     assert "We listen first." in page and "Northern advisory unit" in page
     assert "Short reflections right after the visit work better than a long one later." in page
     assert "March 12, 2026" in page and "Keep the pairs; develop a shared checklist." in page
