@@ -67,7 +67,7 @@ def test_the_feed_holds_followed_and_joined_networks_in_the_readers_language(net
     followed = NetworkPageFactory(parent=network_index, title="Followed network")
     joined = NetworkPageFactory(parent=network_index, title="Joined network")
     other = NetworkPageFactory(parent=network_index, title="Other network")
-    gathering_in(followed, 3, title="Spring")
+    spring = gathering_in(followed, 3, title="Spring")
     joined_gathering = gathering_in(joined, 4, title="Summer")
     gathering_in(other, 5, title="Autumn")
     following.follow(employee, followed)
@@ -79,8 +79,10 @@ def test_the_feed_holds_followed_and_joined_networks_in_the_readers_language(net
     found = events(Client().get(feed_path(personal_calendar.subscribe(employee))))
 
     assert sorted(found) == ["Followed network: Spring", "Joined network: Summer"]
-    # The English network opens under the reader's Swedish prefix (portal.i18n.reader_url).
-    assert str(found["Followed network: Spring"]["url"]).endswith(f"/sv{followed.url}")
+    # Each event links to its gathering's page, where one answers whether one comes; the English network
+    # opens under the reader's Swedish prefix (portal.i18n.reader_url).
+    spring_page = f"/sv{followed.url}gatherings/{spring.translation_key}/"
+    assert str(found["Followed network: Spring"]["url"]).endswith(spring_page)
 
 
 def test_a_restricted_networks_gatherings_reach_only_who_may_see_it(network, employee):

@@ -194,6 +194,10 @@ def test_calendar_feed_parses_with_the_right_events(network, employee_client):
     assert kick_off.decoded("dtstart").utcoffset() == timedelta(0)
     assert str(kick_off["location"]) == "Ålesund town hall"
     assert str(kick_off["uid"]) == f"{first.translation_key}@erfa"
+    # The event opens its gathering's page (where one answers whether one comes), which exists.
+    gathering_page = str(kick_off["url"])
+    assert gathering_page.endswith(f"{network.url}gatherings/{first.translation_key}/")
+    assert employee_client.get(gathering_page).status_code == 200
     assert "Before the next gathering: Write down one concrete example" in str(kick_off["description"])
     # Summer time: 09:00 in Oslo is 07:00 UTC.
     assert events[1].decoded("dtstart") == datetime(2030, 6, 2, 7, 0, tzinfo=UTC)
