@@ -262,7 +262,10 @@ class DemoLoader:
         if existing is not None:
             return existing
         body = ContentFile(documents.build(file["name"], file["document"]), name=file["name"])
-        return get_document_model().objects.create(title=file["title"], file=body)
+        # With its size (and hash), as Wagtail's upload form records them: pages show a download's size.
+        document = get_document_model().objects.create(title=file["title"], file=body, file_size=body.size)
+        document.get_file_hash()
+        return document
 
     def portrait(self, data):
         title = f"{data['name']} (portrait)"

@@ -242,6 +242,9 @@ class TestLoadDemoContent(DemoLanguageChecks, DemoPageLanguageChecks, TestCase):
         self.assertIn("Vad kan vi lära?", text)
         for _extension, items in by_extension.items():
             for _template, document in items:
+                # Recorded as an upload records it: the template page shows the download's size.
+                self.assertEqual(document.file_size, document.file.size)
+                self.assertTrue(document.file_hash)
                 if document.file_extension in {"docx", "odt"}:
                     with document.open_file() as handle:
                         self.assertTrue(zipfile.is_zipfile(handle))
