@@ -88,8 +88,11 @@ def publish_as_update(network, plan, user):
     with translation.override(version.language):
         body = []
         for name in plan.fields:
+            text = _paragraphs(version.content.get(name, ""))
+            if not text:  # a heading with nothing under it (a report without results) is left out
+                continue
             heading = str(TeamPlan._meta.get_field(name).verbose_name).capitalize()
-            body.append(("paragraph", f"<h2>{escape(heading)}</h2>{_paragraphs(version.content.get(name, ''))}"))
+            body.append(("paragraph", f"<h2>{escape(heading)}</h2>{text}"))
     update = NetworkUpdatePage(
         title=title,
         slug=slug,

@@ -172,3 +172,15 @@ def test_an_update_withdrawn_from_review_is_not_said_to_be_in_review(network, te
     page = signed_off.get(report_url(network, team)).content.decode()
     assert "A draft network update, withdrawn from review:" in page
     assert IN_REVIEW not in page and SENT_BACK not in page and PUBLISH not in page
+
+
+def test_a_field_left_empty_has_no_heading_in_the_update(network, team, people, manager):
+    call_command("setup_roles", stdout=io.StringIO())
+    member = signed_in(people["anna"])
+    member.post(report_url(network, team), {**REPORT, "next_steps": "  \n ", "action": "submit"})
+    signed_in(manager).post(report_url(network, team), {"action": "sign_off", "comment": "Well done."})
+    member.post(report_url(network, team), {"action": "publish"})
+
+    update = NetworkUpdatePage.objects.child_of(network).get()
+    headings = [str(block.value).split("</h2>")[0].removeprefix("<h2>") for block in update.body]
+    assert headings == ["Results", "Lessons"], headings
