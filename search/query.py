@@ -70,7 +70,27 @@ def with_stems(query, language):
     stems = []
     for word in words:
         stem = stemmer(language).stemWord(word.lower())
-        if len(stem) > 1 and stem not in seen:
-            seen.add(stem)
-            stems.append(stem)
+        for added in (stem, *LEFT_APART.get(language, _none)(word.lower(), stem)):
+            if len(added) > 1 and added not in seen:
+                seen.add(added)
+                stems.append(added)
     return " ".join(words + stems)
+
+
+def _none(word, stem):
+    return ()
+
+
+def _swedish_definite(word, stem):
+    """Swedish Snowball keeps a neuter noun's definite "-et" ("mötet", "hembesöket" stay as they are), so
+    "möte" and "mötet" never met: a search for one missed the pages that say the other. Either way round,
+    the other form is added: "mötet" adds "möt" (what "möte" and "möten" stem to), and "möte", "möten" or
+    "mötena" add "mötet"."""
+    if word.endswith("et") and len(word) > 4:
+        return (word[:-2],)
+    root = stemmer("sv").stemWord(stem)  # "mötena" stems to "möten", and that to "möt"
+    return (root + "et",) if len(root) > 2 else ()
+
+
+# Forms a language's Snowball stemmer leaves apart that readers take for one word (see with_stems).
+LEFT_APART = {"sv": _swedish_definite}

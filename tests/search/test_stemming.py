@@ -116,3 +116,16 @@ def test_a_plural_finds_the_singular_on_both_backends(homes, opensearch_backend,
         assert found(backend, language, plural) == []  # the engine alone misses it
         assert searched(plural, language, backend) == [language]
         assert searched(plural, ALL, backend, reader=language) == [language]
+
+
+# Swedish Snowball keeps a neuter noun's definite "-et": the page's word, and the one a reader types.
+DEFINITE = [("mötet", "möte"), ("mötet", "möten"), ("möte", "mötet"), ("hembesöket", "hembesök")]
+
+
+@pytest.mark.parametrize(("on_page", "typed"), DEFINITE)
+def test_a_swedish_definite_form_and_its_indefinite_find_each_other(homes, opensearch_backend, on_page, typed):
+    write(homes["sv"], on_page)
+    reindex(opensearch_backend, HomePage)
+    for backend in (get_search_backend(), opensearch_backend):
+        assert found(backend, "sv", typed) == []  # the engine alone misses it
+        assert searched(typed, "sv", backend) == ["sv"]
