@@ -120,6 +120,7 @@ def copied_english(entry):
 MISTRANSLATED = {
     ("da", "Page '%(page_title)s' has been submitted for moderation."): "“blivet” for “blevet”",
     ("nl", "Copied for translation"): "“Gekopiëerd” for “Gekopieerd”",
+    ("nl", "Error 404"): "English “Error” (one word and a number, so not caught as copied); Dutch says “Fout”",
     ("nl", "Copied for translation from %(title)s (%(locale)s)"): "“Gekopiëerd” for “Gekopieerd”",
     ("sv", "No locked pages found."): "“upplåsta” means unlocked",
     ("sv", "Workflow state"): "“Arbetsflöde status”, a compound split in two",

@@ -153,6 +153,7 @@ def test_an_english_source_copied_unchanged_is_missing_not_translated(source, tr
         ("sv", "No locked pages found.", "Inga låsta sidor hittades."),
         ("sv", "Add collection", "Lägg till samling"),
         ("nl", "Copied for translation", "Gekopieerd voor vertaling"),
+        ("nl", "Error 404", "Fout 404"),  # the admin's page-not-found heading
         (
             "da",
             "Page '%(page_title)s' has been submitted for moderation.",
