@@ -3,6 +3,7 @@
 import logging
 import re
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.core.paginator import Paginator
@@ -18,6 +19,7 @@ from search import facets, query_log, service
 from search.backends.languages import ALL, language_code
 from search.query import MAX_QUERY_LENGTH, MAX_QUERY_WORDS, query_terms, read_query
 from search.results import LANGUAGE_NAMES, result_items
+from search.suggest import did_you_mean
 
 RESULTS_PER_PAGE = 10
 COUNT_SEARCH = "search:count"
@@ -97,10 +99,14 @@ def search(request):
         # bump the page cache's generation); a copy served from the cache counts the search again.
         page_cache.shareable(request, on_hit=(COUNT_SEARCH, counted) if counted else None)
 
+    # Nothing found for words typed: the nearest words the reader's titles use (search.suggest).
+    suggestion = did_you_mean(query, service.scope(language), request) if query and not outcome.hits else ""
     return render(
         request,
         "search/search.html",
         {
+            "suggestion": suggestion,
+            "suggestion_url": "?" + urlencode({"q": suggestion, **({"in": ALL} if language == ALL else {})}),
             "search_query": query,
             # The header's search box shows the query here only, not a directory's or another page's.
             "site_search_query": query,
