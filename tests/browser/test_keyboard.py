@@ -89,3 +89,23 @@ def test_the_focus_check_sees_a_missing_or_invisible_indicator(page):
         "white": 'a#white "White on white": outline rgb(255, 255, 255) on the same background',
         "shadow": None,
     }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_escape_folds_the_phone_menu_and_returns_to_its_button(browser, live_server, site_tree):
+    from tests.browser.conftest import sign_in
+
+    EmployeeFactory(username="elin")
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    sign_in(page, live_server.url, "elin", language="en")
+    menu = page.locator("details.site-menu")
+    toggle = menu.locator(":scope > summary")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    expect(menu).to_have_attribute("open", "")
+    page.keyboard.press("Tab")  # into the menu
+    page.keyboard.press("Escape")
+    expect(menu).not_to_have_attribute("open", "")
+    expect(toggle).to_be_focused()
+    context.close()
