@@ -22,6 +22,7 @@ from discussion import notify, rules
 from discussion.forms import AnswerForm, CommentForm
 from discussion.models import Comment
 from portal.i18n import reader_page_url
+from portal.numbers import whole_number
 
 
 class Discussion:
@@ -40,7 +41,7 @@ class Discussion:
     def thread(self, pk, answers_too=False):
         rows = Comment.objects.of_page(self.page)
         rows = rows if answers_too else rows.threads()
-        comment = rows.filter(pk=pk if str(pk).isdigit() else 0).select_related("author").first()
+        comment = rows.filter(pk=whole_number(pk, default=0)).select_related("author").first()
         if comment is None:
             raise Http404
         return comment

@@ -17,6 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from portal.admin_area import in_admin
+from portal.numbers import whole_number
 
 logger = logging.getLogger("erfa.csp")
 
@@ -54,8 +55,8 @@ def _over_limit(request):
 @require_POST
 def csp_report(request):
     """Log a browser's violation report at WARNING; answer 204 whatever it holds."""
-    length = request.META.get("CONTENT_LENGTH") or "0"
-    if not length.isdigit() or int(length) > MAX_REPORT_BYTES:
+    length = whole_number(request.META.get("CONTENT_LENGTH") or "0")
+    if length is None or length > MAX_REPORT_BYTES:
         return HttpResponse(status=413)
     if _over_limit(request):
         return HttpResponse(status=429)

@@ -15,6 +15,7 @@ from wagtail.models import Locale, Page
 
 from portal import compiled, fragments
 from portal.languages import DEFAULT_LANGUAGE, base_code
+from portal.numbers import whole_number
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
@@ -114,7 +115,8 @@ def translated_queries(query):
     versions = {}
     for name, model in TRANSLATABLE_PARAMETERS.items():
         # A filter names one or a few: the switcher carries the first ten.
-        ids = tuple(int(value) for value in query.getlist(name)[:10] if value.isdigit() and len(value) < 12)
+        numbers = (whole_number(value) for value in query.getlist(name)[:10])
+        ids = tuple(pk for pk in numbers if pk is not None and pk < 10**11)
         if ids:
             versions[name] = (ids, fragments.shared(("translated-ids", name, ids), partial(_versions, model, ids)))
     encoded = {}

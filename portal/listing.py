@@ -14,6 +14,7 @@ from django.core.paginator import InvalidPage, Page, Paginator
 from django.db.models import Count, Model, QuerySet, Value, Window
 
 from portal import compiled
+from portal.numbers import whole_number
 
 PAGE_SIZE = 12
 
@@ -137,11 +138,10 @@ def _counted_page(items, page_number, per_page, cards, key):
         # A window counts the rows before DISTINCT; sliced sets are already small; a UNION or rows of
         # values cannot be fetched again by their ids.
         return None
-    number = str(page_number or 1)
+    number = whole_number(page_number or 1)
     # Anything but a plain page number of sane size (an offset must fit the database) goes Django's way.
-    if not number.isdigit() or not 1 <= int(number) <= _LARGEST_PAGE:
+    if number is None or not 1 <= number <= _LARGEST_PAGE:
         return None
-    number = int(number)
     bottom = (number - 1) * per_page
     # With `key` (what the listing's SQL is built from, filters aside), compiled once per process.
     rows = compiled.rows(

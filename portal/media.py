@@ -56,6 +56,8 @@ def may_see_image(request, image):
 
 @require_safe
 def serve_media(request, path):
+    if "\x00" in path:
+        raise Http404  # No file name holds a NUL byte, and PostgreSQL refuses to look one up.
     if path.startswith(DOCUMENTS):
         document = get_document_model().objects.filter(file=path).first()
         if document is None:

@@ -7,7 +7,7 @@ itself stays cached. The rules live in networks/gatherings.py, the forms in netw
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -22,6 +22,7 @@ from networks.gathering_forms import AttendanceForm, CommentForm, ResponseForm
 from networks.gathering_links import gathering_links
 from networks.models.participation import GatheringComment, GatheringResponse, HiddenCloudWord
 from portal.i18n import reader_page_url
+from portal.numbers import whole_number
 
 CLOUD_ROUTE = "cloud_words"
 TEMPLATE = "networks/gatherings/gathering.html"
@@ -158,12 +159,15 @@ class GatheringRoutesMixin(RoutablePageMixin):
     def _post_hide(self, request, gathering, facilitator):
         if not facilitator:
             raise PermissionDenied
-        comment = GatheringComment.objects.of_gathering(gathering).filter(pk=request.POST.get("comment") or 0).first()
-        if comment is not None:
-            hide = request.POST["action"] == "hide"
-            rules.set_hidden(comment, hide, request.user)
-            messages.success(request, _("The comment is hidden.") if hide else _("The comment is shown again."))
-        return HttpResponseRedirect(self.gathering_url(gathering, request) + f"#comment-{request.POST.get('comment')}")
+        # Anything but a plain number names no comment, as an unknown number does.
+        pk = whole_number(request.POST.get("comment", ""), default=0)
+        comment = GatheringComment.objects.of_gathering(gathering).filter(pk=pk).first()
+        if comment is None:
+            return HttpResponseRedirect(self.gathering_url(gathering, request))
+        hide = request.POST["action"] == "hide"
+        rules.set_hidden(comment, hide, request.user)
+        messages.success(request, _("The comment is hidden.") if hide else _("The comment is shown again."))
+        return HttpResponseRedirect(self.gathering_url(gathering, request) + f"#comment-{comment.pk}")
 
     @path("word-cloud/", name=CLOUD_ROUTE)
     def cloud_words(self, request):
@@ -172,6 +176,9 @@ class GatheringRoutesMixin(RoutablePageMixin):
             raise PermissionDenied
         if request.method == "POST":
             phrase = request.POST.get("phrase", "").strip()
+            if "\x00" in phrase:
+                # Forms refuse NUL bytes, so no cloud entry holds one; PostgreSQL would refuse the lookup.
+                raise BadRequest("A NUL byte in a word cloud phrase.")
             if phrase and request.POST.get("action") == "show":
                 rules.show_cloud_word(self, phrase)
                 messages.success(request, _("“%(phrase)s” is shown in the word cloud again.") % {"phrase": phrase})

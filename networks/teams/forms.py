@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from networks.models.plans import Kind
 from networks.models.teams import Team
+from portal.numbers import whole_number
 
 EXTRA_ACTION_ROWS = 2
 
@@ -84,7 +85,10 @@ class PlanForm(forms.Form):
         self.rows = []
         if plan.kind == Kind.PLAN:
             existing = list(plan.actions or [])
-            count = int(self.data.get("rows", 0) or 0) if self.is_bound else len(existing) + EXTRA_ACTION_ROWS
+            count = len(existing) + EXTRA_ACTION_ROWS
+            if self.is_bound:
+                # The form's hidden row count; one that is no number gets the rows the form was shown with.
+                count = whole_number(self.data.get("rows") or 0, default=count)
             count = max(1, min(count, 50))
             for index in range(count):
                 initial = existing[index] if index < len(existing) else {}
