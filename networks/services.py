@@ -108,8 +108,6 @@ def gatherings_calendar(network, gatherings, page_url=""):
     `page_url` is the network page's full address in the reader's language; each event links to its own
     gathering's page below it (where one answers whether one comes), or to the online meeting if it has one.
     """
-    from networks.gatherings import GATHERING_ROUTE  # here: the gatherings' rules use this module's helpers
-
     calendar = Calendar()
     calendar.add("prodid", "-//Erfa//Network gatherings//EN")
     calendar.add("version", "2.0")
@@ -130,7 +128,7 @@ def gatherings_calendar(network, gatherings, page_url=""):
         if gathering.online_link:
             event.add("url", gathering.online_link)
         elif page_url:
-            event.add("url", page_url + network.reverse_subpage(GATHERING_ROUTE, args=[gathering.translation_key]))
+            event.add("url", page_url + network.gathering_path(gathering))
         parts = [text_lines(gathering.agenda)]
         if text_lines(gathering.assignment):
             parts.append(

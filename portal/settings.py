@@ -46,13 +46,9 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     *("modelcluster", "taggit", "django_filters", "django_tasks_db"),
-    "django.contrib.auth",
-    "django.contrib.contenttypes",
-    "django.contrib.sessions",
-    "django.contrib.messages",
-    "django.contrib.staticfiles",
-    # Its catalogues: Wagtail's editor says when a page was sent for review with humanize's naturaltime.
-    "django.contrib.humanize",
+    *("django.contrib.auth", "django.contrib.contenttypes", "django.contrib.sessions", "django.contrib.messages"),
+    # humanize for its catalogues: Wagtail's editor says when a page was sent for review with its naturaltime.
+    *("django.contrib.staticfiles", "django.contrib.humanize"),
     # Django 6.1's checks refuse Wagtail's PostgreSQL search fields without it.
     "django.contrib.postgres",
 ]

@@ -8,15 +8,17 @@ itself stays cached. The rules live in networks/gatherings.py, the forms in netw
 
 from django.contrib import messages
 from django.core.exceptions import BadRequest, PermissionDenied
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from caching.personal import personal
-from networks import expectation_words
+from networks import expectation_words, services
 from networks import gatherings as rules
 from networks.gathering_forms import AttendanceForm, CommentForm, ResponseForm
 from networks.gathering_links import gathering_links
@@ -25,14 +27,18 @@ from portal.i18n import reader_page_url
 from portal.numbers import whole_number
 
 CLOUD_ROUTE = "cloud_words"
+GATHERING_CALENDAR_ROUTE = "gathering_ics"
 TEMPLATE = "networks/gatherings/gathering.html"
 
 
 class GatheringRoutesMixin(RoutablePageMixin):
+    def gathering_path(self, gathering):
+        """The gathering's page below the network's own address ("gatherings/<key>/")."""
+        return self.reverse_subpage(rules.GATHERING_ROUTE, args=[gathering.translation_key])
+
     def gathering_url(self, gathering, request=None):
         page_url = reader_page_url(self, request) if self.pk else None
-        route = self.reverse_subpage(rules.GATHERING_ROUTE, args=[gathering.translation_key])
-        return page_url + route if page_url else ""
+        return page_url + self.gathering_path(gathering) if page_url else ""
 
     def _private_render(self, request, template, context, status=200):
         # Page.get_context only (page, request): the network page's own lists are not needed here.
@@ -88,6 +94,7 @@ class GatheringRoutesMixin(RoutablePageMixin):
             "gathering_links": gathering_links(request, self, gathering),
             "network_url": reader_page_url(self, request),
             "gathering_url": self.gathering_url(gathering, request),
+            "calendar_url": self.gathering_url(gathering, request) + "calendar/",
             "cloud_url": reader_page_url(self, request) + self.reverse_subpage(CLOUD_ROUTE) if facilitator else "",
             "facilitator": facilitator,
             "started": rules.has_started(gathering, now),
@@ -168,6 +175,17 @@ class GatheringRoutesMixin(RoutablePageMixin):
         rules.set_hidden(comment, hide, request.user)
         messages.success(request, _("The comment is hidden.") if hide else _("The comment is shown again."))
         return HttpResponseRedirect(self.gathering_url(gathering, request) + f"#comment-{comment.pk}")
+
+    # Wagtail serves pages only at paths without dots: the .ics name is in the Content-Disposition.
+    @path("gatherings/<uuid:key>/calendar/", name=GATHERING_CALENDAR_ROUTE)
+    def gathering_ics(self, request, key):
+        """One gathering for the reader's calendar, as in the network's feed (services.gatherings_calendar)."""
+        gathering = rules.find(self, key)
+        body = services.gatherings_calendar(self, [gathering], page_url=reader_page_url(self, request, full=True))
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        filename = f"{slugify(gathering.title) or 'gathering'}.ics"
+        response["Content-Disposition"] = content_disposition_header(True, filename)
+        return response
 
     @path("word-cloud/", name=CLOUD_ROUTE)
     def cloud_words(self, request):

@@ -106,3 +106,29 @@ def test_an_inactive_users_address_stops_working(employee):
     employee.is_active = False
     employee.save()
     assert Client().get(feed_path(token)).status_code == 404
+
+
+def test_a_coming_gathering_offers_itself_for_the_calendar(network, employee_client):
+    """The gathering's own page has its own .ics: one event, linked back to the page it was taken from."""
+    from tests.utils import link_href
+
+    gathering = gathering_in(network, 5, title="Spring gathering")
+    html = employee_client.get(page_of(network, gathering)).content.decode()
+    url = link_href(html, "Add the gathering to your calendar")
+    assert url == page_of(network, gathering) + "calendar/"
+
+    response = employee_client.get(url)
+    found = events(response)
+    assert list(found) == [f"{network.title}: Spring gathering"]
+    assert str(found[f"{network.title}: Spring gathering"]["url"]).endswith(page_of(network, gathering))
+    assert response["Content-Disposition"] == 'attachment; filename="spring-gathering.ics"'
+
+
+def test_a_restricted_networks_gathering_calendar_is_kept_from_outsiders(network, employee_client):
+    gathering = gathering_in(network, 5, title="Board meeting")
+    PageViewRestriction.objects.create(page=network, restriction_type="groups").groups.add(
+        Group.objects.create(name="Board")
+    )
+    response = employee_client.get(page_of(network, gathering) + "calendar/")
+    assert response.status_code == 403
+    assert b"Board meeting" not in response.content
