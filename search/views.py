@@ -100,7 +100,7 @@ def search(request):
         page_cache.shareable(request, on_hit=(COUNT_SEARCH, counted) if counted else None)
 
     # Nothing found for words typed: the nearest words the reader's titles use (search.suggest).
-    suggestion = did_you_mean(query, service.scope(language), request) if query and not outcome.hits else ""
+    suggestion = did_you_mean(query, service.scope(language), request, active) if query and not outcome.hits else ""
     return render(
         request,
         "search/search.html",

@@ -43,3 +43,15 @@ def test_a_restricted_title_never_lends_its_words(employee_client, home):  # noq
     response = search(employee_client, q="mergr")
     assert titles(response) == []
     assert response.context["suggestion"] == ""
+
+
+@pytest.mark.parametrize("typed", ["møtr", "mote"])
+def test_a_slip_or_a_missing_mark_is_answered_with_the_titles_word(employee_client, site_tree, typed):
+    """The title says "møtet": a slip towards its stem ("møtr") or the word without its mark ("mote")."""
+    from home.models import HomePage
+
+    methods = MethodIndexPageFactory(parent=HomePage.objects.get(locale__language_code="nb"))
+    MethodPageFactory(parent=methods, title="Mal: før møtet")
+    response = employee_client.get("/nb/search/", {"q": typed})
+    assert response.context["items"] == []
+    assert response.context["suggestion"] == "møtet"
