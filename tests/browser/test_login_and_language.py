@@ -2,7 +2,7 @@ import pytest
 from playwright.sync_api import expect
 
 from portal.factories import EmployeeFactory
-from tests.browser.conftest import axe_violations, describe_violations, sign_in
+from tests.browser.conftest import axe_violations, describe_violations, focus_problem, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -114,4 +114,8 @@ def test_header_suggestions_lie_over_the_page_without_moving_the_header(browser,
     assert after["metaDisplay"] == "block", "the page's type runs into its title"
     violations = axe_violations(page)
     assert not violations, describe_violations(f"suggestions open at {width} px", violations)
+    # The focus ring is drawn inside the suggestion: the scrolling box would cut one drawn outside it.
+    page.keyboard.press("ArrowDown")
+    assert focus_problem(page) is None
+    assert page.evaluate("() => parseFloat(getComputedStyle(document.activeElement).outlineOffset)") < 0
     context.close()
