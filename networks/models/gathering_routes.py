@@ -94,7 +94,8 @@ class GatheringRoutesMixin(RoutablePageMixin):
             "gathering_links": gathering_links(request, self, gathering),
             "network_url": reader_page_url(self, request),
             "gathering_url": self.gathering_url(gathering, request),
-            "calendar_url": self.gathering_url(gathering, request) + "calendar/",
+            "calendar_url": reader_page_url(self, request)
+            + self.reverse_subpage(GATHERING_CALENDAR_ROUTE, args=[gathering.translation_key]),
             "cloud_url": reader_page_url(self, request) + self.reverse_subpage(CLOUD_ROUTE) if facilitator else "",
             "facilitator": facilitator,
             "started": rules.has_started(gathering, now),
