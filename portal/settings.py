@@ -10,7 +10,6 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.urls import reverse_lazy
 
 from portal import csp_policy, languages, settings_sso, time_zones
 from portal.env import env_bool, env_choice, env_int, env_list
@@ -197,8 +196,9 @@ AUTH_PASSWORD_VALIDATORS = [
 if TESTING:  # Django's hasher spends ~1 s of CPU per password by design; tests create thousands.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGIN_URL = "login"
-# Home in the login page's language, not "/", which would pick a language from the browser.
-LOGIN_REDIRECT_URL = reverse_lazy("wagtail_serve", args=[""])
+# The bare address: a signed-in reader's home in the language of their account (portal.middleware.
+# ReaderHomeMiddleware), else LocaleMiddleware's choice, the language the login page was shown in.
+LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 AUTHENTICATION_BACKENDS = [

@@ -68,6 +68,18 @@ def test_the_bare_address_starts_a_signed_in_reader_in_the_language_of_their_acc
     assert client.get("/", headers={"accept-language": "nl"})["Location"] == "/nl/"
 
 
+def test_signing_in_without_a_next_address_starts_in_the_language_of_the_account(client, site_tree, employee):
+    profile = UserProfile.get_for_user(employee)
+    profile.preferred_language = "sv"
+    profile.save()
+    # The login page opened on its own (a bookmark), shown in the English browser's language.
+    signed_in = client.post(
+        "/en/accounts/login/", {"username": "elin", "password": "correct horse battery staple"}, follow=True
+    )
+    assert signed_in.redirect_chain[-1] == ("/sv/", 302)
+    assert '<html lang="sv">' in signed_in.content.decode()
+
+
 def test_root_falls_back_to_english_for_other_languages(client, site_tree):
     response = client.get("/", headers={"accept-language": "fr"})
     assert response["Location"] == "/en/"
