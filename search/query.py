@@ -20,8 +20,11 @@ MAX_QUERY_WORDS = 20
 MAX_RAW_LENGTH = 20 * MAX_QUERY_LENGTH
 # An HTML tag or comment; a lone "<" or ">" is left to SYNTAX.
 TAG = re.compile(r"</?[A-Za-z!?][^<>]*>")
-# Characters with a meaning in the engines' or PostgreSQL's query syntax; a reader means words.
-SYNTAX = re.compile(r"[\"'`&|!():*<>\[\]{}^~\\/+=;#@$%?]")
+# Characters with a meaning in the engines' or PostgreSQL's query syntax; a reader means words. The
+# double quote is kept: a pair of them marks a phrase (see phrases), which Erfa builds itself.
+SYNTAX = re.compile(r"['`&|!():*<>\[\]{}^~\\/+=;#@$%?]")
+# A phrase: the words between a pair of double quotes.
+PHRASE = re.compile(r'"([^"]*)"')
 # C0 and C1 control characters (NUL among them, which PostgreSQL refuses) and lone UTF-16 surrogates,
 # which no database or engine can store.
 UNUSABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -40,7 +43,7 @@ def read_query(raw):
     read = raw[:MAX_RAW_LENGTH]
     text = SYNTAX.sub(" ", TAG.sub(" ", UNUSABLE.sub(" ", read)))
     words = text.split()
-    kept = " ".join(words[:MAX_QUERY_WORDS])[:MAX_QUERY_LENGTH].strip()
+    kept = paired_quotes(" ".join(words[:MAX_QUERY_WORDS])[:MAX_QUERY_LENGTH])
     shortened = len(raw) > len(read) or len(words) > MAX_QUERY_WORDS or len(" ".join(words)) > MAX_QUERY_LENGTH
     return CleanQuery(kept, shortened)
 
@@ -50,8 +53,32 @@ def clean_query(raw):
     return read_query(raw).text
 
 
+def paired_quotes(text):
+    """Quotes in pairs around the words of a phrase: the last one left open (typed alone, or cut off by
+    the limits) and empty pairs go, and a phrase's words are single-spaced inside its quotes."""
+    if text.count('"') % 2:
+        last = text.rfind('"')
+        text = text[:last] + " " + text[last + 1 :]
+
+    def tidy(match):
+        words = match.group(1).split()
+        return f' "{" ".join(words)}" ' if words else " "
+
+    return " ".join(PHRASE.sub(tidy, text).split())
+
+
+def phrases(query):
+    """The quoted phrases of a clean query, and its other words: (["före mötet"], "mall")."""
+    return PHRASE.findall(query), " ".join(PHRASE.sub(" ", query).split())
+
+
+def plain_words(query):
+    """The query's words without the quotes, for what matches words one by one (titles, suggestions)."""
+    return " ".join(query.replace('"', " ").split())
+
+
 def query_terms(query):
-    return [term for term in query.lower().split() if len(term) > 1]
+    return [term for term in plain_words(query).lower().split() if len(term) > 1]
 
 
 def with_stems(query, language):

@@ -15,6 +15,7 @@ from django.db.models import Q
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Phrase, PlainText
 from wagtail.search.utils import normalise_query_string
 
 from portal.visibility import visibility_for
@@ -23,7 +24,7 @@ from search.backends.engine import one_per_translation
 from search.backends.languages import ALL, ANALYZERS, search_language
 from search.groups import group_versions, one_per_group
 from search.outage import is_engine_outage
-from search.query import query_terms, with_stems
+from search.query import phrases, plain_words, query_terms, with_stems
 
 logger = logging.getLogger(__name__)
 
@@ -83,10 +84,25 @@ def ranked_ids(results):
     return [page.pk for page in results]
 
 
+def engine_query(query, language):
+    """What the engine is asked: any of the words, each with its stems; a page must hold each quoted phrase.
+
+    A phrase's words are searched in their order and side by side, on every backend: as written on
+    SQLite (its index keeps the text as written), stemmed by the language's analysis on PostgreSQL and
+    OpenSearch. Beside a phrase, the other words narrow it down: one of them must be on the page too.
+    """
+    quoted, words = phrases(query)
+    words = with_stems(words, language)
+    if not quoted:
+        return words
+    parts = [Phrase(phrase) for phrase in quoted] + ([PlainText(words, operator="or")] if words else [])
+    return And(parts) if len(parts) > 1 else parts[0]
+
+
 def engine_ids(query, language, backend=None, reader=None):
     backend = backend or get_search_backend()
     # Across all languages the reader's own language's stems are added (the reader types in it).
-    query = with_stems(query, language if language != ALL else reader)
+    query = engine_query(query, language if language != ALL else reader)
     with analysed_in(language):
         # Only the ids: the database filters and describes the hits afterwards.
         results = backend.search(query, scope(language).only("id"), operator="or")
@@ -151,7 +167,7 @@ def run_search(query, language, backend=None, reader=None, viewer=None):
 
 def promotions(query, language, viewer=None):
     """Search promotions for the query that the viewer may see, first, in the reader's ``language`` where translated."""
-    normalised = normalise_query_string(query) if query else ""
+    normalised = normalise_query_string(plain_words(query)) if query else ""
     if not normalised:
         return []
     picks = list(

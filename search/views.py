@@ -17,7 +17,7 @@ from caching import page_cache
 from portal.i18n import reader_page_url, reader_path_url
 from search import facets, query_log, service
 from search.backends.languages import ALL, language_code
-from search.query import MAX_QUERY_LENGTH, MAX_QUERY_WORDS, query_terms, read_query
+from search.query import MAX_QUERY_LENGTH, MAX_QUERY_WORDS, plain_words, query_terms, read_query
 from search.results import LANGUAGE_NAMES, result_items
 from search.suggest import did_you_mean
 
@@ -146,7 +146,8 @@ def json_errors(view):
 
 @json_errors
 def autocomplete(request):
-    query = read_query(request.GET.get("q", "")).text
+    # The start of the words typed; a phrase's quotes mean nothing to a title's start.
+    query = plain_words(read_query(request.GET.get("q", "")).text)
     language = ALL if request.GET.get("in") == ALL else language_code(get_language())
     pages, degraded = service.autocomplete(query, language, reader=language_code(get_language()), viewer=request)
     return JsonResponse(

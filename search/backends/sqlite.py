@@ -139,7 +139,10 @@ class StemmingQueryMixin:
         if isinstance(query, PlainText):
             languages = active_languages() if self.STEMS else []
             fts = fts_terms(query.query_string, languages, query.operator, prefix_last=self.LAST_TERM_IS_PREFIX)
-            return SearchQueryExpression(FTSQuery(fts))
+            # In parentheses: inside And(Phrase, PlainText) FTS5 would bind "phrase AND a OR b" as
+            # "(phrase AND a) OR b" (its AND binds tighter than OR), and find pages without the phrase.
+            joined = " OR " in fts or " AND " in fts  # words are quoted and hold no spaces
+            return SearchQueryExpression(FTSQuery(f"({fts})" if joined else fts))
         if isinstance(query, Phrase):
             return SearchQueryExpression(FTSQuery(fts_phrase(query.query_string)))
         return super().build_search_query_content(query, config=config)

@@ -77,6 +77,15 @@ def swedish_only_page(home):
     )
 
 
+def phrase_pages(home):
+    """Two Swedish methods with the same words, side by side in one of them."""
+    from methods.factories import MethodIndexPageFactory, MethodPageFactory
+
+    index = MethodIndexPageFactory(parent=home, slug="fraser")
+    MethodPageFactory(parent=index, title="Mall före mötet", slug="mall", summary="Skriv i förväg.", description="")
+    MethodPageFactory(parent=index, title="Mötet och tiden före", slug="tiden", summary="Efteråt.", description="")
+
+
 def main():
     # As the test runner does: responses keep their template context, and e-mails stay in memory.
     setup_test_environment()
@@ -122,6 +131,11 @@ def main():
         write(homes[language], "Om kaizen.")
     report["search_page_once"] = page_search(client, "nb", "kaizen", ALL)
     report["search_page_own"] = page_search(client, "nb", "møtene")
+    phrase_pages(homes["sv"])
+    report["phrase_page"] = {
+        typed: sorted(page_search(client, "sv", typed)["titles"])
+        for typed in ("före mötet", '"före mötet"', '"mötet och"', '"före mötet" förväg', '"före mötet" efteråt')
+    }
     report["autocomplete_view"] = client.get("/sv/search/autocomplete/", {"q": "Hem"}).status_code
     print(f"done in {time.monotonic() - started:.1f} s", file=sys.stderr)
     print(json.dumps(report))

@@ -78,6 +78,16 @@ def test_the_search_page_finds_and_highlights_inflected_forms(sqlite_report):
     assert sqlite_report["autocomplete_view"] == 200
 
 
+def test_the_search_page_finds_a_quoted_phrase_as_written(sqlite_report):
+    assert sqlite_report["phrase_page"] == {
+        "före mötet": ["Mall före mötet", "Mötet och tiden före"],
+        '"före mötet"': ["Mall före mötet"],
+        '"mötet och"': ["Mötet och tiden före"],
+        '"före mötet" förväg': ["Mall före mötet"],
+        '"före mötet" efteråt': [],
+    }
+
+
 def test_all_languages_shows_each_page_once_linked_under_the_readers_language(sqlite_report):
     once = sqlite_report["search_page_once"]
     assert (once["count"], once["titles"], once["languages"], once["urls"]) == (
