@@ -85,6 +85,10 @@ class ProfileRoutesMixin(RoutablePageMixin):
             "message_url": profile_url + self.reverse_subpage("message"),
             "vcard_url": profile_url + self.reverse_subpage("vcard"),
             "is_owner": is_owner,
+            # Only an owner the admin lets in: an employee who owns a profile would meet its login page.
+            "may_edit": is_owner
+            and request.user.has_perm("wagtailadmin.access_admin")
+            and self.permissions_for_user(request.user).can_edit(),
             "confirm_details_url": profile_url + self.reverse_subpage("confirm_details"),
             "asks_for_review": is_owner and self.is_review_overdue(),
         }

@@ -150,7 +150,7 @@ def test_a_page_kept_per_reader_variant_is_served_here_to_its_own_reader_only(ho
     owner, colleague = Reader(owner_user), Reader(EmployeeFactory(username="bo"))
     for _ in range(3):
         mine, theirs = owner.get(person.url), colleague.get(person.url)
-        assert "Edit your profile" in mine["body"] and "Edit your profile" not in theirs["body"]
+        assert "Please confirm your details" in mine["body"] and "Please confirm your details" not in theirs["body"]
     assert mine["header"]["x-page-cache"] == theirs["header"]["x-page-cache"] == "hit"
     assert not mine["django"] and not theirs["django"]
 

@@ -121,10 +121,10 @@ def test_only_the_owner_of_a_profile_is_offered_to_edit_it(home):
     owner_user = EmployeeFactory(username="signe")
     person = ResourcePersonPageFactory(parent=ResourcePersonIndexPageFactory(parent=home), user=owner_user)
     owner, colleague = reader(owner_user), reader(EmployeeFactory(username="bo"))
-    assert "Edit your profile" in read(owner, person.url)[0]
-    assert "Edit your profile" not in read(colleague, person.url)[0]
-    assert "Edit your profile" in read(owner, person.url)[0]
-    assert "Edit your profile" not in read(colleague, person.url)[0]
+    assert "Please confirm your details" in read(owner, person.url)[0]
+    assert "Please confirm your details" not in read(colleague, person.url)[0]
+    assert "Please confirm your details" in read(owner, person.url)[0]
+    assert "Please confirm your details" not in read(colleague, person.url)[0]
 
 
 def test_a_password_restricted_page_is_never_cached(scene, employee_reader):

@@ -12,6 +12,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from people.factories import ResourcePersonPageFactory
 from portal import roles
+from portal.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -110,6 +111,23 @@ def test_owner_changes_are_saved_as_drafts(own_profile, resource_client):
     assert own_profile.job_title == "Care coordinator"
     assert own_profile.has_unpublished_changes
     assert own_profile.get_latest_revision_as_object().job_title == "Senior care coordinator"
+
+
+def test_the_profile_offers_its_owner_the_admin_only_when_the_admin_lets_them_edit_it(
+    own_profile, resource_client, client
+):
+    html = resource_client.get(own_profile.url).content.decode()
+    assert '<a href="/admin/my-profile/">Edit your profile</a>' in html
+    # "No" leads to the owner's own profile in the admin (the version in their admin language), not to the
+    # page being read: from a translation that opened wagtail-localize's translation editor.
+    assert '<a href="/admin/my-profile/">No, edit my profile</a>' in html
+    # An employee who owns a profile (a spokesperson, say) would meet the admin's login page: no link.
+    employee = UserFactory(username="tove", role=roles.EMPLOYEES)
+    own_profile.user = employee
+    own_profile.save_revision().publish()
+    client.force_login(employee)
+    html = client.get(own_profile.url).content.decode()
+    assert "Please confirm your details" in html and "/admin/my-profile/" not in html
 
 
 def test_employees_without_a_profile_see_no_profile_menu(own_profile, employee_client):

@@ -130,9 +130,9 @@ def test_owner_is_asked_to_confirm_old_details_and_confirms_with_one_click(perso
 
     html = client.get(person.url).content.decode()
     assert "Please confirm your details" in html
-    # "No" leads to the owner's own profile in the admin (the version in their admin language), not to the
-    # page being read: from a translation that opened wagtail-localize's translation editor.
-    assert '<a href="/admin/my-profile/">No, edit my profile</a>' in html
+    # An owner the admin does not let in (an employee) is not sent to its login page, but told who can help.
+    assert "/admin/my-profile/" not in html
+    assert "If something has changed, tell the communications team: they keep your profile." in html
     # The button's address opened as a link (bookmarked, reloaded) leads to the profile and confirms nothing.
     response = client.get(f"{person.url}confirm-details/")
     assert response.status_code == 302 and response["Location"] == person.url
