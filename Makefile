@@ -26,8 +26,11 @@ $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install --quiet ".[test]"
 	touch $@ $(VENV)/.installed
 
-## make run: a development server with demo content on http://127.0.0.1:8000
+## make run: a development server with demo content on http://127.0.0.1:8000 (another port: make run PORT=8124)
+PORT ?= 8000
 run: export DJANGO_DEBUG ?= 1
+# Links in e-mails and calendar files point at the server started here (setup_site keeps the site in step).
+run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: install
 	$(PY) manage.py compile_translations
 	$(PY) manage.py migrate --noinput
@@ -35,7 +38,7 @@ run: install
 	$(PY) manage.py setup_roles
 	$(PY) manage.py create_demo_users
 	$(PY) manage.py load_demo_content
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 ## make test: the whole suite against a throwaway PostgreSQL and OpenSearch
 # One pytest worker per core (pytest-xdist), each with its own test database. `--dist load` hands the

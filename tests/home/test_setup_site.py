@@ -54,3 +54,19 @@ def test_setting_up_twice_duplicates_nothing():
     ]
     site = Site.objects.get(is_default_site=True)
     assert site.root_page.specific.locale.language_code == "en"
+
+
+def test_in_development_the_site_follows_the_server_make_run_starts():
+    with override_settings(DEBUG=True, WAGTAILADMIN_BASE_URL="http://127.0.0.1:8000"):
+        run("setup_site")
+    home = HomePage.objects.get(locale__language_code="en")
+    assert home.get_full_url() == "http://127.0.0.1:8000/en/"
+    # `make run PORT=8124`: links in e-mails and calendar files name the port the server answers on.
+    with override_settings(DEBUG=True, WAGTAILADMIN_BASE_URL="http://127.0.0.1:8124"):
+        assert "now answers at 127.0.0.1:8124" in run("setup_site")
+    Site.clear_site_root_paths_cache()
+    assert HomePage.objects.get(pk=home.pk).get_full_url() == "http://127.0.0.1:8124/en/"
+    # In production the site's address is the editors' to keep, whatever the setting says.
+    with override_settings(DEBUG=False, WAGTAILADMIN_BASE_URL="https://erfa.example.org"):
+        assert "answers at" not in run("setup_site")
+    assert Site.objects.get(is_default_site=True).port == 8124

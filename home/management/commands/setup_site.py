@@ -34,16 +34,17 @@ class Command(BaseCommand):
             self.stdout.write(f"Created the {default_locale.language_code} home page")
 
         site = Site.objects.filter(is_default_site=True).first()
+        # Absolute links (hreflang, e-mails, calendar files) use the site's address: the configured public one.
+        public = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        port = public.port or (443 if public.scheme == "https" else 80)
+        address = {"hostname": public.hostname or "localhost", "port": port}
         if site is None:
-            # Absolute links (hreflang, e-mails) use the site's address, so take the configured public one.
-            public = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-            Site.objects.create(
-                hostname=public.hostname or "localhost",
-                port=public.port or (443 if public.scheme == "https" else 80),
-                root_page=home,
-                is_default_site=True,
-                site_name="Erfa",
-            )
+            Site.objects.create(root_page=home, is_default_site=True, site_name="Erfa", **address)
+        elif settings.DEBUG and (site.hostname, site.port) != (address["hostname"], address["port"]):
+            # In development the server moves (`make run PORT=8124`) and the site follows it; in production
+            # the site's address is the editors' to keep.
+            Site.objects.filter(pk=site.pk).update(**address)
+            self.stdout.write(f"The default site now answers at {address['hostname']}:{port}")
         elif site.root_page_id != home.pk:
             site.root_page = home
             site.site_name = site.site_name or "Erfa"
