@@ -15,6 +15,7 @@ from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.coreutils import string_to_ascii
 from wagtail.images import get_image_model
 
 from people import contact, links
@@ -108,7 +109,9 @@ class ProfileRoutesMixin(RoutablePageMixin):
         response = HttpResponse(
             person_vcard(self, reader_page_url(self, request, full=True)), content_type="text/vcard; charset=utf-8"
         )
-        response["Content-Disposition"] = content_disposition_header(True, f"{slugify(self.title) or 'contact'}.vcf")
+        # Spelt in ASCII first, as Wagtail makes slugs: Django's slugify drops "æ", "ø", "ð" ("mette-kjrgaard").
+        name = slugify(string_to_ascii(self.title)) or "contact"
+        response["Content-Disposition"] = content_disposition_header(True, f"{name}.vcf")
         response["Cache-Control"] = PRIVATE
         return response
 
@@ -119,7 +122,16 @@ class ProfileRoutesMixin(RoutablePageMixin):
         form = ContactMessageForm(request.POST)
         if not form.is_valid():
             return self.render_profile(request, form=form)
-        if contact.is_rate_limited(request.user):
+        try:
+            # The count and the save are one transaction, with the sender's row locked (people/contact.py).
+            message = contact.send_message(
+                sender=request.user,
+                recipient=self,
+                subject=form.cleaned_data["subject"],
+                body=form.cleaned_data["body"],
+                send_copy=form.cleaned_data["send_copy"],
+            )
+        except contact.RateLimited:
             form.add_error(
                 None,
                 _(
@@ -129,13 +141,6 @@ class ProfileRoutesMixin(RoutablePageMixin):
                 % {"count": contact.RATE_LIMIT},
             )
             return self.render_profile(request, form=form, status=429)
-        message = contact.send_message(
-            sender=request.user,
-            recipient=self,
-            subject=form.cleaned_data["subject"],
-            body=form.cleaned_data["body"],
-            send_copy=form.cleaned_data["send_copy"],
-        )
         # Sent, or queued for the task worker: only a failed attempt is worth the reader's attention.
         if message.is_delivered or not message.last_error:
             messages.success(request, _("Your message has been sent to %(name)s.") % {"name": self.title})

@@ -16,3 +16,11 @@ def test_the_vcard_is_a_download_button_sent_as_an_attachment(person, employee_c
     response = employee_client.get(link.group(1))
     assert response["Content-Type"].startswith("text/vcard")
     assert response["Content-Disposition"] == 'attachment; filename="sigrid-lunde.vcf"'
+
+
+def test_the_file_is_named_after_the_person_with_every_letter_spelt(directory, employee_client):
+    from people.factories import ResourcePersonPageFactory
+
+    person = ResourcePersonPageFactory(parent=directory, title="Mette Kjærgaard")
+    response = employee_client.get(person.url + "vcard/")
+    assert response["Content-Disposition"] == 'attachment; filename="mette-kjaergaard.vcf"'
