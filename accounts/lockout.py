@@ -15,7 +15,7 @@ from django.db.models import Max, Sum
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.admin.forms.auth import LoginForm
+from wagtail.admin.views.account import get_user_login_form
 
 
 def lockout_response(request, original_response=None, credentials=None):
@@ -29,7 +29,8 @@ def lockout_response(request, original_response=None, credentials=None):
         "next": request.POST.get("next", ""),
     }
     if request.path_info.startswith(reverse("wagtailadmin_home")):
-        context["form"] = LoginForm(request=request, initial={"username": username})
+        # The form the admin's login view uses (settings.WAGTAILADMIN_USER_LOGIN_FORM).
+        context["form"] = get_user_login_form()(request=request, initial={"username": username})
         template = "accounts/admin_lockout.html"
     else:
         context["form"] = AuthenticationForm(request=request, initial={"username": username})

@@ -228,8 +228,8 @@ AXES_VERBOSE = False
 # that is the proxy's, so the address the proxy appended to X-Forwarded-For counts instead.
 if env_bool("BEHIND_TLS_PROXY", False):
     AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip_behind_proxy"
-# Two-factor authentication (accounts/two_factor.py): the issuer is the name authenticator apps show.
-OTP_TOTP_ISSUER = "Erfa"
+OTP_TOTP_ISSUER = "Erfa"  # Two-factor authentication (accounts/two_factor.py): the name authenticator apps show.
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.AdminLoginForm"  # Its password label in the admin's language.
 
 # --- Languages --------------------------------------------------------------
 LANGUAGE_CODE = languages.DEFAULT_LANGUAGE
