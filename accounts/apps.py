@@ -13,8 +13,11 @@ class AccountsConfig(AppConfig):
 
         from accounts import account_page, language, signals  # noqa: F401 - signals connects the logged-out message.
         from accounts.account_page import ROUTE_NAME, account
+        from accounts.login import LoginView
         from portal import front_end_urls
 
+        # Signing in, ahead of Django's own view at that address (portal/urls.py puts these first).
+        front_end_urls.register(path("accounts/login/", LoginView.as_view(), name="login"))
         # The reader's account page, under every language prefix (sections come from the apps above).
         front_end_urls.register(path("account/", account, name=ROUTE_NAME))
         # Its first section, the language Erfa writes to the reader in.

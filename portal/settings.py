@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse_lazy
 
 from portal import csp_policy, languages, settings_sso, time_zones
 from portal.env import env_bool, env_choice, env_int, env_list
@@ -196,9 +197,8 @@ AUTH_PASSWORD_VALIDATORS = [
 if TESTING:  # Django's hasher spends ~1 s of CPU per password by design; tests create thousands.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGIN_URL = "login"
-# The bare address: a signed-in reader's home in the language of their account (portal.middleware.
-# ReaderHomeMiddleware), else LocaleMiddleware's choice, the language the login page was shown in.
-LOGIN_REDIRECT_URL = "/"
+# Home, in the language of the reader's account or else of the login page (accounts/login.py).
+LOGIN_REDIRECT_URL = reverse_lazy("wagtail_serve", args=[""])
 LOGOUT_REDIRECT_URL = "login"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 AUTHENTICATION_BACKENDS = [

@@ -29,8 +29,8 @@ urlpatterns = [
 # Every front-end URL carries its language (/en/, /sv/, /nb/, /da/, /nl/);
 # a bare "/" is sent on to the visitor's preferred language by LocaleMiddleware.
 urlpatterns += i18n_patterns(
-    path("accounts/", include("django.contrib.auth.urls")),
-    # What the apps above portal register, e.g. the search page (portal/front_end_urls.py).
+    # What the apps above portal register, e.g. the search page and the login view (portal/front_end_urls.py).
     *front_end_urls.patterns(),
+    path("accounts/", include("django.contrib.auth.urls")),
     path("", include(wagtail_urls)),
 )
