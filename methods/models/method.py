@@ -100,7 +100,7 @@ class MethodPage(RoutablePageMixin, ContentPageMixin, Page):
     description = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
     motives_for_organisation = motive_stream()
     motives_for_employees = motive_stream()
-    steps = StreamField([("step", StepBlock())], blank=True)
+    steps = StreamField([("step", StepBlock())], blank=True, verbose_name=_("Steps"))
     facilitator_role = models.TextField(
         _("facilitator's role"), blank=True, help_text=_("What the person leading the method does and prepares.")
     )

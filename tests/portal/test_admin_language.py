@@ -116,3 +116,15 @@ def test_the_page_search_counts_its_results_in_pages(client, editor, language, p
     # Wagtail's search names no model: its count said "1-2 of 2 None".
     assert re.search(rf" 1.2 \w+ 2 {pages} ", header("reflection")) and "None" not in header("reflection")
     assert re.search(rf" 1.1 \w+ 1 {page} ", header("guides"))
+
+
+def test_a_methods_form_names_its_steps_in_the_editors_language(client, editor):
+    from home.models import HomePage
+    from methods.factories import MethodIndexPageFactory
+
+    index = MethodIndexPageFactory(parent=HomePage.objects.get(locale__language_code="sv"), slug="metoder")
+    login_with_second_factor(client, editor(COMMUNICATIONS, "sv"))
+    html = client.get(f"/admin/pages/add/methods/methodpage/{index.pk}/").content.decode()
+    # The section's heading comes from the field's name: "Steps" in English, unless the field names it.
+    assert re.search(r"<h2[^>]*>\s*Steg\s*</h2>", html) or ">Steg<" in html
+    assert ">Steps<" not in html
