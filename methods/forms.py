@@ -38,15 +38,15 @@ class MethodFilterForm(FilterForm):
 
 class ShareableTemplateFilterForm(FilterForm):
     format = forms.ChoiceField(label=_("Format"), required=False)
-    language = forms.ChoiceField(
-        label=_("Language"), choices=[("", _("All languages"))] + LANGUAGE_CHOICES, required=False
-    )
+    language = forms.ChoiceField(label=_("Language"), required=False)
     sort = forms.ChoiceField(label=_("Sort by"), choices=sort_choices(SHAREABLE_TEMPLATE_SORTS), required=False)
 
-    def __init__(self, *args, options, formats=(), **kwargs):
+    def __init__(self, *args, options, formats=(), languages=(), **kwargs):
         super().__init__(*args, **kwargs)
         labels = dict(FILE_FORMAT_CHOICES)
         self.fields["format"].choices = [("", _("All formats"))] + [(value, labels[value]) for value in formats]
+        in_use = [(code, name) for code, name in LANGUAGE_CHOICES if code in languages]
+        self.fields["language"].choices = [("", _("All languages"))] + in_use
         topic = choice_field(_("Topic"), _("All topics"), options.get("topic", []))
         method = choice_field(_("Related method"), _("All methods"), options.get("method", []))
         fields = {"topic": topic, **self.fields, "method": method}

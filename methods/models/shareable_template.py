@@ -55,9 +55,11 @@ class ShareableTemplateIndexPage(IndexPage):
         verbose_name = _("template library")
         verbose_name_plural = _("template libraries")
 
-    def formats(self, templates):
-        values = templates.exclude(file_format="").values_list("file_format", flat=True)
-        return list(values.distinct().order_by("file_format"))
+    def formats_and_languages(self, templates):
+        """The file formats and languages the listed templates have, in one query: a filter offers no
+        choice that finds nothing."""
+        pairs = list(templates.values_list("file_format", "language").distinct().order_by())
+        return sorted({form for form, _language in pairs if form}), {language for _form, language in pairs if language}
 
     def filter_form_kwargs(self, templates, viewer=None):
         return {
@@ -72,7 +74,7 @@ class ShareableTemplateIndexPage(IndexPage):
                     ),
                 },
             ),
-            "formats": self.formats(templates),
+            **dict(zip(("formats", "languages"), self.formats_and_languages(templates), strict=True)),
         }
 
     def card_pages(self, templates, viewer=None):

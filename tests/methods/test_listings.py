@@ -118,6 +118,9 @@ def test_template_library_lists_filters_and_sorts(library, method_index, employe
     html = employee_client.get(library.url).content.decode()
     assert titles(html) == ["Agenda", "Guide"]
     assert "Text document (Word, OpenDocument)" in html and "Swedish" in html and "Reflection meeting" in html
+    # The language filter offers the languages the templates are written in, and no choice that finds nothing.
+    languages = re.search(r'<select name="language"[^>]*>(.*?)</select>', html, re.S).group(1)
+    assert re.findall(r'<option value="(\w*)"', languages) == ["", "en", "sv"]
 
     get = employee_client.get
     assert titles(get(library.url, {"format": "pdf"}).content.decode()) == ["Guide"]
