@@ -1,14 +1,16 @@
 """The admin form every content page uses: choices and defaults in the page's own language."""
 
 from django import forms
+from django.db.models import Q
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.models import TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 
 from portal import languages
 
 
 class ContentPageForm(WagtailAdminPageForm):
-    """Offers only choices in the page's own language, and starts language fields at that language.
+    """Offers only choices in the page's own language (of pages, the published ones), and starts language
+    fields at that language.
 
     A Swedish case study cannot link a Danish method or tick a Dutch topic: every choice of a
     translatable model (topics, organisations, people, pages) is narrowed to the page's locale. A new
@@ -27,10 +29,15 @@ class ContentPageForm(WagtailAdminPageForm):
         locale = self.instance.locale if self.instance.locale_id else None
         if locale is None:
             return
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             model = getattr(getattr(field, "queryset", None), "model", None)
             if isinstance(field, forms.ModelChoiceField) and model and issubclass(model, TranslatableMixin):
-                field.queryset = field.queryset.filter(locale_id=locale.pk).order_by(ordering_of(model))
+                queryset = field.queryset.filter(locale_id=locale.pk)
+                if issubclass(model, Page):
+                    # Published pages, and those already chosen: a draft (an abandoned one autosave made, too)
+                    # or a page still in review is nothing to link yet.
+                    queryset = queryset.filter(Q(live=True) | Q(pk__in=chosen(self.initial.get(name))))
+                field.queryset = queryset.order_by(ordering_of(model))
         if not self.instance.pk and languages.base_code(locale.language_code):
             for name in getattr(type(self.instance), "locale_default_fields", ()):
                 if name in self.fields:
@@ -51,6 +58,15 @@ class ContentPageForm(WagtailAdminPageForm):
         if self.changed_data:
             return True
         return any(_formset_changed(formset) for formset in self.formsets.values())
+
+
+def chosen(initial):
+    """The ids a choice field starts with: none, an id or an instance, or a list or queryset of either."""
+    if initial is None:
+        return []
+    if isinstance(initial, (str, int)) or hasattr(initial, "pk"):
+        initial = [initial]
+    return [getattr(value, "pk", value) for value in initial]
 
 
 def _formset_changed(formset):

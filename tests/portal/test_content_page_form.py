@@ -45,6 +45,26 @@ def test_a_swedish_case_study_offers_swedish_topics_and_organisations_only(admin
     assert labels(html, "organisations") == ["Norrviks kommun"]
 
 
+def test_a_case_study_offers_published_templates_and_those_it_already_names(admin_client):
+    from casestudies.factories import CaseStudyPageFactory
+    from methods.factories import ShareableTemplatePageFactory
+
+    library = ShareableTemplateIndexPageFactory(parent=home("sv"), slug="mallar")
+    published = ShareableTemplatePageFactory(parent=library, title="Mall före mötet")
+    draft = ShareableTemplatePageFactory(parent=library, title="Mall som ingen skickat in")
+    draft.unpublish()
+    named = ShareableTemplatePageFactory(parent=library, title="Mall som drogs tillbaka")
+    index = CaseStudyIndexPageFactory(parent=home("sv"), slug="fall")
+    html = admin_client.get(reverse("wagtailadmin_pages:add", args=["casestudies", "casestudypage", index.pk]))
+    assert labels(html.content.decode(), "shareable_templates_used") == sorted([named.title, published.title])
+    # A case study that already names a template keeps it on offer after the template is unpublished.
+    case = CaseStudyPageFactory(parent=index, shareable_templates_used=[named])
+    named.unpublish()
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[case.pk])).content.decode()
+    assert labels(html, "shareable_templates_used") == sorted([named.title, published.title])
+    assert draft.title not in html
+
+
 def test_a_new_norwegian_template_starts_with_norwegian_files(admin_client):
     library = ShareableTemplateIndexPageFactory(parent=home("nb"), slug="maler")
     url = reverse("wagtailadmin_pages:add", args=["methods", "shareabletemplatepage", library.pk])
