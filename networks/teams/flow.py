@@ -70,10 +70,11 @@ def _tell_team(version):
     mail.send_decision(version)
 
 
-def sign_off(plan, user, comment):
+def sign_off(plan, user, comment, tell_team=True):
     version = record(plan, State.SIGNED_OFF, user, comment)
     # After the commit, as for submit: a rolled-back decision must not reach anyone's inbox.
-    transaction.on_commit(lambda: _tell_team(version))
+    if tell_team:
+        transaction.on_commit(lambda: _tell_team(version))
     return version
 
 

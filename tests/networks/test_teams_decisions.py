@@ -166,3 +166,17 @@ def test_a_first_plan_sent_back_says_so_to_the_team(network, team, people, manag
     signed_in(manager).post(plan_url(network, team), {"action": "send_back", "comment": "Not yet."})
     state = state_of(signed_in(people["bjorn"]).get(plan_url(network, team)).content.decode())
     assert "Sent back" in state and "Being drafted" not in state
+
+
+def test_a_sign_off_told_to_no_one_sends_no_e_mail(
+    network, team, people, manager, mailoutbox, django_capture_on_commit_callbacks
+):
+    # The demo signs its plan off as it loads (demo/teams.py): `make run` printed the team's e-mails.
+    from networks.teams import flow
+
+    plan = submit(network, team, people["anna"])
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        flow.sign_off(plan, manager, "Bra plan.", tell_team=False)
+    assert mailoutbox == []
+    assert TeamPlan.objects.get(pk=plan.pk).state == State.SIGNED_OFF
