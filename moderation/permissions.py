@@ -1,7 +1,8 @@
 """Applying the roles declared in portal/roles.py: groups, page and collection grants, and the workflow.
 
 `apply_roles()` converges: after it, each Erfa role has exactly the grants declared for it (grants it
-did not define are removed), and Wagtail's default groups are gone, their members moved to a role.
+did not define are removed), Wagtail's default groups are gone, their members moved to a role, and
+Wagtail's default workflow is deactivated. What it reports is what it changed ("unchanged" otherwise).
 `manage.py setup_roles` runs it. Pages created later (a new locale's home and index pages, a new index
 page) get their grants and the review workflow as they are created (`connect_signals`), so nobody has
 to remember to re-run the command.
@@ -12,7 +13,7 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, get_page_models
 
-from moderation.workflow import cover_with_workflow, setup_workflow
+from moderation.workflow import cover_with_workflow, retire_wagtail_workflow, setup_workflow
 from portal import roles
 
 
@@ -103,9 +104,16 @@ def apply_roles(report=lambda line: None):
     groups = {}
     for name, permissions in roles.ROLE_PERMISSIONS.items():
         group, created = Group.objects.get_or_create(name=name)
-        group.permissions.set([get_permission(dotted) for dotted in permissions])
+        had = set(group.permissions.values_list("pk", flat=True))
+        wanted = {get_permission(dotted).pk for dotted in permissions}
+        group.permissions.set(wanted)
         groups[name] = group
-        report(f"{'Created' if created else 'Updated'} group {name}")
+        if created:
+            report(f"Created group {name}")
+        elif had != wanted:
+            report(f"Updated group {name}: {len(wanted - had)} permission(s) added, {len(had - wanted)} removed")
+        else:
+            report(f"Group {name} unchanged")
     retire_wagtail_groups(groups, report)
     group_ids = [group.pk for group in groups.values()]
     added, removed = converge(GroupPagePermission, "page", declared_page_grants(groups), group_ids)
@@ -113,8 +121,12 @@ def apply_roles(report=lambda line: None):
     added, removed = converge(GroupCollectionPermission, "collection", declared_collection_grants(groups), group_ids)
     report(f"Collection permissions: {added} added, {removed} removed")
     if Page.get_first_root_node() is not None:
-        workflow, home_pages = setup_workflow(groups[roles.MODERATORS])
-        report(f'Workflow "{workflow.name}" assigned to {len(home_pages)} home page(s)')
+        workflow, home_pages, changes = setup_workflow(groups[roles.MODERATORS])
+        covers = f"covers {len(home_pages)} home page(s)"
+        report(
+            f'Workflow "{workflow.name}" ' + (f"{', '.join(changes)}; {covers}" if changes else f"unchanged; {covers}")
+        )
+        retire_wagtail_workflow(workflow, report)
     return groups
 
 

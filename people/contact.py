@@ -10,6 +10,7 @@ from datetime import timedelta
 from email.utils import formataddr
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.tasks import task
@@ -55,6 +56,20 @@ def is_rate_limited(user):
     return messages_sent_recently(user) >= RATE_LIMIT
 
 
+class RateLimited(Exception):
+    """The sender has already sent RATE_LIMIT messages in the last RATE_WINDOW: nothing was saved."""
+
+
+def lock_sender(user):
+    """Hold the sender's user row until the transaction ends, so that their posts are counted one at a time.
+
+    On PostgreSQL this is a row lock: a second post by the same sender waits here, then counts what the
+    first one saved. SQLite ignores it; there the transaction itself is immediate (portal/settings.py), so
+    it holds the database's write lock from its start and writers run one after the other anyway.
+    """
+    list(get_user_model().objects.select_for_update().filter(pk=user.pk).values_list("pk", flat=True))
+
+
 def recipient_language(profile):
     """The recipient reads their mail in their chosen language, or else the one their profile was written in."""
     from wagtail_localize.models import TranslationSource
@@ -81,14 +96,22 @@ def create_message(*, sender, recipient, subject, body, send_copy=False):
     )
 
 
-def send_message(**kwargs):
+def send_message(*, sender, **kwargs):
     """Save the message and queue its delivery. Returns the saved ContactMessage.
+
+    Raises RateLimited, saving nothing, if the sender has reached RATE_LIMIT: the count and the save are
+    one transaction with the sender's row locked, so simultaneous posts cannot all pass the count.
+    The delivery is queued after that transaction commits: no lock is held while mail is sent.
 
     The request never talks to the mail server: in production the task worker (`manage.py db_worker`)
     sends it, so a slow or hanging server holds no web worker. With the immediate task backend
     (development, tests) the task runs here and the returned message is already sent or rescheduled.
     """
-    message = create_message(**kwargs)
+    with transaction.atomic():
+        lock_sender(sender)
+        if is_rate_limited(sender):
+            raise RateLimited
+        message = create_message(sender=sender, **kwargs)
     try:
         deliver_contact_message.enqueue(message.pk)
     except Exception:  # noqa: BLE001 - the saved message is pending; retry_due and the command find it.

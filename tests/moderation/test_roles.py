@@ -3,7 +3,17 @@ import io
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.urls import reverse
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, WorkflowPage
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from casestudies.factories import CaseStudyIndexPageFactory
 from home.models import HomePage
@@ -32,6 +42,59 @@ def test_setup_roles_is_idempotent_and_reaches_every_locale(roles):
         )
     )
     assert assigned == {"en", "sv", "nb", "da", "nl"}
+
+
+def wagtails_default_workflow():
+    """ "Moderators approval" as Wagtail's migration 0048 leaves it once Erfa's migration removed the Moderators
+    group: active, on the root page, its one task approved by no group. Made here if this database lacks it."""
+    workflow = Workflow.objects.filter(name="Moderators approval").first()
+    if workflow is None:
+        workflow = Workflow.objects.create(name="Moderators approval", active=True)
+        task = GroupApprovalTask.objects.create(name="Moderators approval", active=True)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+        WorkflowPage.objects.create(workflow=workflow, page=Page.get_first_root_node())
+    return workflow
+
+
+def test_setup_roles_deactivates_wagtails_default_workflow_and_says_so_once(library, case_index, people_index):
+    default = wagtails_default_workflow()
+    assert default.active and WorkflowPage.objects.filter(workflow=default).exists()
+
+    first = run_setup_roles()
+    default.refresh_from_db()
+    assert not default.active
+    assert not WorkflowPage.objects.filter(workflow=default).exists()
+    assert not default.tasks.filter(active=True).exists()
+    ours = Workflow.objects.get(name="Communications review")
+    assert ours.active
+    assert WorkflowPage.objects.filter(workflow=ours).count() == 5
+    assert first.count("Deactivated Wagtail's default workflow") == 1
+    assert 'Deactivated Wagtail\'s default workflow "Moderators approval" (it was assigned to 1 page(s))' in first
+
+    second = run_setup_roles()
+    assert "Deactivated" not in second
+    assert "Updated" not in second and "Created" not in second
+    assert "assigned to" not in second
+    assert "Group Communications unchanged" in second
+    assert "Page permissions: 0 added, 0 removed" in second
+    assert "Collection permissions: 0 added, 0 removed" in second
+    assert 'Workflow "Communications review" unchanged; covers 5 home page(s)' in second
+
+
+def test_setup_roles_reports_what_it_repairs(roles):
+    communications = Group.objects.get(name=COMMUNICATIONS)
+    communications.permissions.remove(Permission.objects.get(codename="add_topic"))
+    WorkflowPage.objects.filter(page__locale__language_code="sv").delete()
+    output = run_setup_roles()
+    assert f"Updated group {COMMUNICATIONS}: 1 permission(s) added, 0 removed" in output
+    assert f"Group {RESOURCE_PERSONS} unchanged" in output
+    assert 'Workflow "Communications review" assigned to 1 more home page(s); covers 5 home page(s)' in output
+
+
+def run_setup_roles():
+    out = io.StringIO()
+    call_command("setup_roles", stdout=out)
+    return out.getvalue()
 
 
 def test_employees_get_no_admin(employee_client, roles):
