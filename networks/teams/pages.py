@@ -42,7 +42,7 @@ def access_for(network, request):
 
 
 def team_of(network, team_id):
-    team = Team.objects.of_network(network).select_related("organisation", "manager").filter(pk=team_id).first()
+    team = Team.objects.of_network(network).select_related("organisation__locale", "manager").filter(pk=team_id).first()
     if team is None:
         raise Http404
     return team
@@ -56,9 +56,20 @@ def unit_choices(network):
 def plan_summaries(teams):
     """{team pk: {kind: plan}} for the teams' plans and reports, in one query."""
     found = {}
-    for plan in TeamPlan.objects.filter(team__in=teams).only("team_id", "kind", "state", "signed_off_at"):
+    for plan in TeamPlan.objects.filter(team__in=teams).only("team_id", "kind", "state", "signed_off_at", "language"):
         found.setdefault(plan.team_id, {})[plan.kind] = plan
     return found
+
+
+def team_language(team, plans):
+    """The language the team writes in, as recorded, for what it wrote on the team itself (its focus area,
+    which its members keep current): its progress plan's language (else its report's), saved with every
+    draft; before either, the language version of the unit it was set up with. The team records none of
+    its own, and a language is never guessed from the text."""
+    for kind in Kind.values:
+        if plans.get(kind) is not None and plans[kind].language:
+            return plans[kind].language
+    return team.organisation.locale.language_code
 
 
 def teams_page(network, request):
@@ -127,6 +138,7 @@ def team_page(network, request, team_id):
         {
             "team": team,
             "members": team.members.order_by("first_name", "last_name"),
+            "team_language": team_language(team, plans),
             "documents": documents,
             "form": form,
             "teams_url": url(network, request, TEAMS_ROUTE),

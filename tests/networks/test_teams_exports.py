@@ -76,7 +76,7 @@ def test_planned_actions_show_their_dates_as_the_readers_language_and_the_export
     # the exported document is Swedish throughout.
     shown = client.get(team_url(network, team, "plan")).content.decode()
     table = shown.split('class="teams__content"', 1)[1].split("</table>", 1)[0]
-    assert "<td>April 1, 2030</td>" in table and "2030-04-01" not in table
+    assert '<td data-label="Due">April 1, 2030</td>' in table and "2030-04-01" not in table
     response = client.get(team_url(network, team, "plan") + "versions/1/docx/")
     tables = Document(io.BytesIO(response.content)).tables
     cells = [cell.text for table in tables for row in table.rows for cell in row.cells]
