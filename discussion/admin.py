@@ -8,6 +8,7 @@ role's permission list complete (portal/roles.py) and portal never names this ap
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
@@ -17,8 +18,26 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 from discussion import rules
 from discussion.models import Comment
 from portal import roles
+from portal.languages import BY_CODE
 
 ACTIONS = {"view", "change"}
+# How much of a text the list shows: enough to recognise it; the whole text is one click away.
+EXCERPT_CHARS = 80
+
+
+def label(field):
+    """A column's heading: the field's translated name, capitalised as in Wagtail's own listings."""
+    return capfirst(Comment._meta.get_field(field).verbose_name)
+
+
+def excerpt(comment):
+    return Truncator(comment.body).chars(EXCERPT_CHARS)
+
+
+def language_name(comment):
+    """The language named in the admin's language ("Danska"), as in the language choices elsewhere."""
+    language = BY_CODE.get(comment.language)
+    return language.name if language is not None else comment.language
 
 
 class ModeratorPolicy(BasePermissionPolicy):
@@ -68,15 +87,24 @@ class CommentViewSet(ModelViewSet):
     search_fields = ["body"]
     # The database's "contains", as for the taxonomy snippets (portal/wagtail_hooks.py).
     search_backend_name = None
+    # At 390 px the text keeps a readable width (portal/admin.css's erfa-long-text) and the table scrolls
+    # sideways in a box of its own (templates/discussion/admin/index_results.html) instead of the page.
     list_display = [
-        TitleColumn("body", label=_("text"), url_name="discussion_comment:edit"),
-        Column("page", label=_("page")),
-        Column("author_name", label=_("author")),
-        Column("kind", label=_("kind"), accessor="get_kind_display"),
-        Column("language", label=_("language")),
-        Column("state", label=_("state"), accessor="get_state_display"),
-        DateColumn("created", label=_("written")),
+        TitleColumn(
+            "body",
+            label=label("body"),
+            accessor=excerpt,
+            url_name="discussion_comment:edit",
+            classname="erfa-long-text",
+        ),
+        Column("page", label=label("page")),
+        Column("author_name", label=label("author")),
+        Column("kind", label=label("kind"), accessor="get_kind_display"),
+        Column("language", label=label("language"), accessor=language_name),
+        Column("state", label=label("state"), accessor="get_state_display"),
+        DateColumn("created", label=label("created")),
     ]
+    index_results_template_name = "discussion/admin/index_results.html"
     ordering = ["-created"]
 
     def get_form_class(self, for_update=False):

@@ -9,7 +9,9 @@ from wagtail.admin.auth import permission_denied
 from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.views.reports import ReportView
 
+from portal.languages import BY_CODE
 from search import query_log
+from search.backends.languages import ALL
 from search.models import SearchQueryDay
 
 REPORT_DAYS = 90
@@ -25,6 +27,18 @@ def value(key):
     return lambda row: row[key]
 
 
+def name_of_language(code):
+    """The language searched in, named in the admin's language ("Norska (bokmål)"), or "All languages"."""
+    if code == ALL:
+        return str(_("All languages"))
+    language = BY_CODE.get(code)
+    return str(language.name) if language is not None else code
+
+
+def language_name(row):
+    return name_of_language(row["language"])
+
+
 class SearchQueryReportView(ReportView):
     """Queries of the last 90 days by number of searches; ``?zero=1`` shows only those without results."""
 
@@ -32,15 +46,19 @@ class SearchQueryReportView(ReportView):
     header_icon = "search"
     index_url_name = "search_query_report"
     index_results_url_name = "search_query_report_results"
+    # The table scrolls sideways in a box of its own on a phone, rather than being cut off at the right.
+    results_template_name = "search/admin/query_report_results.html"
     default_ordering = "-searches"
     columns = [
         # A long query breaks anywhere rather than pushing the counts out of sight (portal/admin.css).
         Column("query", label=_("Query"), accessor=value("query"), classname="erfa-long-text"),
-        Column("language", label=_("Language"), accessor=value("language")),
+        Column("language", label=_("Language"), accessor=language_name),
         NumberColumn("searches", label=_("Searches"), accessor=value("searches")),
         NumberColumn("zero_results", label=_("Searches without results"), accessor=value("zero_results")),
     ]
     list_export = ["query", "language", "searches", "zero_results"]
+    # The spreadsheet names the languages as the table does.
+    custom_field_preprocess = {"language": {"csv": name_of_language, "xlsx": name_of_language}}
     export_headings = {
         "query": _("Query"),
         "language": _("Language"),
