@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.models import Page, TaskState, WorkflowState
 
 from casestudies.models import LearningDraft
@@ -25,7 +26,8 @@ NEW_DRAFT_LIMIT = 30
 INVITE_LIMIT = 20
 HOUR = 3600
 
-DRAFT = _("Draft")
+# In context: unmarked, "Draft" would also be Wagtail's, and the admin would say it two ways in Danish.
+DRAFT = pgettext_lazy("a learning's state", "Draft")
 SUBMITTED = _("Submitted")
 
 

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class LearningDraftQuerySet(models.QuerySet):
@@ -24,7 +25,7 @@ class LearningDraftQuerySet(models.QuerySet):
 
 class LearningDraft(models.Model):
     class State(models.TextChoices):
-        DRAFT = "draft", _("Draft")
+        DRAFT = "draft", pgettext_lazy("a learning's state", "Draft")  # not Wagtail's "Draft"
         SUBMITTED = "submitted", _("Submitted")
 
     author = models.ForeignKey(

@@ -15,6 +15,7 @@ from django.utils import translation
 from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
+from home.models import HomePage
 from portal.factories import OrganisationFactory, TopicFactory, UserFactory
 from portal.roles import COMMUNICATIONS, RESOURCE_PERSONS
 from tests.utils import login_with_second_factor
@@ -128,3 +129,17 @@ def test_a_methods_form_names_its_steps_in_the_editors_language(client, editor):
     # The section's heading comes from the field's name: "Steps" in English, unless the field names it.
     assert re.search(r"<h2[^>]*>\s*Steg\s*</h2>", html) or ">Steg<" in html
     assert ">Steps<" not in html
+
+
+def test_the_danish_admin_calls_a_draft_one_thing(client, editor):
+    # Erfa's "Share a learning" form says "Gem kladde"; unmarked, its msgid "Save draft" won over Wagtail's
+    # own translation, so the admin's button said "Gem kladde" beside Wagtail's "Skitse" everywhere else.
+    from methods.factories import MethodIndexPageFactory
+
+    index = MethodIndexPageFactory(parent=HomePage.objects.get(locale__language_code="da"), slug="metoder")
+    login_with_second_factor(client, editor(COMMUNICATIONS, "da"))
+    html = client.get(f"/admin/pages/add/methods/methodpage/{index.pk}/").content.decode()
+    assert "Gem skitse" in html
+    assert "kladde" not in html.lower()
+    with translation.override("da"):
+        assert translation.pgettext("share a learning", "Save draft") == "Gem kladde"
