@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from portal import languages
+
 
 class CommentQuerySet(models.QuerySet):
     def of_page(self, page):
@@ -61,7 +63,8 @@ class Comment(models.Model):
         related_name="discussion_comments",
     )
     body = models.TextField(_("text"), max_length=2000)
-    language = models.CharField(_("language"), max_length=10)
+    # Choices: the admin's filter offers the languages by name, not a box to type a code into.
+    language = models.CharField(_("language"), max_length=10, choices=languages.CHOICES)
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.VISIBLE)
     hidden_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

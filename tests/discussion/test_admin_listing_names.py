@@ -38,3 +38,18 @@ def test_the_swedish_list_has_capitalised_headings_language_names_and_short_text
     # A long text is cut to an excerpt that keeps the column narrow enough for a phone.
     (excerpt,) = texts - {"Virker det også online?"}
     assert excerpt.endswith("…") and len(excerpt) <= 80
+
+
+def test_the_language_filter_offers_the_languages_by_name(client, method, reader, moderator):
+    rules.post(reader, method, kind="comment", body="Virker det også online?")
+    Comment.objects.update(language="da")
+    prefer(moderator, "sv")
+    login_with_second_factor(client, moderator)
+    html = client.get(reverse("discussion_comment:index")).content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    choices = soup.select('input[type="radio"][name="language"]')
+    assert choices, "a box to type a language code into"
+    names = [soup.select_one(f'label[for="{choice["id"]}"]').get_text(strip=True) for choice in choices]
+    assert "Danska" in names and "Svenska" in names
+    listed = client.get(reverse("discussion_comment:index"), {"language": "da"}).content.decode()
+    assert "Virker det også online?" in listed
