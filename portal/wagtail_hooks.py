@@ -30,25 +30,34 @@ class InEditorsLanguageIndexView(IndexView):
         return super().get(request, *args, **kwargs)
 
 
-class TopicViewSet(SnippetViewSet):
-    model = Topic
+class TaxonomyViewSet(SnippetViewSet):
+    """Wagtail's SnippetViewSet names its first breadcrumb with gettext while the URLs load, so "Home"
+    stayed English in every admin language; named lazily, it follows the editor's language."""
+
     index_view_class = InEditorsLanguageIndexView
-    icon = "tag"
-    list_display = ["name", "locale"]
-    search_fields = ["name"]
     # The lists are short: the database's "contains" finds any text in any order of the columns, where the
     # search backend fails on SQLite (its full-text columns are not the model's fields) and on sorting.
     search_backend_name = None
 
+    @property
+    def breadcrumbs_items(self):
+        home, *rest = super().breadcrumbs_items
+        return [{**home, "label": _("Home")}, *rest]
 
-class OrganisationViewSet(SnippetViewSet):
+
+class TopicViewSet(TaxonomyViewSet):
+    model = Topic
+    icon = "tag"
+    list_display = ["name", "locale"]
+    search_fields = ["name"]
+
+
+class OrganisationViewSet(TaxonomyViewSet):
     model = Organisation
-    index_view_class = InEditorsLanguageIndexView
     icon = "site"
     list_display = ["name", "kind", "region", "locale"]
     list_filter = ["kind"]
     search_fields = ["name", "region"]
-    search_backend_name = None  # As for topics.
 
 
 class TaxonomyViewSetGroup(SnippetViewSetGroup):

@@ -88,6 +88,17 @@ def test_topics_and_organisations_open_on_the_editors_language_which_they_may_wi
             assert own in html and other in html, query
 
 
+def test_the_taxonomy_screens_breadcrumbs_start_in_the_editors_language(client, editor):
+    topic = TopicFactory(name="Reflektion", locale=Locale.objects.get(language_code="sv"))
+    login_with_second_factor(client, editor(COMMUNICATIONS, "sv"))
+    home = translation.override("sv")(lambda: str(translation.gettext("Home")))()
+    for path in ("/admin/snippets/portal/topic/?locale=sv", f"/admin/snippets/portal/topic/edit/{topic.pk}/"):
+        html = client.get(path).content.decode()
+        crumbs = re.search(r'<nav[^>]*aria-label="[^"]*"[^>]*>.*?</nav>', html, re.S)
+        first = re.search(r'<a[^>]*href="/admin/"[^>]*>\s*(?:<[^>]+>\s*)*([^<]+?)\s*<', html)
+        assert first is not None and first.group(1) == home != "Home", (path, first and first.group(1), crumbs)
+
+
 @pytest.mark.parametrize(("language", "search", "upload"), [("da", "Søg", "Upload"), ("sv", "Sök", "Ladda upp")])
 def test_the_document_and_image_choosers_tabs_are_in_the_editors_language(client, editor, language, search, upload):
     user = editor(RESOURCE_PERSONS, language)
