@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from demo.teams import PLAN  # the demo's plan: two planned actions, in Swedish
 from home.models import HomePage
 from networks.factories import NetworkIndexPageFactory, NetworkMemberFactory, NetworkPageFactory
 from networks.models import Team
@@ -21,15 +22,6 @@ from tests.browser.conftest import axe_violations, describe_violations, screensh
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SHOTS = Path(os.environ.get("ERFA_SHOTS", "/tmp/team-shots"))  # noqa: S108 - a place to look, not a secret
-PLAN = {
-    "goal": "Färre läkemedelsavvikelser på Björken under året.",
-    "actions": [
-        {"action": "Dubbelkontroll vid kvällsrundan", "owner": "Ingrid Lundqvist", "due": "2026-03-01"},
-        {"action": "Lär nattpersonalen checklistan", "owner": "Hassan Öberg", "due": "2026-04-15"},
-    ],
-    "measures": "Antal rapporterade avvikelser per månad.",
-    "status": "",
-}
 LABELS = ("Planerad åtgärd", "Ansvarig", "Klart senast")
 
 # Each action cell: the label drawn before it, the header of its column, and the room each takes: the label is
