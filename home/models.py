@@ -1,12 +1,15 @@
+from django.conf import settings
 from django.http import Http404
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
 from home.highlights import home_highlights
-from portal import compiled, fragments
+from portal import compiled, fragments, sites
 from portal.i18n import LANGUAGE_NAMES, best_version
 from portal.models.restrictions import ViewRestrictionsMixin
 
@@ -41,6 +44,23 @@ class HomePage(ViewRestrictionsMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(home_highlights(self, request))
         return context
+
+    @property
+    def localized(self):
+        """Wagtail's `localized`: this home page in the reader's language when that version is live, else
+        this one. The same answer, its query kept (portal.compiled): serving any page starts here."""
+        try:
+            language = get_supported_content_language_variant(translation.get_language())
+        except LookupError:  # as Locale.get_active: the default language's
+            language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        found = compiled.rows(
+            ("home-in-language",),
+            lambda: HomePage.objects.filter(translation_key=self.translation_key, locale__language_code=language),
+            params=[self.translation_key, language],
+        )
+        if not found or found[0].pk == self.pk or not found[0].live:
+            return self
+        return found[0]
 
     def route(self, request, path_components):
         try:
@@ -96,7 +116,7 @@ class HomePage(ViewRestrictionsMixin, Page):
                 return None
             remaining = path_components[step + 1 :]
             if not remaining or page.specific_class is None or page.specific_class.route is not Page.route:
-                return [*pages, page.specific], remaining
+                return [*pages, sites.specific(page)], remaining
             pages.append(page)
             depth = page.depth
         return None

@@ -9,10 +9,11 @@ from django.shortcuts import resolve_url
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
+from wagtail import views as wagtail_views
 from wagtail.models import Site
 from wagtail.users.models import UserProfile
 
-from portal import fragments
+from portal import fragments, sites
 from portal.admin_area import in_admin
 from portal.languages import base_code
 
@@ -184,18 +185,24 @@ class SharedSiteMiddleware:
     (`_wagtail_site`, as that method's docstring says); this puts the shared copy there first. The copy
     is kept with its root page in its specific form, which routing asks for next (another query). Kept
     under the shared cache's generation (portal.fragments), so saving or deleting a Site or a page
-    makes it stale.
+    makes it stale. Without the shared cache, the page views still skip Wagtail's own lookup, whose query
+    costs more to build than to run: portal.sites reads the same rows with SQL compiled once.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        # Without a shared cache, Wagtail finds the Site itself, and only for requests that need one.
         if fragments.active():
             parts = ("wagtail-site", request.get_host(), request.get_port())
             request._wagtail_site = fragments.shared(parts, lambda: self.find(request))
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        # Without a shared cache: for a page Wagtail serves (and only then, so a request for anything else
+        # reads no Site), the same lookup as Wagtail's, through kept SQL (portal.sites).
+        if view_func is wagtail_views.serve and not hasattr(request, "_wagtail_site"):
+            request._wagtail_site = sites.find_site(request)
 
     @staticmethod
     def find(request):

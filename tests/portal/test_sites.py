@@ -1,0 +1,136 @@
+"""The first steps of serving a page with kept SQL (portal/sites.py, HomePage.localized): the same Site,
+home page and specific page as Wagtail's own lookups, read as the data is now.
+
+Every cache is off here, as on a server without Redis: the shared Site (portal.middleware) is not used.
+"""
+
+import pytest
+from django.db.models import Value
+from django.test import Client, RequestFactory
+from django.utils import translation
+from wagtail.models import Page, Site
+
+from home.models import HomePage
+from networks.factories import NetworkIndexPageFactory, NetworkPageFactory
+from portal import compiled, sites
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def nothing_cached(settings):
+    settings.PAGE_CACHE = False
+    settings.FRAGMENT_CACHE = False
+    settings.ALLOWED_HOSTS = ["*"]
+    compiled.forget()
+    yield
+    compiled.forget()
+
+
+@pytest.fixture
+def home(site_tree):
+    return HomePage.objects.get(locale__language_code="en")
+
+
+def request_for(host, port):
+    return RequestFactory().get("/en/", HTTP_HOST=host, SERVER_PORT=str(port))
+
+
+HOSTS = [
+    ("localhost", 80),
+    ("localhost", 8000),
+    ("intranet.example", 80),
+    ("intranet.example", 8443),
+    ("intranet.example", 9000),
+    ("twice.example", 80),
+    ("twice.example", 81),
+    ("twice.example", 82),
+    ("once.example", 80),
+    ("elsewhere.example", 80),
+]
+
+
+def assert_same_as_wagtail():
+    for host, port in HOSTS:
+        ours = sites.find_site(request_for(host, port))
+        wagtails = Site._find_for_request(request_for(host, port))
+        assert ours == wagtails, (host, port, ours, wagtails)
+        if ours is not None:
+            assert ours.root_page == wagtails.root_page.specific
+            assert type(ours.root_page) is type(wagtails.root_page.specific)
+
+
+def test_the_site_found_is_the_one_wagtail_finds_for_every_host_and_port(home):
+    # Wagtail's ranking: host and port, then host on the default site, then the default (unless exactly
+    # one other site has the host), then a host with another port when there is no default.
+    Site.objects.create(hostname="intranet.example", port=8443, root_page=home)
+    Site.objects.create(hostname="intranet.example", port=80, root_page=home)
+    Site.objects.create(hostname="twice.example", port=81, root_page=home)
+    Site.objects.create(hostname="twice.example", port=82, root_page=home)
+    Site.objects.create(hostname="once.example", port=8080, root_page=home)
+    assert_same_as_wagtail()
+    assert sites.find_site(request_for("intranet.example", 8443)).port == 8443
+    assert sites.find_site(request_for("once.example", 80)).hostname == "once.example"
+    assert sites.find_site(request_for("twice.example", 80)).is_default_site
+
+    # Without a default site, a host that matches no site is served by none.
+    Site.objects.filter(is_default_site=True).update(is_default_site=False)
+    assert_same_as_wagtail()
+    assert sites.find_site(request_for("elsewhere.example", 80)) is None
+    assert sites.find_site(request_for("twice.example", 80)) is None
+
+    Site.objects.filter(hostname="intranet.example", port=80).update(is_default_site=True)
+    assert_same_as_wagtail()
+
+
+def test_one_kept_query_serves_every_host(home):
+    for host, port in HOSTS:
+        sites.find_site(request_for(host, port))
+    assert [key for key in compiled._entries() if key[0] == "wagtail-site"] == [("wagtail-site",)]
+
+
+def test_a_page_view_sees_a_change_to_the_sites_at_once(home, employee):
+    reader = Client(HTTP_HOST="other.example")
+    reader.force_login(employee)
+    assert reader.get("/en/").status_code == 200
+
+    # The only site now answers for one host: another host has no site, so no page.
+    Site.objects.update(hostname="intranet.example", is_default_site=False)
+    assert reader.get("/en/").status_code == 404
+    assert Client(HTTP_HOST="intranet.example").get("/en/").status_code in (200, 302)
+
+
+def test_the_home_page_in_the_readers_language_is_wagtails(home):
+    swedish = HomePage.objects.get(locale__language_code="sv")
+    for language in ("en", "sv", "nb", "da", "nl", "fr"):  # fr: not a language of the site
+        with translation.override(language):
+            ours = home.localized
+            wagtails = Page.objects.get(pk=home.pk).localized.specific
+            assert ours == wagtails, language
+            assert isinstance(ours, HomePage)
+            assert swedish.localized == Page.objects.get(pk=swedish.pk).localized.specific
+    with translation.override("sv"):
+        assert home.localized == swedish
+
+    # A version that is not live is not the reader's: the English one stays, as with Wagtail.
+    swedish.unpublish()
+    with translation.override("sv"):
+        assert home.localized.pk == home.pk
+        assert Page.objects.get(pk=home.pk).localized.pk == home.pk
+
+
+def test_a_page_in_its_specific_form_is_wagtails(home):
+    network = NetworkPageFactory(parent=NetworkIndexPageFactory(parent=home), title="Care at night")
+    generic = Page.objects.annotate(marked=Value(7)).get(pk=network.pk)
+
+    specific = sites.specific(generic)
+    assert type(specific) is type(network)
+    assert (specific.pk, specific.title, specific.region) == (network.pk, "Care at night", network.region)
+    assert specific.marked == 7  # what the generic page carried, as Wagtail's get_specific copies it
+    assert generic.specific is specific
+    assert sites.specific(specific) is specific
+
+    gone = Page.objects.get(pk=network.pk)
+    Page.objects.filter(pk=network.pk).delete()
+    with pytest.raises(type(network).DoesNotExist):
+        sites.specific(gone)
