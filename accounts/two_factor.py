@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 import segno
 from django.shortcuts import redirect
 from django.urls import reverse
+from django_otp import devices_for_user
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -66,6 +67,25 @@ def new_recovery_codes(user):
     codes = [secrets.token_hex(5) for _ in range(RECOVERY_CODE_COUNT)]
     StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
     return codes
+
+
+def verification_devices(user):
+    """The devices a code on the verify page is checked against: the app and the recovery codes."""
+    return list(devices_for_user(user, confirmed=True))
+
+
+def locked_until(devices):
+    """Until when django-otp refuses codes after wrong ones (exponential back-off), or None if it takes them now.
+
+    A wrong code on the verify page counts against each of the user's devices, so they lock together; a code
+    is taken again only when none is locked, and the lock lasts until the last one opens.
+    """
+    times = []
+    for device in devices:
+        allowed, data = device.verify_is_allowed()
+        if not allowed and data and data.get("locked_until"):
+            times.append(data["locked_until"])
+    return max(times, default=None)
 
 
 def enrol_confirmed(user, device):

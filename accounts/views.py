@@ -35,7 +35,7 @@ def enrol(request):
         # Replacing an app needs the second factor first (a recovery code will do).
         return redirect(f"{reverse('erfa_two_factor_verify')}?{urlencode({'next': reverse('erfa_two_factor_enrol')})}")
     device = two_factor.pending_totp_device(user)
-    form = TokenForm(request.POST or None)
+    form = TokenForm(request.POST or None, devices=[device])
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["otp_token"]):
             codes = two_factor.enrol_confirmed(user, device)
@@ -61,7 +61,7 @@ def verify(request):
     user = request.user
     if not two_factor.confirmed_totp_device(user):
         return redirect(f"{reverse('erfa_two_factor_enrol')}?{urlencode({'next': _next_url(request)})}")
-    form = TokenForm(request.POST or None)
+    form = TokenForm(request.POST or None, devices=two_factor.verification_devices(user))
     if request.method == "POST" and form.is_valid():
         device = match_token(user, form.cleaned_data["otp_token"])
         if device is not None:
