@@ -44,6 +44,9 @@ class StandIn(BaseHTTPRequestHandler):
         else:
             params = parse_qs(body)
         self.server.calls.append((self.path, dict(self.headers), params))
+        if self.server.failure:  # (status, body): the service answers an error, as when it is overloaded
+            status, body = self.server.failure
+            return self.reply(status, body)
         if self.path == "/v2/translate":
             if self.headers.get("Authorization") != "DeepL-Auth-Key test-key":
                 return self.reply(403, {"message": "Wrong key"})
@@ -59,9 +62,9 @@ class StandIn(BaseHTTPRequestHandler):
         return self.reply(404, {"error": "Not found"})
 
     def reply(self, status, payload):
-        data = json.dumps(payload).encode()
+        data = payload.encode() if isinstance(payload, str) else json.dumps(payload).encode()
         self.send_response(status)
-        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Type", "text/html" if isinstance(payload, str) else "application/json")
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
@@ -74,6 +77,7 @@ class StandIn(BaseHTTPRequestHandler):
 def stand_in():
     server = ThreadingHTTPServer(("127.0.0.1", 0), StandIn)
     server.calls = []
+    server.failure = None
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield server
