@@ -56,7 +56,7 @@ class HomePage(ViewRestrictionsMixin, Page):
         found = compiled.rows(
             ("home-in-language",),
             lambda: HomePage.objects.filter(translation_key=self.translation_key, locale__language_code=language),
-            params=[self.translation_key, language],
+            params=[language, self.translation_key],  # in the SQL's order: the locale's join comes first
         )
         if not found or found[0].pk == self.pk or not found[0].live:
             return self

@@ -83,3 +83,25 @@ def test_a_new_spokesperson_shows_and_the_former_one_no_longer_does(setting):
 
     assert your_networks(signed_in(former)) is None
     assert "The Norrvik experience network" in your_networks(signed_in(new))
+
+
+def test_each_readers_networks_come_from_one_kept_sql(setting, settings):
+    """Without the shared cache the home page asks for the reader's networks and plans on every view; the
+    SQL is the same for every reader, with their id as its parameters, so it is compiled once."""
+    from home.awaiting import read_awaiting
+    from home.followed import own_network_keys
+    from portal import compiled
+
+    settings.FRAGMENT_CACHE = False
+    compiled.forget()
+    network, people = setting
+    spokesperson, follower, other = (EmployeeFactory(username=name) for name in ("ola", "kari", "eva"))
+    Spokesperson(page=network, person=profile(people, spokesperson))
+    NetworkFollow.objects.create(user=follower, network=network)
+
+    assert own_network_keys(spokesperson) == [network.translation_key]
+    assert own_network_keys(follower) == [network.translation_key]
+    assert own_network_keys(other) == []
+    assert read_awaiting("en", other) == []
+    kept = [key for key in compiled._entries() if key[0] in ("own-network-keys", "plans-waiting")]
+    assert kept == [("own-network-keys",), ("plans-waiting",)]

@@ -111,6 +111,8 @@ def test_the_home_page_in_the_readers_language_is_wagtails(home):
             assert swedish.localized == Page.objects.get(pk=swedish.pk).localized.specific
     with translation.override("sv"):
         assert home.localized == swedish
+    # Kept: one SQL for every home page and language, not built again on each view.
+    assert [key for key in compiled._entries() if key[0] == "home-in-language"] == [("home-in-language",)]
 
     # A version that is not live is not the reader's: the English one stays, as with Wagtail.
     swedish.unpublish()
