@@ -6,14 +6,20 @@
   the primary action instead: the list of their pages in review.
 - "Convert to alias page" (wagtail-localize) replaces a translation by the source page's published
   content at once, past the review: it is offered only to those who may publish the page
-  (moderation/aliases.py).
+  (moderation/aliases.py). So is "Start Synced translation", which ties a translation to its source
+  again: how a page's translations are kept is Communications' decision.
 """
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.action_menu import ActionMenuItem, CancelWorkflowMenuItem
 
-from moderation.aliases import CONVERT_TO_ALIAS_ACTION, may_convert_to_alias
+from moderation.aliases import (
+    CONVERT_TO_ALIAS_ACTION,
+    RESTART_TRANSLATION_ACTION,
+    may_convert_to_alias,
+    may_stop_or_restart_syncing,
+)
 
 CANCEL_WORKFLOW = "action-cancel-workflow"
 # Items that do something for the author: when none is left, their next step leads the menu.
@@ -43,6 +49,8 @@ def arrange_review_actions(menu_items, request, context):
         return
     if not may_convert_to_alias(request.user, page):
         menu_items[:] = [item for item in menu_items if item.name != CONVERT_TO_ALIAS_ACTION]
+    if not may_stop_or_restart_syncing(request.user, page):
+        menu_items[:] = [item for item in menu_items if item.name != RESTART_TRANSLATION_ACTION]
     cancel = [item for item in menu_items if item.name == CANCEL_WORKFLOW]
     if not cancel:
         return

@@ -7,12 +7,13 @@ wagtail-localize lets only holders of its site-wide "submit translation" permiss
 translation, of any page. Erfa gives that permission to Communications only; everyone else starts a
 translation of a page they may edit through TranslatePageView, wagtail-localize's own view with the
 page's edit permission as the check. Its translation editor offers "Publish" only to those who may
-publish; a translation is submitted into the page's workflow, "Communications review", here.
+publish; a translation is submitted into the page's workflow, "Communications review", here, with the
+editor's text written into a draft revision first (moderation/translations.py).
 """
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import HiddenInput
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -26,7 +27,7 @@ from wagtail_localize.components import TranslationComponentManager
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitTranslationView
 
 from moderation.decisions import confirm_decision
-from moderation.translations import untranslated_segments
+from moderation.translations import has_changes_to_review, save_translation_draft, untranslated_segments
 from portal.i18n import synced_translation
 
 
@@ -42,11 +43,29 @@ def submit_translation_for_review(request, page_id):
     if page.workflow_in_progress:
         messages.warning(request, _("“%(title)s” is already waiting for review.") % {"title": page.title})
         return explorer_url
-    if page.live and not page.has_unpublished_changes:
+    if page.permissions_for_user(request.user).page_locked():
+        message = _("“%(title)s” is locked: it can be submitted once it is unlocked.")
+        messages.error(request, message % {"title": page.title})
+        return explorer_url
+    translation = synced_translation(page)
+    changed = has_changes_to_review(page, translation) if translation else page.has_unpublished_changes
+    if page.live and not changed:
         messages.warning(request, _("“%(title)s” has no changes to review.") % {"title": page.title})
         return explorer_url
     if request.method == "POST":
-        if page.get_latest_revision() is None:
+        if translation is not None:
+            # What the translation editor holds, as the draft the review sees (moderation/translations.py).
+            try:
+                save_translation_draft(translation, request.user)
+            except ValidationError as error:
+                messages.error(
+                    request,
+                    _("The translation could not be saved for review: %(errors)s")
+                    % {"errors": " ".join(error.messages)},
+                )
+                return redirect("wagtailadmin_pages:edit", page.pk)
+            page = Page.objects.get(pk=page.pk).specific  # with its new latest revision, which the review takes
+        elif page.get_latest_revision() is None:
             page.save_revision(user=request.user, log_action=True)
         state = page.current_workflow_state
         if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
@@ -55,11 +74,11 @@ def submit_translation_for_review(request, page_id):
             state.resume(request.user)
         else:
             workflow.start(page, request.user)
-        messages.success(request, _("“%(title)s” has been submitted for review.") % {"title": page.title})
+        title = page.get_admin_display_title()  # the draft's, which may be newly translated
+        messages.success(request, _("“%(title)s” has been submitted for review.") % {"title": title})
         if not page.permissions_for_user(request.user).can_publish():
             return redirect("erfa_my_pages_in_review")  # Where their review stands (my_pages.py).
         return explorer_url
-    translation = synced_translation(page)
     segments = untranslated_segments(translation, page.specific_class) if translation else []
     return TemplateResponse(
         request, "moderation/submit_translation.html", {"page": page, "untranslated_segments": segments}

@@ -17,8 +17,10 @@ def register_page_viewset():
 # without the order Wagtail's would run last and win): the workflow's names in history, translated.
 hooks.register("register_log_actions", history.register_translated_workflow_actions, order=1)
 
-# Before wagtail-localize's own before_edit_page hook (order 0), which publishes the translation.
+# Before wagtail-localize's own before_edit_page hook (order 0), which publishes the translation and
+# restarts a stopped one ("Start Synced translation", for those who may publish: moderation/aliases.py).
 hooks.register("before_edit_page", translations.confirm_before_publishing_incomplete, order=-10)
+hooks.register("before_edit_page", aliases.refuse_restarting_sync, order=-10)
 
 
 @hooks.register("register_admin_urls")

@@ -33,9 +33,15 @@ def title_for_reader(page):
 
 
 @register.simple_tag
-def may_submit_for_review(page, user):
+def may_submit_from_editor(page, user):
     """For the translation editor (templates/wagtail_localize/admin/edit_translation.html)."""
-    return translations.may_submit_for_review(page, user)
+    return translations.may_submit_from_editor(page, user)
+
+
+@register.simple_tag
+def may_stop_syncing(instance, user):
+    """Whether the translation editor keeps its "Stop Synced translation" for `user` (aliases.py); snippets keep it."""
+    return not isinstance(instance, Page) or aliases.may_stop_or_restart_syncing(user, instance)
 
 
 # wagtail-localize's translation editor gets its "Convert to alias page" link in its JSON props.
