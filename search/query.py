@@ -8,9 +8,11 @@ Django's strip_tags is not used: it raises SuspiciousOperation (a 400) on deeply
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from portal.languages import STEMMERS, stemmer
+from search.stopwords import common_words
 
 MAX_QUERY_LENGTH = 200
 # Each word costs a clause per searched field in the engines, and a condition in the title search
@@ -25,6 +27,8 @@ TAG = re.compile(r"</?[A-Za-z!?][^<>]*>")
 SYNTAX = re.compile(r"['`&|!():*<>\[\]{}^~\\/+=;#@$%?]")
 # A phrase: the words between a pair of double quotes.
 PHRASE = re.compile(r'"([^"]*)"')
+# A word as the engines and SQLite's index split them: letters and digits ("don't" is "don" and "t").
+WORD = re.compile(r"[^\W_]+")
 # C0 and C1 control characters (NUL among them, which PostgreSQL refuses) and lone UTF-16 surrogates,
 # which no database or engine can store.
 UNUSABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -75,6 +79,35 @@ def phrases(query):
 def plain_words(query):
     """The query's words without the quotes, for what matches words one by one (titles, suggestions)."""
     return " ".join(query.replace('"', " ").split())
+
+
+def only_common_words(query, language):
+    """Whether a clean query holds words and all of them, quoted or not, are very common ones ("the", "og
+    det") in ``language``, or in any language for ALL: words every backend leaves out (search.stopwords)."""
+    return _common(plain_words(query), common_words(language))
+
+
+def without_common_words(query, language):
+    """The query without its very common words outside quotes, when other words remain: what PostgreSQL and
+    OpenSearch search for anyway in the reader's language. SQLite, which drops none, then finds what they
+    find, and a search across all languages is not swamped by pages that merely hold "the" or "och".
+
+    "the reflection" becomes "reflection"; a phrase keeps its words ("före mötet" is searched as written),
+    and a query of nothing but common words stays as it is (only_common_words tells the reader).
+    """
+    quoted, words = phrases(query)
+    common = common_words(language)
+    typed = words.split()
+    kept = [word for word in typed if not _common(word, common)]
+    if len(kept) == len(typed) or not (kept or quoted):
+        return query
+    return " ".join([f'"{phrase}"' for phrase in quoted] + kept)
+
+
+def _common(text, common):
+    """Whether ``text`` has words and each is in ``common``."""
+    tokens = WORD.findall(unicodedata.normalize("NFC", text).lower())
+    return bool(tokens) and all(token in common for token in tokens)
 
 
 def query_terms(query):

@@ -46,7 +46,9 @@ class SearchQueryReportView(ReportView):
     header_icon = "search"
     index_url_name = "search_query_report"
     index_results_url_name = "search_query_report_results"
-    # The table scrolls sideways in a box of its own on a phone, rather than being cut off at the right.
+    # On a phone the column headings wrap so the table fits the screen (search/query_report.css), and
+    # anything still wider scrolls sideways in a box of its own, rather than being cut off at the right.
+    template_name = "search/admin/query_report.html"
     results_template_name = "search/admin/query_report_results.html"
     default_ordering = "-searches"
     columns = [

@@ -24,7 +24,7 @@ from search.backends.engine import one_per_translation
 from search.backends.languages import ALL, ANALYZERS, search_language
 from search.groups import group_versions, one_per_group
 from search.outage import is_engine_outage
-from search.query import phrases, plain_words, query_terms, with_stems
+from search.query import only_common_words, phrases, plain_words, query_terms, with_stems, without_common_words
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +42,10 @@ class Hit:
 class SearchOutcome:
     hits: list = field(default_factory=list)
     degraded: bool = False
+    # The query held only very common words ("the", "og det"), so nothing was searched (search.stopwords).
+    only_common_words: bool = False
+    # What was searched: the query without the very common words beside other ones (for highlighting).
+    searched: str = ""
 
 
 def scope(language):
@@ -157,12 +161,17 @@ def run_search(query, language, backend=None, reader=None, viewer=None):
     may see, for a ``reader`` of that language."""
     if not query:
         return SearchOutcome()
+    # The engines drop a language's very common words, and PostgreSQL, OpenSearch and SQLite differ in
+    # what is left of a query of nothing else (search.stopwords): none of them is asked, alike.
+    if only_common_words(query, language):
+        return SearchOutcome(only_common_words=True, searched=query)
+    query = without_common_words(query, language)
     viewer = visibility_for(viewer)
     ids, degraded = engine_or_titles(
         lambda: engine_ids(query, language, backend, reader), query, language, max_hits(language), viewer
     )
     hits = visible_hits(ids, language, reader or language, viewer)
-    return SearchOutcome(hits=hits[: settings.SEARCH_MAX_RESULTS], degraded=degraded)
+    return SearchOutcome(hits=hits[: settings.SEARCH_MAX_RESULTS], degraded=degraded, searched=query)
 
 
 def promotions(query, language, viewer=None):

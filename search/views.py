@@ -99,8 +99,10 @@ def search(request):
         # bump the page cache's generation); a copy served from the cache counts the search again.
         page_cache.shareable(request, on_hit=(COUNT_SEARCH, counted) if counted else None)
 
-    # Nothing found for words typed: the nearest words the reader's titles use (search.suggest).
-    suggestion = did_you_mean(query, service.scope(language), request, active) if query and not outcome.hits else ""
+    # Nothing found for words typed: the nearest words the reader's titles use (search.suggest). Not for a
+    # query of very common words only: nothing was searched, and the reader is told why.
+    asked = query and not outcome.hits and not outcome.only_common_words
+    suggestion = did_you_mean(outcome.searched, service.scope(language), request, active) if asked else ""
     return render(
         request,
         "search/search.html",
@@ -111,10 +113,11 @@ def search(request):
             # The header's search box shows the query here only, not a directory's or another page's.
             "site_search_query": query,
             "nothing_searchable": bool(raw.strip()) and not query,
+            "only_common_words": outcome.only_common_words,
             "search_in": language,
             "active_language_name": LANGUAGE_NAMES.get(active, active),
             "results": page,
-            "items": result_items(list(page.object_list), query_terms(query), request, active),
+            "items": result_items(list(page.object_list), query_terms(outcome.searched), request, active),
             "facets": add_facet_links(facets.facet_counts(hits, values, wanted, active), request.GET) if values else [],
             "selected": selected,
             "promotions": promotion_links(service.promotions(query, active, viewer=request), active),

@@ -86,6 +86,25 @@ def phrase_pages(home):
     MethodPageFactory(parent=index, title="Mötet och tiden före", slug="tiden", summary="Efteråt.", description="")
 
 
+def common_words_page(home):
+    """An English method that says "the" but not "kaizen"."""
+    from methods.factories import MethodIndexPageFactory, MethodPageFactory
+
+    index = MethodIndexPageFactory(parent=home, slug="plans")
+    MethodPageFactory(parent=index, title="The weekly plan", slug="plan", summary="How the team plans the week.")
+
+
+def common_words_search(client, language, query, scope=None):
+    """What a reader of ``language`` is shown for ``query``: told the words are too common, or the titles found."""
+    response = client.get(f"/{language}/search/", {"q": query, **({"in": scope} if scope else {})})
+    return {
+        "status": response.status_code,
+        "only_common_words": bool(response.context.get("only_common_words")),
+        "titles": sorted(item["page"].title for item in response.context["items"]),
+        "kept": response.context["search_query"],
+    }
+
+
 def main():
     # As the test runner does: responses keep their template context, and e-mails stay in memory.
     setup_test_environment()
@@ -135,6 +154,21 @@ def main():
     report["phrase_page"] = {
         typed: sorted(page_search(client, "sv", typed)["titles"])
         for typed in ("före mötet", '"före mötet"', '"mötet och"', '"före mötet" förväg', '"före mötet" efteråt')
+    }
+    # Stop words: FTS5 drops none, and found every page that holds them (search.stopwords).
+    common_words_page(homes["en"])
+    report["common_words"] = {
+        " ".join((language, typed, scope or "")).strip(): common_words_search(client, language, typed, scope)
+        for language, typed, scope in (
+            ("en", "the", None),
+            ("en", "the", ALL),
+            ("sv", "och", None),
+            ("sv", "det är", ALL),
+            ("nb", "og det", None),
+            ("da", "og det", None),
+            ("nl", "de het", None),
+            ("en", "the kaizen", None),
+        )
     }
     report["autocomplete_view"] = client.get("/sv/search/autocomplete/", {"q": "Hem"}).status_code
     print(f"done in {time.monotonic() - started:.1f} s", file=sys.stderr)

@@ -56,6 +56,17 @@ def test_wagtails_api_phrases_and_autocomplete_work_after_update_index(sqlite_re
     assert sorted(set(sqlite_report["autocomplete"])) == ["Welcome to Erfa"]
 
 
+def test_very_common_words_alone_are_not_searched_and_beside_others_left_out(sqlite_report):
+    """FTS5 keeps stop words: "the" found every page that says it. Now SQLite answers as the engines do."""
+    found = sqlite_report["common_words"]
+    for key in ("en the", "en the all", "sv och", "sv det är all", "nb og det", "da og det", "nl de het"):
+        typed = key.split(" ", 1)[1].removesuffix(" all")
+        assert found[key] == {"status": 200, "only_common_words": True, "titles": [], "kept": typed}, key
+    # Beside a specific word "the" is left out: the page that says "the" but not "kaizen" is not found.
+    beside = {"status": 200, "only_common_words": False, "titles": ["Welcome to Erfa"], "kept": "the kaizen"}
+    assert found["en the kaizen"] == beside
+
+
 def test_fts5_syntax_in_a_query_is_searched_as_words(sqlite_report):
     assert sqlite_report["syntax_as_words"] == ["sv"]
 
