@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "caching.page_cache.PageCacheMiddleware",  # After sign-in, two-factor and messages; before routing.
     "moderation.aliases.AliasConversionGuardMiddleware",  # Only publishers convert to alias (moderation/aliases.py).
+    "portal.page_chooser.PageChooserLanguageMiddleware",  # The page chooser opens on the edited page's language.
     "portal.machine_translation.MachineTranslationReportMiddleware",  # How much a machine translation did.
     "portal.middleware.SharedSiteMiddleware",
     # Last, as django-axes asks: it turns a refused login into the lock-out page.

@@ -8,7 +8,7 @@ from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
-from portal import admin_menus, view_restrictions
+from portal import admin_menus, page_chooser, view_restrictions
 from portal.admin_api import ReadablePagesAdminAPIViewSet
 from portal.document_privacy import documents_the_user_may_open
 from portal.languages import base_code
@@ -76,6 +76,10 @@ hooks.register("construct_help_menu", admin_menus.whats_new_in_editors_language)
 
 # Private-collection documents are offered only to those who may open them (portal/document_privacy.py).
 hooks.register("construct_document_chooser_queryset", documents_the_user_may_open)
+
+# The page chooser's search in the language it browses: the edited page's unless the editor picks another
+# (portal/page_chooser.py, with its middleware).
+hooks.register("construct_page_chooser_queryset", page_chooser.search_in_chooser_language)
 
 # A signed-in reader kept out by a "groups" restriction is refused (403), not sent to sign in again
 # (portal/view_restrictions.py); the order puts each ahead of Wagtail's own check.
