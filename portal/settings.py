@@ -79,8 +79,7 @@ MIDDLEWARE = [
     "portal.page_chooser.PageChooserLanguageMiddleware",  # The page chooser opens on the edited page's language.
     "portal.machine_translation.MachineTranslationReportMiddleware",  # How much a machine translation did.
     "portal.middleware.SharedSiteMiddleware",
-    # Last, as django-axes asks: it turns a refused login into the lock-out page.
-    "axes.middleware.AxesMiddleware",
+    "axes.middleware.AxesMiddleware",  # Last, as django-axes asks: a refused login becomes the lock-out page.
 ]
 
 # Around Django's application, innermost first (portal/wsgi.py): a reader's cached page before Django.
