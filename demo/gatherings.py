@@ -36,17 +36,26 @@ EXPECTATIONS = {
     "en": "I hope to learn from others and take concrete examples back to my team.",
 }
 
+# No head count: the page lists who attended, and the minutes must not say otherwise.
 MINUTES = {
-    "sv": "<p>Sex språkrör berättade om sina situationer. Vi valde tre exempel att skriva färdigt till nästa "
+    "sv": "<p>Arbetsgrupperna berättade om sina situationer. Vi valde tre exempel att skriva färdigt till nästa "
     "träff.</p>",
-    "en": "<p>Six spokespersons presented their situations. We chose three examples to finish before the next "
+    "en": "<p>The work groups presented their situations. We chose three examples to finish before the next "
     "gathering.</p>",
-    "nb": "<p>Seks talspersoner fortalte om situasjonene sine. Vi valgte tre eksempler å skrive ferdig til neste "
+    "nb": "<p>Arbeidsgruppene fortalte om situasjonene sine. Vi valgte tre eksempler å skrive ferdig til neste "
     "samling.</p>",
-    "da": "<p>Seks talspersoner fortalte om deres situationer. Vi valgte tre eksempler, der skal skrives færdige til "
+    "da": "<p>Arbejdsgrupperne fortalte om deres situationer. Vi valgte tre eksempler, der skal skrives færdige til "
     "næste møde.</p>",
-    "nl": "<p>Zes woordvoerders vertelden over hun situaties. We kozen drie voorbeelden om af te maken voor de "
+    "nl": "<p>De werkgroepen vertelden over hun situaties. We kozen drie voorbeelden om af te maken voor de "
     "volgende bijeenkomst.</p>",
+}
+# Why someone declined, in the language they write in.
+DECLINE_NOTES = {
+    "sv": "Krockar med en utbildning.",
+    "nb": "Kolliderer med et kurs.",
+    "da": "Falder sammen med et kursus.",
+    "nl": "Valt samen met een cursus.",
+    "en": "Clashes with a training course.",
 }
 
 AGENDA_COMMENTS = [
@@ -120,7 +129,7 @@ def load(networks):
                     "network_key": network.translation_key,
                     "answer": answer,
                     "expectations": EXPECTATIONS[language] if answer == "coming" else "",
-                    "note": "" if answer == "coming" else "Krockar med en utbildning.",
+                    "note": "" if answer == "coming" else DECLINE_NOTES[language],
                     "language": language,
                 },
             )

@@ -14,10 +14,9 @@ links the files in its own language.
 
 import json
 import uuid
-from datetime import date, datetime
+from datetime import datetime
 from functools import partial
 
-from dateutil.relativedelta import relativedelta
 from django.contrib.auth import get_user_model
 from django.core.exceptions import FieldDoesNotExist
 from django.core.files.base import ContentFile
@@ -30,7 +29,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, TranslatableMixin
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
-from demo import content, discussion, documents, examples, gatherings, images, network_shape, teams
+from demo import content, discussion, documents, examples, gatherings, history, images, network_shape, teams
 from demo.localize import translate
 from demo.publishing import publish
 from home.models import HomePage
@@ -51,10 +50,6 @@ INDEX_MODELS = {
 }
 
 
-def months_ago(months):
-    return date.today() - relativedelta(months=months)
-
-
 def stream(blocks):
     """StreamField JSON from (block type, value) pairs, with fresh block ids that translations keep."""
     return json.dumps([{"type": kind, "value": value, "id": str(uuid.uuid4())} for kind, value in blocks])
@@ -70,6 +65,7 @@ class DemoLoader:
         # key -> {language code: object} for the taxonomy; key -> original page for the items.
         self.topics, self.organisations, self.index_pages = {}, {}, {}
         self.people, self.methods, self.templates, self.networks = {}, {}, {}, {}
+        self.built = []  # every original page, to date its publication by its review (demo.history)
         self.items = {folder: content.items(folder) for folder in INDEX_MODELS}
         # Every generated file by the name the data files link it by (its name in the item's language).
         self.files = {
@@ -114,6 +110,8 @@ class DemoLoader:
         discussion.load(case_studies)
         if teams.NETWORK in self.networks:
             teams.load(self.networks[teams.NETWORK], self.organisations)
+        # Last: every step before may publish a page again.
+        history.settle(self.built)
         return self.created
 
     def translate_missing(self, original, codes, lookup=None, finish=None):
@@ -162,11 +160,12 @@ class DemoLoader:
                     intro=content.rich([texts["intro"][DEFAULT_LANGUAGE]]),
                     locale=self.en,
                     show_in_menus=True,
-                    last_reviewed=months_ago(1),
+                    last_reviewed=history.last_review({"reviewed_months_ago": 1}),
                 )
                 home.add_child(instance=page)
                 publish(page)
                 self.created += 1
+            self.built.append(page)
             self.index_pages[key] = self.translate_missing(page, TRANSLATION_TARGETS)
 
     def set_index_owners(self):
@@ -212,12 +211,13 @@ class DemoLoader:
         page = model.objects.child_of(parent).filter(slug=local["slug"]).first()
         if page is None:
             fields = {**self.fields(model, local, code), **build(local), "locale": parent.locale}
-            page = model(last_reviewed=months_ago(data["reviewed_months_ago"]), review_interval_months=12, **fields)
+            page = model(last_reviewed=history.last_review(local), review_interval_months=12, **fields)
             parent.add_child(instance=page)
             if owns_itself:
                 page.content_owner = page
             publish(page)
             self.created += 1
+        self.built.append(page)
         self.phrasebook.add(data, code)
         others = [target for target in CODES if target != code]
         self.translate_missing(page, others, finish=partial(self.localize_rows, data=data))

@@ -13,9 +13,10 @@ from networks.teams import flow
 from portal.roles import EMPLOYEES
 
 NETWORK = "erfarenhetsnatverket-norrvik"
-# username, first name, last name: fictional people without a password.
+# username, first name, last name: fictional people without a password. Ingrid also signs up for the
+# network's gatherings (demo/gatherings.py makes her first): the same person, by the same name.
 PEOPLE = [
-    ("demo-ingrid", "Ingrid", "Lundqvist"),
+    ("demo-ingrid", "Ingrid", "Haugen"),
     ("demo-hassan", "Hassan", "Öberg"),
     ("demo-sara", "Sara", "Nyström"),
     ("demo-tove", "Tove", "Åkesson"),
@@ -38,11 +39,12 @@ TEAMS = [
         "focus_area": "Bättre överlämningar mellan dag- och kvällspass.",
     },
 ]
+# Its actions fall due while the network runs (data file: kick-off 2026-09-15, closing 2027-02-02).
 PLAN = {
     "goal": "Färre läkemedelsavvikelser på Björken under året.",
     "actions": [
-        {"action": "Dubbelkontroll vid kvällsrundan", "owner": "Ingrid Lundqvist", "due": "2026-03-01"},
-        {"action": "Lär nattpersonalen checklistan", "owner": "Hassan Öberg", "due": "2026-04-15"},
+        {"action": "Dubbelkontroll vid kvällsrundan", "owner": "Ingrid Haugen", "due": "2026-12-18"},
+        {"action": "Lär nattpersonalen checklistan", "owner": "Hassan Öberg", "due": "2027-01-29"},
     ],
     "measures": "Antal rapporterade avvikelser per månad.",
     "status": "Checklistan provas sedan första träffen; kvällspasset är med.",

@@ -2,6 +2,8 @@
 
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page, TranslatableMixin
 
@@ -43,6 +45,16 @@ class ContentPageForm(WagtailAdminPageForm):
                 if name in self.fields:
                     self.initial[name] = languages.base_code(locale.language_code)
 
+    def clean_last_reviewed(self):
+        """A review that has not happened yet would have the page's footer tell readers a date still to come.
+
+        A date before the page's first publication is a real one: an owner checks a draft before
+        Communications publishes it, and content moved to Erfa was reviewed where it was before.
+        """
+        reviewed = self.cleaned_data.get("last_reviewed")
+        if reviewed and reviewed > timezone.localdate():
+            raise forms.ValidationError(_("The last review cannot be later than today."), code="future")
+        return reviewed
 
     def has_changed(self):
         """Whether saving would change the page: Wagtail saves a revision, and with re-approval on edit

@@ -28,6 +28,7 @@ from networks.models import NetworkPage, NetworkUpdatePage
 from people.models import ResourcePersonPage
 from portal.languages import CODES
 from portal.models import Organisation, Topic
+from tests.demo.consistency_checks import DemoConsistencyChecks
 from tests.demo.language_checks import DemoLanguageChecks
 from tests.demo.page_languages import DemoPageLanguageChecks
 
@@ -57,7 +58,7 @@ def originals(model):
 
 
 @override_settings(MEDIA_ROOT=MEDIA_ROOT)
-class TestLoadDemoContent(DemoLanguageChecks, DemoPageLanguageChecks, TestCase):
+class TestLoadDemoContent(DemoConsistencyChecks, DemoLanguageChecks, DemoPageLanguageChecks, TestCase):
     @classmethod
     def setUpTestData(cls):
         call_command("setup_site", stdout=io.StringIO())

@@ -175,7 +175,7 @@ def test_the_network_page_summarises_and_invites_members_to_answer(ended, spokes
     answer(ended, EmployeeFactory(username="another"), 5)
 
     html = employee_client.get(ended.url).content.decode()
-    assert "2 members answered. Would join again: 4.5 out of 5 on average." in html
+    assert "2 participants answered. Would join again: 4.5 out of 5 on average." in html
     assert "Evaluation open" not in html  # the employee is not a member
     assert "Evaluation open" in signed_in(spokesperson).get(ended.url).content.decode()
 

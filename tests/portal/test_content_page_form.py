@@ -92,3 +92,26 @@ def test_an_unchanged_date_with_a_callable_default_is_not_a_change(site_tree):
 
     assert not form("2026-01-05")["date"]._has_changed()
     assert form("2026-01-06")["date"]._has_changed()
+
+
+def test_the_last_review_cannot_be_later_than_today(site_tree):
+    """A date still to come would tell readers the page was reviewed on a day that has not happened; an earlier
+    one, even before the page was first published, is a real review (of the draft, or where it was before)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    library = ShareableTemplateIndexPageFactory(parent=home("en"), slug="templates")
+    user = get_user_model().objects.create_superuser("ada", "ada@example.org", "x")
+    form_class = library.get_edit_handler().get_form_class()
+
+    def errors(reviewed):
+        posted = {"title": library.title, "slug": library.slug, "last_reviewed": reviewed.isoformat()}
+        form = form_class(posted, instance=library, for_user=user, parent_page=home("en"))
+        form.is_valid()
+        return form.errors.get("last_reviewed")
+
+    today = timezone.localdate()
+    assert errors(today + timedelta(days=1)) == ["The last review cannot be later than today."]
+    assert errors(today) is None
+    assert errors(today - timedelta(days=400)) is None
