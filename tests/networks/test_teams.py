@@ -132,3 +132,22 @@ def test_every_language_version_of_the_network_lists_the_same_teams(network, tea
     swedish.save_revision().publish()
     page = signed_in(EmployeeFactory()).get(swedish.url).content.decode()
     assert "Björken team" in page
+
+
+def test_without_teams_the_section_does_not_contradict_the_members_table(network, people):
+    """The members table names each organisation's team or work group; the Teams section is about the teams
+    that keep a plan on Erfa, and says so when there are none, in the reader's language."""
+    from django.utils import translation
+
+    from networks.models import NetworkMember
+    from portal.factories import OrganisationFactory
+
+    NetworkMember.objects.create(page=network, organisation=OrganisationFactory(name="Solbacken"), team="Night team")
+    html = signed_in(people["eva"]).get(network.url).content.decode()
+    section = html.split('id="teams"')[1].split("</section>")[0]
+    assert "Night team" in html.split('id="members"')[1]
+    assert "No team keeps a progress plan or final report here." in section
+    assert "No teams have been set up" not in html
+    with translation.override("sv"):
+        swedish = translation.gettext("No team keeps a progress plan or final report here.")
+    assert swedish == "Inget team har någon framdriftsplan eller slutrapport här."
