@@ -17,8 +17,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 
 from discussion import rules
 from discussion.models import Comment
-from portal import roles
-from portal.languages import BY_CODE
+from portal import languages, roles
 
 ACTIONS = {"view", "change"}
 # How much of a text the list shows: enough to recognise it; the whole text is one click away.
@@ -36,8 +35,7 @@ def excerpt(comment):
 
 def language_name(comment):
     """The language named in the admin's language ("Danska"), as in the language choices elsewhere."""
-    language = BY_CODE.get(comment.language)
-    return language.name if language is not None else comment.language
+    return languages.name(comment.language)
 
 
 class ModeratorPolicy(BasePermissionPolicy):

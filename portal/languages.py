@@ -63,6 +63,13 @@ def base_code(code):
     return base if base in BY_CODE else None
 
 
+def name(code):
+    """The language `code` named in the active language ("Danska" in Swedish), as the language choices
+    name it; the code itself for one Erfa does not have."""
+    language = BY_CODE.get(code)
+    return str(language.name) if language is not None else code
+
+
 def name_in_sentence(code):
     """The language `code` named in the middle of a sentence in the active language.
 

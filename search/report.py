@@ -9,7 +9,7 @@ from wagtail.admin.auth import permission_denied
 from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.views.reports import ReportView
 
-from portal.languages import BY_CODE
+from portal import languages
 from search import query_log
 from search.backends.languages import ALL
 from search.models import SearchQueryDay
@@ -31,8 +31,7 @@ def name_of_language(code):
     """The language searched in, named in the admin's language ("Norska (bokmål)"), or "All languages"."""
     if code == ALL:
         return str(_("All languages"))
-    language = BY_CODE.get(code)
-    return str(language.name) if language is not None else code
+    return languages.name(code)
 
 
 def language_name(row):
