@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
@@ -184,7 +185,8 @@ class GatheringRoutesMixin(RoutablePageMixin):
         gathering = rules.find(self, key)
         body = services.gatherings_calendar(self, [gathering], page_url=reader_page_url(self, request, full=True))
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-        filename = f"{slugify(gathering.title) or 'gathering'}.ics"
+        name = slugify(gathering.title) or slugify(pgettext("a calendar file's name", "gathering")) or "gathering"
+        filename = f"{name}.ics"
         response["Content-Disposition"] = content_disposition_header(True, filename)
         return response
 

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -207,7 +208,9 @@ class NetworkPage(
         page_url = reader_page_url(self, request, full=True) or ""
         body = services.gatherings_calendar(self, self.gathering_list(), page_url=page_url)
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-        filename = f"{slugify(self.slug) or 'network'}-gatherings.ics"
+        # Named in the reader's language, as the page's address is in its own ("…-traffar.ics" in Swedish).
+        gatherings = slugify(pgettext("a calendar file's name", "gatherings")) or "gatherings"
+        filename = f"{slugify(self.slug) or 'network'}-{gatherings}.ics"
         # An attachment: the browser saves it (or hands it to the calendar) instead of showing text in the tab.
         response["Content-Disposition"] = content_disposition_header(True, filename)
         return response

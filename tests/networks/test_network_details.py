@@ -75,6 +75,9 @@ def test_the_calendar_is_a_download_button_and_an_attachment(network, employee_c
     )
     response = employee_client.get(calendar_url)
     assert response["Content-Disposition"] == f'attachment; filename="{network.slug}-gatherings.ics"'
+    # Named in the reader's language: a Swedish reader saves "…-traffar.ics", not "…-gatherings.ics".
+    swedish = employee_client.get(calendar_url.replace("/en/", "/sv/", 1))
+    assert swedish["Content-Disposition"] == f'attachment; filename="{network.slug}-traffar.ics"'
 
 
 def test_a_network_document_is_a_download_button_with_its_format(network, employee_client):
