@@ -42,15 +42,17 @@ class TokenForm(forms.Form):
     )
 
     def __init__(self, *args, devices=(), **kwargs):
-        """`devices`: those the code is checked against. After wrong codes django-otp refuses every code for a
-        while, the right one too; the form then says so and when to try again, rather than calling it wrong."""
+        """`devices`: those the code is checked against, or a function from the code to them. After wrong
+        codes django-otp refuses every code for a while, the right one too; the form then says so and when
+        to try again, rather than calling it wrong."""
         super().__init__(*args, **kwargs)
         self.devices = devices
 
     def clean_otp_token(self):
         # Apps show codes as "123 456"; recovery codes are printed in lower case.
         token = "".join(self.cleaned_data["otp_token"].split()).lower()
-        if (until := two_factor.locked_until(self.devices)) is not None:
+        devices = self.devices(token) if callable(self.devices) else self.devices
+        if (until := two_factor.locked_until(devices)) is not None:
             raise forms.ValidationError(locked_message(until), code="throttled")
         return token
 

@@ -69,16 +69,35 @@ def new_recovery_codes(user):
     return codes
 
 
-def verification_devices(user):
-    """The devices a code on the verify page is checked against: the app and the recovery codes."""
-    return list(devices_for_user(user, confirmed=True))
+def devices_for_code(user, token):
+    """The devices a code on the verify page is checked against: the app's for a code of digits (six, or
+    eight for an app set so), the recovery codes for any other (ten characters, new_recovery_codes).
+
+    Each code goes to its own kind of device only, so a mistyped app code counts against the app alone:
+    django-otp's match_token would try it on every device and count a failure against each, and the
+    recovery codes, which are there for when the app is out of reach, would lock with the app.
+    """
+    model = TOTPDevice if token.isdigit() and len(token) <= 8 else StaticDevice
+    return list(model.objects.filter(user=user, confirmed=True))
+
+
+def verified_device(user, token):
+    """The device that accepts `token` (django-otp counts a failure against each that refuses it), or None."""
+    return next((device for device in devices_for_code(user, token) if device.verify_token(token)), None)
+
+
+def forgive_wrong_codes(user):
+    """After the user has given a right code, their earlier wrong ones no longer count against any device,
+    so the next sign-in does not start under a lock grown from mistakes made before this one."""
+    for device in devices_for_user(user, confirmed=True):
+        if device.throttling_failure_count:
+            device.throttle_reset()
 
 
 def locked_until(devices):
     """Until when django-otp refuses codes after wrong ones (exponential back-off), or None if it takes them now.
 
-    A wrong code on the verify page counts against each of the user's devices, so they lock together; a code
-    is taken again only when none is locked, and the lock lasts until the last one opens.
+    A code is taken again only when none of `devices` (those it would be checked against) is locked.
     """
     times = []
     for device in devices:

@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 from django_otp import login as otp_login
-from django_otp import match_token
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from accounts import lockout, two_factor
@@ -61,11 +60,12 @@ def verify(request):
     user = request.user
     if not two_factor.confirmed_totp_device(user):
         return redirect(f"{reverse('erfa_two_factor_enrol')}?{urlencode({'next': _next_url(request)})}")
-    form = TokenForm(request.POST or None, devices=two_factor.verification_devices(user))
+    form = TokenForm(request.POST or None, devices=lambda token: two_factor.devices_for_code(user, token))
     if request.method == "POST" and form.is_valid():
-        device = match_token(user, form.cleaned_data["otp_token"])
+        device = two_factor.verified_device(user, form.cleaned_data["otp_token"])
         if device is not None:
             otp_login(request, device)
+            two_factor.forgive_wrong_codes(user)
             return redirect(_next_url(request))
         form.add_error(
             "otp_token",

@@ -278,7 +278,9 @@ def test_a_long_lock_gives_the_time_of_day_to_try_again(enrolled, language):
     assert client.get("/admin/").status_code == 302
 
 
-def test_a_recovery_code_waits_for_the_lock_too_and_is_not_used_up(enrolled):
+def test_a_wrong_app_code_locks_only_the_app_and_a_recovery_code_still_lets_in(enrolled):
+    """Recovery codes are for when the app is out of reach: a mistyped app code counts against the app
+    alone, so it cannot lock them too."""
     user, device = enrolled
     codes = two_factor.new_recovery_codes(user)
     client = signed_in(user)
@@ -286,9 +288,22 @@ def test_a_recovery_code_waits_for_the_lock_too_and_is_not_used_up(enrolled):
     client.post(VERIFY, {"otp_token": wrong})
     recovery = StaticDevice.objects.get(user=user)
     device.refresh_from_db()
-    # A wrong code counts against the app and the recovery codes alike, so both lock.
-    assert (device.throttling_failure_count, recovery.throttling_failure_count) == (1, 1)
+    assert (device.throttling_failure_count, recovery.throttling_failure_count) == (1, 0)
+
     lock(device, failures=4)
+    assert client.post(VERIFY, {"otp_token": codes[0]}).status_code == 302
+    assert client.get("/admin/").status_code == 200
+    assert not StaticToken.objects.filter(device__user=user, token=codes[0]).exists()
+
+
+def test_a_recovery_code_waits_for_the_recovery_codes_lock_and_is_not_used_up(enrolled):
+    user, device = enrolled
+    codes = two_factor.new_recovery_codes(user)
+    client = signed_in(user)
+    client.post(VERIFY, {"otp_token": "0123abcdef"})  # not one of them
+    recovery = StaticDevice.objects.get(user=user)
+    device.refresh_from_db()
+    assert (device.throttling_failure_count, recovery.throttling_failure_count) == (0, 1)
     lock(recovery, failures=4)
 
     page = page_of(client.post(VERIFY, {"otp_token": codes[0]}))
@@ -296,10 +311,32 @@ def test_a_recovery_code_waits_for_the_lock_too_and_is_not_used_up(enrolled):
     assert WRONG_ON_VERIFY not in page
     assert StaticToken.objects.filter(device__user=user, token=codes[0]).exists()
 
-    lock(device, failures=4, seconds_ago=9)
     lock(recovery, failures=4, seconds_ago=9)
     assert client.post(VERIFY, {"otp_token": codes[0]}).status_code == 302
     assert client.get("/admin/").status_code == 200
+
+
+def test_a_right_code_forgives_earlier_wrong_ones_on_every_device(enrolled):
+    """Wrong codes made before a sign-in that succeeded do not grow the next sign-in's lock: after eleven
+    earlier failures, one mistyped code would otherwise lock the user out for over half an hour."""
+    user, device = enrolled
+    two_factor.new_recovery_codes(user)
+    recovery = StaticDevice.objects.get(user=user)
+    lock(recovery, failures=11, seconds_ago=3600)
+    lock(device, failures=2, seconds_ago=3600)
+
+    client = signed_in(user)
+    assert client.post(VERIFY, {"otp_token": code(device)}).status_code == 302
+    device.refresh_from_db()
+    recovery.refresh_from_db()
+    assert (device.throttling_failure_count, recovery.throttling_failure_count) == (0, 0)
+
+    # Signed in again later, one mistyped code is only that: wrong, with no lock to wait for.
+    again = signed_in(user)
+    wrong = "000000" if code(device) != "000000" else "111111"
+    page = page_of(again.post(VERIFY, {"otp_token": wrong}))
+    assert WRONG_ON_VERIFY in page
+    assert "Too many wrong codes" not in page
 
 
 @pytest.mark.parametrize("language", ["en", "da"])
