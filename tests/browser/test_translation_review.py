@@ -47,7 +47,10 @@ def test_communications_approve_a_translation_from_the_translation_editor(browse
 CONTRAST = """(element) => {
     const rgb = (value) => value.match(/[\\d.]+/g).slice(0, 3).map(Number);
     const luminance = ([r, g, b]) => {
-        const [R, G, B] = [r, g, b].map((c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; });
+        const [R, G, B] = [r, g, b].map((c) => {
+            c /= 255;
+            return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        });
         return 0.2126 * R + 0.7152 * G + 0.0722 * B;
     };
     const style = getComputedStyle(element);
