@@ -14,7 +14,7 @@ either). Inline rows of a translated page still point at the source language's p
 is shown in the page's language where that version is live and visible, read in the same query.
 """
 
-from django.db.models import Q, QuerySet, prefetch_related_objects
+from django.db.models import Q, QuerySet
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
@@ -23,6 +23,7 @@ from networks.models.participation import GatheringResponse, HiddenCloudWord
 from networks.teams.summary import team_lists, team_parts, team_rows_for
 from people.models import ResourcePersonPage
 from people.models.profile_routes import IMAGE_FIELDS
+from people.renditions import prefetch_renditions
 from people.review_footer import content_owner_part, keep_content_owner
 from portal import compiled, fragments
 from portal.models import Organisation
@@ -91,7 +92,7 @@ def network_lists(network, viewer=None):
     if not fragments.active():
         # Without shared parts every avatar is rendered on every view: their renditions in one query,
         # rather than a cache read each. (Kept parts hold the rendered avatars, so they need none.)
-        prefetch_related_objects(avatar_photos(lists), "renditions")
+        prefetch_renditions(avatar_photos(lists))
     return {
         **lists,
         **anchoring.tracker(
@@ -192,7 +193,7 @@ def avatar_photos(lists):
     """The photos of the people the page shows with an avatar: facilitators and spokespersons."""
     people = [entry["person"] for entry in lists["facilitators"]]
     people += [person for member in lists["members"] for person in member["spokespersons"]]
-    return list({person.photo.pk: person.photo for person in people if person.photo_id and person.photo}.values())
+    return [person.photo for person in people if person.photo_id and person.photo]
 
 
 def member_list(network, found):

@@ -13,7 +13,7 @@ from django.urls import reverse, translate_url
 from django.utils.translation import get_language, override
 from wagtail.models import Locale, Page
 
-from portal import compiled, fragments
+from portal import compiled, fragments, sites
 from portal.languages import DEFAULT_LANGUAGE, base_code
 from portal.numbers import whole_number
 
@@ -312,6 +312,7 @@ def page_address(page, request=None, full=False):
     kept = getattr(request, "_erfa_page_urls", None)
     if kept is None:
         kept = request._erfa_page_urls = {}
+        sites.for_request(request)
     key = (page.pk, page.url_path, full)
     url = kept.get(key)
     if url is None:

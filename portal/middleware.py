@@ -199,8 +199,9 @@ class SharedSiteMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        # Without a shared cache: for a page Wagtail serves (and only then, so a request for anything else
-        # reads no Site), the same lookup as Wagtail's, through kept SQL (portal.sites).
+        # Without a shared cache: for a page Wagtail serves, the same lookup as Wagtail's, through kept SQL
+        # (portal.sites). Other views that link pages find it when they first do (sites.for_request), so
+        # a request that links none reads no Site.
         if view_func is wagtail_views.serve and not hasattr(request, "_wagtail_site"):
             request._wagtail_site = sites.find_site(request)
 

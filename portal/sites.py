@@ -19,8 +19,25 @@ from portal import compiled
 _HOSTNAME_AND_PORT, _HOSTNAME_AND_DEFAULT, _DEFAULT, _HOSTNAME = range(4)
 
 
-def find_site(request):
-    """The Site Wagtail would find for `request` (Site.find_for_request), or None."""
+def for_request(request):
+    """`Site.find_for_request(request)`, found through `find_site` when the request has none yet.
+
+    Wagtail keeps the Site on the request (`_wagtail_site`, as find_for_request's docstring says) and
+    reads it there for every page URL it builds; a view other than a page (search, the sign-in pages)
+    first asks for it when the header links its sections, and would otherwise compile Wagtail's query.
+    """
+    if request is None:
+        return None
+    if not hasattr(request, "_wagtail_site"):
+        request._wagtail_site = find_site(request, specific_root=False)
+    return request._wagtail_site
+
+
+def find_site(request, specific_root=True):
+    """The Site Wagtail would find for `request` (Site.find_for_request), or None.
+
+    With `specific_root`, its root page in its specific form, which routing asks for next.
+    """
     # As Wagtail: the raw host, without the ALLOWED_HOSTS check, which the response makes later.
     hostname = split_domain_port(request._get_raw_host())[0]
     try:
@@ -40,7 +57,7 @@ def find_site(request):
         params=[hostname],
     )
     site = best_site(sites, hostname, port)
-    if site is not None:
+    if site is not None and specific_root:
         # Routing asks for the root page in its specific form next (Page.route_for_request).
         site.root_page = specific(site.root_page)
     return site

@@ -1,10 +1,10 @@
-from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
 
 from casestudies.forms import CaseStudyFilterForm, narrow
 from methods.models import MethodPage
 from networks.models import NetworkPage
+from portal.card_lists import CardList
 from portal.i18n import reader_title
 from portal.listing import Choices
 from portal.models import IndexPage, Organisation
@@ -74,14 +74,19 @@ class CaseStudyIndexPage(IndexPage):
                 network_listed=listed_subquery(NetworkPage, viewer, "network_id"),
                 network_title=reader_title(self.locale_id, "network"),
             )
-            .prefetch_related(
-                "organisations",
-                "topics",
-                Prefetch(
-                    "methods_used",
-                    queryset=visible_to(MethodPage.objects.all(), viewer)
-                    .annotate(reader_title=reader_title(self.locale_id))
-                    .order_by("reader_title"),
-                ),
+        )
+
+    def card_lists(self):
+        def methods(rows, target, viewer):
+            # Only the methods the reader may see, each under the title of the version their link opens.
+            return (
+                rows.filter(**{f"{target}__in": visible_to(MethodPage.objects.all(), viewer)})
+                .annotate(reader_title=reader_title(self.locale_id, target))
+                .order_by("reader_title", f"{target}_id")
             )
+
+        return (
+            CardList("card_organisations", "organisations"),
+            CardList("card_topics", "topics"),
+            CardList("card_methods", "methods_used", methods),
         )

@@ -70,7 +70,6 @@ class MethodIndexPage(IndexPage):
             super()
             .card_pages(methods, viewer)
             .select_related("image")
-            .prefetch_related("topics")
             .annotate(
                 rating_average=MethodRating.objects.average_subquery(),
                 rating_count=MethodRating.objects.count_subquery(),

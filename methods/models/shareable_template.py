@@ -81,7 +81,6 @@ class ShareableTemplateIndexPage(IndexPage):
         return (
             super()
             .card_pages(templates, viewer)
-            .prefetch_related("topics")
             # Whether the card may name its method, and by the title of the reader's version of it, in the
             # query that fetches the cards.
             .annotate(

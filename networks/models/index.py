@@ -47,7 +47,6 @@ class NetworkIndexPage(IndexPage):
             .card_pages(networks, viewer)
             .annotate(member_count=Coalesce(Subquery(member_count), 0), next_gathering=next_gathering())
             .select_related("image")
-            .prefetch_related("topics")
         )
 
     def filter_form_kwargs(self, networks, viewer=None):

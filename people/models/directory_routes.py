@@ -4,13 +4,13 @@ Wagtail routes them to these methods of the directory page (RoutablePageMixin); 
 live in people/directory.py, the network filter comes from people/links.py.
 """
 
-from django.db.models import prefetch_related_objects
 from django.http import JsonResponse
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from people import directory, links
 from people.forms import DirectoryFilterForm
 from people.models.profile_routes import PRIVATE
+from people.renditions import prefetch_renditions
 from portal import fragments
 from portal.i18n import reader_page_url, reader_path_url
 from portal.listing import Listing
@@ -21,10 +21,13 @@ class DirectoryRoutesMixin(RoutablePageMixin):
         """What the compact person card shows (people/directory.py), for the directory's page of results."""
         return directory.for_cards(super().card_pages(people, viewer), renditions=False)
 
+    def card_lists(self):
+        return ()  # the person card's topics come with the cards (directory.for_cards)
+
     def page_cards(self, ids, viewer=None):
         """The kept cards, with their photos' renditions as they are now: one query for the page."""
         cards = super().page_cards(ids, viewer)
-        prefetch_related_objects([card.photo for card in cards if card.photo is not None], "renditions")
+        prefetch_renditions(card.photo for card in cards)
         return cards
 
     @path("")

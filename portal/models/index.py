@@ -11,7 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal import compiled, fragments
+from portal import card_lists, compiled, fragments
 from portal.i18n import localized_children, localized_pages, translation_paths
 from portal.listing import Listing, filter_choices
 from portal.models.content import ContentPageMixin
@@ -97,6 +97,12 @@ class IndexPage(ContentPageMixin, Page):
         """
         return pages.select_related("locale")
 
+    def card_lists(self):
+        """The many-to-many lists the cards show (portal.card_lists.CardList), read for a page of cards
+        with SQL kept under the cards' key rather than prefetched with `card_pages`: by default the
+        topics (`card_topics`, templates/portal/index_page.html)."""
+        return (card_lists.CardList("card_topics", "topics"),)
+
     def page_cards(self, ids, viewer=None):
         """The pages `ids` (one page of results) through `card_pages`. For a reader (a request), kept for
         their permission class and language (portal.fragments) until anything changes: a card shows only
@@ -105,7 +111,9 @@ class IndexPage(ContentPageMixin, Page):
 
         def fetch():
             key = self.listing_key(viewer, "cards", tuple(ids))
-            return compiled.rows(key, lambda: self.card_pages(model._default_manager.filter(pk__in=ids), viewer))
+            cards = compiled.rows(key, lambda: self.card_pages(model._default_manager.filter(pk__in=ids), viewer))
+            card_lists.attach(cards, self.card_lists(), key, viewer)
+            return cards
 
         if not isinstance(viewer, HttpRequest) or getattr(viewer, "is_preview", False):
             return fetch()

@@ -6,7 +6,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from portal import compiled, fragments
+from portal import compiled, fragments, sites
 from portal.i18n import LANGUAGE_NAMES, language_links, page_address, page_translations, reader_page_url
 from portal.languages import autonym, name_in_sentence
 from portal.page_parts import render_page_parts
@@ -119,6 +119,7 @@ def main_navigation(context):
             return pages.only("id", "title", "url_path", "path", "depth", "locale_id")
 
         pages = compiled.rows(("main-navigation", language, visibility_key(request)), build)
+        sites.for_request(request)
         return [(page.title, page.get_url(request), page.path) for page in pages]
 
     host = request.get_host() if request is not None else None
