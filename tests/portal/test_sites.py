@@ -4,6 +4,8 @@ home page and specific page as Wagtail's own lookups, read as the data is now.
 Every cache is off here, as on a server without Redis: the shared Site (portal.middleware) is not used.
 """
 
+import re
+
 import pytest
 from django.db.models import Value
 from django.test import Client, RequestFactory
@@ -136,3 +138,58 @@ def test_a_page_in_its_specific_form_is_wagtails(home):
     Page.objects.filter(pk=network.pk).delete()
     with pytest.raises(type(network).DoesNotExist):
         sites.specific(gone)
+
+
+def compiled_tables(monkeypatch):
+    """The tables named by SQL the ORM compiles from now on (a kept query is not compiled again)."""
+    from django.db.models.sql.compiler import SQLCompiler
+
+    seen = []
+    as_sql = SQLCompiler.as_sql
+
+    def counting(compiler, *args, **kwargs):
+        sql, params = as_sql(compiler, *args, **kwargs)
+        seen.extend(table for table in ("wagtailcore_site", "auth_user") if f'FROM "{table}"' in sql)
+        return sql, params
+
+    monkeypatch.setattr(SQLCompiler, "as_sql", counting)
+    return seen
+
+
+def test_a_view_other_than_a_page_finds_the_site_through_kept_sql_and_links_its_pages(home, employee, monkeypatch):
+    """The search page links the sections in its header: the Site they are found under comes from
+    find_site's kept SQL, not Wagtail's query built afresh, and is the one Wagtail would find."""
+    reader = Client()
+    reader.force_login(employee, backend="accounts.sso.backends.LocalAccountsBackend")
+    first = reader.get("/en/search/")
+    assert first.status_code == 200
+    assert first.wsgi_request._wagtail_site == Site.find_for_request(RequestFactory().get("/en/"))
+    compiled_sql = compiled_tables(monkeypatch)
+    again = reader.get("/en/search/")
+    assert again.status_code == 200 and again.wsgi_request.user == employee
+    assert compiled_sql == []
+    # The header still links the sections, under the reader's language.
+    assert re.search(r'<nav[^>]*>.*?href="/en/[^"]+/"', again.content.decode(), re.S)
+
+
+def test_the_signed_in_user_is_loaded_through_kept_sql_and_as_they_are_now(home, employee, monkeypatch):
+    """Every signed-in request loads its user (accounts.sso.backends.user_by_id): compiled once, read afresh."""
+    reader = Client()
+    reader.force_login(employee, backend="accounts.sso.backends.LocalAccountsBackend")
+    assert reader.get("/en/").wsgi_request.user == employee
+    compiled_sql = compiled_tables(monkeypatch)
+    assert reader.get("/en/").wsgi_request.user.username == employee.username
+    assert compiled_sql == []
+
+    # An account switched off since is signed out at its next request, as with Django's own backend.
+    type(employee).objects.filter(pk=employee.pk).update(is_active=False)
+    assert not reader.get("/en/search/").wsgi_request.user.is_authenticated
+
+
+def test_a_session_naming_no_user_or_not_an_id_is_signed_out(employee):
+    from accounts.sso.backends import LocalAccountsBackend, SingleSignOnBackend
+
+    for backend in (LocalAccountsBackend(), SingleSignOnBackend()):
+        assert backend.get_user(str(employee.pk)) == employee
+        assert backend.get_user(employee.pk + 1000) is None
+        assert backend.get_user("not-an-id") is None
