@@ -75,7 +75,6 @@ def describe_site():
     import django
 
     django.setup()
-    from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
     from django.contrib.sessions.backends.db import SessionStore
     from django.db import connection
@@ -90,7 +89,8 @@ def describe_site():
     user = get_user_model().objects.get(username="employee")
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]  # one the settings name, or no session
+    # The backend a sign-in with a password records (the first that authenticates: axes only refuses).
+    session[BACKEND_SESSION_KEY] = "accounts.sso.backends.LocalAccountsBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
 
