@@ -13,7 +13,7 @@ from django.urls import reverse, translate_url
 from django.utils.translation import get_language, override
 from wagtail.models import Locale, Page
 
-from portal import compiled, fragments, sites
+from portal import compiled, fragments, page_urls, sites
 from portal.languages import DEFAULT_LANGUAGE, base_code
 from portal.numbers import whole_number
 
@@ -306,7 +306,8 @@ def reader_page_url(page, request=None, language=None, full=False):
 def page_address(page, request=None, full=False):
     """Wagtail's URL of `page` (get_url, or get_full_url with `full`), kept for the rest of `request`: a
     page names its own address from several places (a network's follow, calendar and gathering links;
-    the canonical and alternate links), and Wagtail works each out afresh."""
+    the canonical and alternate links), and Wagtail works each out afresh. Built as Wagtail builds it,
+    without its reverse() per link (portal.page_urls)."""
     if not isinstance(request, HttpRequest) or not page.pk:
         return page.get_full_url(request) if full else page.get_url(request)
     kept = getattr(request, "_erfa_page_urls", None)
@@ -316,7 +317,7 @@ def page_address(page, request=None, full=False):
     key = (page.pk, page.url_path, full)
     url = kept.get(key)
     if url is None:
-        url = kept[key] = page.get_full_url(request) if full else page.get_url(request)
+        url = kept[key] = page_urls.page_url(page, request, full)
     return url
 
 

@@ -120,7 +120,7 @@ def main_navigation(context):
 
         pages = compiled.rows(("main-navigation", language, visibility_key(request)), build)
         sites.for_request(request)
-        return [(page.title, page.get_url(request), page.path) for page in pages]
+        return [(page.title, page_address(page, request), page.path) for page in pages]
 
     host = request.get_host() if request is not None else None
     current = context.get("page")
