@@ -190,3 +190,23 @@ def test_the_part_and_its_messages_are_in_the_readers_language(agenda, readers):
     assert "Var det här användbart?" in html and "Rapportera något inaktuellt eller fel" in html
     response = client.post(vote_url(agenda, "sv"), {"useful": "yes"}, follow=True)
     assert "Tack för ditt svar." in response.content.decode()
+
+
+def test_the_report_fields_are_in_each_readers_language_and_the_same_on_every_page(agenda, readers):
+    """The empty report fields are drawn once per language (feedback/page_part.report_fields): a Swedish
+    page after an English one, and the English one again, each shows its own language's label and help."""
+    client = client_for(readers[0])
+
+    def fields(url):
+        html = client.get(url).content.decode()
+        report = re.search(r'<details class="page-feedback__report">.*?</details>', html, re.S).group(0)
+        return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", report)  # masked anew on each response
+
+    english = fields(agenda.url)
+    swedish = fields(agenda.url.replace("/en/", "/sv/", 1))
+    assert 'id="feedback-comment"' in english and "What is outdated or wrong?" in english
+    with translation.override("sv"):
+        label = translation.gettext("What is outdated or wrong?")
+    assert label != "What is outdated or wrong?" and label in swedish
+    assert "What is outdated or wrong?" not in swedish
+    assert fields(agenda.url) == english
