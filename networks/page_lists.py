@@ -25,7 +25,7 @@ from people.models import ResourcePersonPage
 from people.models.profile_routes import IMAGE_FIELDS
 from people.renditions import prefetch_renditions
 from people.review_footer import content_owner_part, keep_content_owner
-from portal import compiled, fragments
+from portal import card_lists, compiled, fragments
 from portal.models import Organisation
 from portal.page_keys import page_key
 from portal.together import Part, kept_together
@@ -156,17 +156,16 @@ def shared_lists(network, viewer):
             person.photo = photos[person.photo_id]
     # Person cards as people.directory.for_cards reads them, but the photos' renditions come from Wagtail's
     # rendition cache: prefetched into the shared lists, they would be kept without those made later.
-    cards = LocalizedPeople(
-        network,
-        compiled.rows(
-            kept_as and (*kept_as, "facilitators"),
-            lambda: (
-                people_versions(network, visibility, _ids(network.facilitators.all(), "person_id"))
-                .select_related("photo", "organisation")
-                .prefetch_related("topics")
-            ),
+    facilitators_key = kept_as and (*kept_as, "facilitators")
+    people = compiled.rows(
+        facilitators_key,
+        lambda: people_versions(network, visibility, _ids(network.facilitators.all(), "person_id")).select_related(
+            "photo", "organisation"
         ),
     )
+    # Their cards' topics with SQL kept under the same key, not prefetched (compiled) on every view.
+    card_lists.attach(people, (card_lists.CardList("card_topics", "topics"),), facilitators_key)
+    cards = LocalizedPeople(network, people)
     return {
         "tracker_parts": {name: found[name] for name in anchoring.EXAMPLE_PARTS if name in found},
         "owner": found["owner"],

@@ -22,6 +22,29 @@ register = template.Library()
 
 
 @register.simple_tag
+def plan_state(plan, insider=False):
+    """`{% plan_state plan insider %}`: a progress plan's or final report's state, as a team table's cell
+    and a plan page say it. Only insiders (the team, its manager, the facilitators) hear that a version was
+    sent back; everyone else keeps reading the last signed-off one. The network page passes its insiders
+    too: it is cached per set of teams whose plan the reader sees sent back (networks/teams/access.py)."""
+    if not plan:
+        return format_html('<span class="meta">{}</span>', gettext("Not started yet"))
+    if plan.state == "signed_off":
+        return format_html('<span class="tag tag--done">{}</span>', gettext("Signed off"))
+    if plan.state == "waiting":
+        return format_html('<span class="tag">{}</span>', gettext("Waiting for sign-off"))
+    if plan.state == "returned" and insider:
+        return format_html('<span class="tag">{}</span>', gettext("Sent back"))
+    if plan.signed_off_at:
+        return format_html(
+            '<span class="tag tag--done">{}</span> <span class="meta">{}</span>',
+            gettext("Signed off"),
+            gettext("(a new draft is being written)"),
+        )
+    return format_html('<span class="meta">{}</span>', gettext("Being drafted"))
+
+
+@register.simple_tag
 def gathering_when(gathering):
     """`{% gathering_when gathering %}`: when a gathering starts and ends, in the site's time zone and the
     reader's date format; the end as a time only when it is the same day."""

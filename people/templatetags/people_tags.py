@@ -25,6 +25,15 @@ def person_cards(context, people):
     return [person for person in people or [] if visibility.allows(person)]
 
 
+@register.simple_tag
+def card_topics(person):
+    """`{% card_topics person as topics %}`: the first three topics a person card shows. Where the cards'
+    lists were read with them (portal.card_lists), `person.card_topics`; else the person's topics, which
+    the card's query prefetches (people.directory.for_cards)."""
+    topics = getattr(person, "card_topics", None)
+    return list(person.topics.all() if topics is None else topics)[:3]
+
+
 # One Filter per size for the whole process: Wagtail's {% image %} makes and parses a new one on every
 # render, which cost a page of a dozen avatars more than finding their renditions.
 _AVATAR_FILTERS = {False: Filter(spec="fill-80x80"), True: Filter(spec="fill-96x96")}

@@ -123,3 +123,39 @@ def test_a_second_view_builds_no_sql_for_the_lists_and_still_reads_them_as_they_
         "Ethics",
     ]
     assert '<span class="tag">Active listening</span>' in methods_html
+
+
+def test_a_network_pages_facilitator_cards_show_their_first_three_topics_through_kept_sql(home, monkeypatch):
+    from networks.factories import NetworkFacilitatorFactory, NetworkIndexPageFactory, NetworkPageFactory
+    from people.factories import ResourcePersonIndexPageFactory, ResourcePersonPageFactory
+
+    people = ResourcePersonIndexPageFactory(parent=home)
+    facilitator = ResourcePersonPageFactory(parent=people, title="Maja Lind")
+    for name in ("Supervision", "Ethics", "Night work", "Handovers"):
+        facilitator.topics.add(TopicFactory(name=name))
+    facilitator.save_revision().publish()
+    network = NetworkPageFactory(parent=NetworkIndexPageFactory(parent=home), title="Care at night")
+    NetworkFacilitatorFactory(page=network, person=facilitator)
+    employee = Client()
+    employee.force_login(EmployeeFactory())
+
+    def card_tags():
+        html = employee.get(network.url).content.decode()
+        cards = re.findall(r'<article class="person-card">.*?</article>', html, re.S)
+        assert len(cards) == 1 and "Maja Lind" in cards[0]
+        return re.findall(r'<span class="tag">(.*?)</span>', cards[0])
+
+    assert card_tags() == ["Ethics", "Handovers", "Night work"]
+    built = []
+    as_sql = SQLCompiler.as_sql
+    table = facilitator._meta.get_field("topics").remote_field.through._meta.db_table
+
+    def counting(compiler, *args, **kwargs):
+        sql, params = as_sql(compiler, *args, **kwargs)
+        built.extend([table] if f'"{table}"' in sql else [])
+        return sql, params
+
+    monkeypatch.setattr(SQLCompiler, "as_sql", counting)
+    facilitator.topics.model.objects.filter(name="Ethics").update(name="Work ethics")
+    assert card_tags() == ["Handovers", "Night work", "Supervision"]
+    assert built == []
