@@ -80,7 +80,7 @@ def language_links(request, page=None, translations=None, page_view=None):
             with override(code):
                 url = reverse(page_view, args=[translation.pk])
         elif translation is not None:
-            url = translation.get_url(request) + route
+            url = page_address(translation, request) + route
             if queries.get(code):
                 url += "?" + queries[code]
         links.append(LanguageLink(code, name, url, code == current))
