@@ -9,10 +9,11 @@ in templates/networks/. Every text is escaped by `format_html`; every label is t
 from django import template
 from django.template.defaultfilters import linebreaksbr
 from django.utils.formats import date_format, time_format
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
+from wagtail.templatetags.wagtailcore_tags import richtext
 
 from people.templatetags.people_tags import avatar
 from portal.i18n import reader_page_url
@@ -70,7 +71,7 @@ def spokesperson_list(context, people):
         format_html_join(
             "",
             # Name and job title in one span: the item lays its avatar and its text out as a flex row.
-            "<li>{} <span><a href=\"{}\">{}</a>{}</span></li>",
+            '<li>{} <span><a href="{}">{}</a>{}</span></li>',
             (
                 (
                     avatar(person),
@@ -81,6 +82,82 @@ def spokesperson_list(context, people):
                 for person in people
             ),
         ),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def example_items(context, rows):
+    """`{% example_items examples %}`: the anchoring tracker's examples, each with where it came from, its
+    text in its own language and its member units (anchoring_units)."""
+    return format_html_join("", "{}", ((_example(context, row),) for row in rows))
+
+
+def _example(context, row):
+    example = row["example"]
+    source = ""
+    if row["gathering"]:
+        # As {% blocktranslate %} would: the translation as it is, the gathering's title escaped.
+        said = gettext("From the gathering “%(gathering)s”") % {"gathering": conditional_escape(row["gathering"])}
+        source = format_html('<p class="meta">{}</p>', mark_safe(said))  # noqa: S308 - only the title is data
+    progress = ""
+    if row["units"]:
+        count = len(row["units"])
+        said = ngettext(
+            "Anchored in %(done)s of %(counter)s unit", "Anchored in %(done)s of %(counter)s units", count
+        ) % {"done": row["anchored_count"], "counter": count}
+        progress = format_html(
+            '<p class="example__progress"><strong>{}</strong></p>{}', said, anchoring_units(context, row["units"])
+        )
+    return format_html(
+        '<li id="example-{}" class="example"><h3 class="example__title"><span lang="{}">{}</span>{}</h3>{}'
+        '<p lang="{}">{}</p>{}</li>',
+        example.pk,
+        example.language,
+        example.title,
+        language_marker(example),
+        source,
+        example.language,
+        linebreaksbr(example.description, autoescape=True),
+        progress,
+    )
+
+
+@register.simple_tag
+def gathering_items(gatherings, next_gathering=None):
+    """`{% gathering_items gatherings next_gathering %}`: a network's gatherings, each with its link, time,
+    place, agenda and assignment; the next one marked."""
+    return format_html_join(
+        "", "{}", ((_gathering(gathering, gathering == next_gathering),) for gathering in gatherings)
+    )
+
+
+def _gathering(gathering, is_next):
+    title = gathering.title
+    if gathering.page_url:
+        title = format_html('<a href="{}">{}</a>', gathering.page_url, gathering.title)
+    where = ""
+    if gathering.place or gathering.online_link:
+        place = format_html("<span>{} {}</span>", gettext("Place:"), gathering.place) if gathering.place else ""
+        online = ""
+        if gathering.online_link:
+            online = format_html('<a href="{}">{}</a>', gathering.online_link, gettext("Join online"))
+        where = format_html('<p class="gathering__where">{} {}</p>', place, online)
+    texts = [
+        format_html('<h4>{}</h4><div class="rich-text">{}</div>', heading, richtext(text))
+        for heading, text in (
+            (gettext("Agenda"), gathering.agenda),
+            (gettext("Before the next gathering"), gathering.assignment),
+        )
+        if text
+    ]
+    return format_html(
+        '<li class="gathering{}"><h3>{}{}</h3><p class="gathering__when">{}</p>{}{}</li>',
+        " gathering--next" if is_next else "",
+        title,
+        format_html(' <span class="tag">{}</span>', gettext("Next")) if is_next else "",
+        gathering_when(gathering),
+        where,
+        mark_safe("".join(texts)),  # noqa: S308 - each is format_html
     )
 
 
