@@ -5,6 +5,7 @@ from wagtail.images.models import Filter
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
 from people.directory import for_cards
+from people.renditions import AVATAR_SPECS
 from portal.visibility import visibility_for
 
 register = template.Library()
@@ -36,7 +37,7 @@ def card_topics(person):
 
 # One Filter per size for the whole process: Wagtail's {% image %} makes and parses a new one on every
 # render, which cost a page of a dozen avatars more than finding their renditions.
-_AVATAR_FILTERS = {False: Filter(spec="fill-80x80"), True: Filter(spec="fill-96x96")}
+_AVATAR_FILTERS = {large: Filter(spec=spec) for large, spec in AVATAR_SPECS.items()}
 _AVATAR_CLASSES = {False: "avatar", True: "avatar avatar--large person-card__photo"}
 _INITIALS_CLASSES = {
     False: "avatar avatar--initials",

@@ -30,11 +30,14 @@ def fresh(image):
 def test_each_photo_gets_its_own_renditions_and_avatars_then_ask_nothing(django_assert_num_queries):
     photos = [wagtail_factories.ImageFactory(title=f"Photo {n}") for n in range(3)]
     made = {photo.pk: photo.get_rendition("fill-80x80").url for photo in photos}
+    photos[0].get_rendition("width-400")  # shown elsewhere (a profile's page): not an avatar's, not read
     read = [fresh(photo) for photo in photos] + [fresh(photos[0])]  # the same photo on two people
     with django_assert_num_queries(1):
         prefetch_renditions([*read, None])
     for photo in read:
-        assert [rendition.image_id for rendition in photo.prefetched_renditions] == [photo.pk]
+        assert [(rendition.image_id, rendition.filter_spec) for rendition in photo.prefetched_renditions] == [
+            (photo.pk, "fill-80x80")
+        ]
     with django_assert_num_queries(0):
         for photo in read:
             assert f'src="{made[photo.pk]}"' in avatar(SimpleNamespace(photo=photo, title="Ada Berg"))
