@@ -87,7 +87,21 @@ def rows(key, build, params=None):
         if params is not None:
             sql, params = kept._erfa_sql, tuple(params)
             kept.query.get_compiler().as_sql = lambda *args, **kwargs: (sql, params)
-    return list(kept._chain())
+    return _evaluate(kept)
+
+
+def _evaluate(kept):
+    """list(kept) without copying its query, which evaluation only reads.
+
+    Django's own copy (QuerySet._chain) clones the whole expression tree first: for portal.together's
+    UNION of two dozen parts, a third of a millisecond, more than running it. A copy of the queryset
+    object sharing the kept Query is enough; its own result cache leaves the kept one empty.
+    """
+    runner = object.__new__(type(kept))
+    runner.__dict__.update(kept.__dict__)
+    runner._result_cache = None
+    runner._prefetch_done = False
+    return list(runner)
 
 
 class _KeptOnEvaluation:
