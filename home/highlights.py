@@ -19,6 +19,7 @@ from methods.models import MethodPage, ShareableTemplatePage
 from networks.models import Gathering, NetworkPage, NetworkUpdatePage
 from portal import compiled, fragments
 from portal.i18n import localized_pages, reader_versions
+from portal.renditions import prefetch_card_renditions
 from portal.visibility import visibility_key, visible_to
 
 RECENT_LIMIT = 3
@@ -63,9 +64,9 @@ def recent(model, locale, limit=RECENT_LIMIT, viewer=None):
 
 
 def with_images(pages):
-    """The card images, read with the list. Their renditions come from Wagtail's rendition cache: renditions
-    prefetched into the shared fragment would be frozen there without the ones made later, and every
-    reader would then look each picture's rendition up in the database."""
+    """The card images, read with the list. Their renditions are read on each view (home_highlights):
+    prefetched into the shared fragment, they would be frozen there without the ones made later, and
+    every reader would then look each picture's rendition up in the database."""
     return pages.select_related("image")
 
 
@@ -135,6 +136,11 @@ def home_highlights(home, viewer=None):
         # (portal.fragments): building these queries costs more CPU than the rest of the page.
         lists = fragments.shared(("home-lists", locale), lambda: read_lists(locale, viewer), viewer)
     now = timezone.now()
+    followed = followed_networks(locale, viewer, now)
+    # The cards' pictures' renditions as they are now, in one query, not kept with the lists (portal.renditions).
+    prefetch_card_renditions(
+        [*lists["recent_case_studies"], *lists["recent_methods"], *(network for network, _next in followed)]
+    )
     return {
         "sections": sections(home, viewer),
         "recent_case_studies": lists["recent_case_studies"],
@@ -144,7 +150,7 @@ def home_highlights(home, viewer=None):
         "upcoming_gatherings": [gathering for gathering in lists["gatherings"] if gathering.start >= now][
             :RECENT_LIMIT
         ],
-        "followed_networks": followed_networks(locale, viewer, now),
+        "followed_networks": followed,
         "awaiting_sign_off": awaiting_sign_off(locale, viewer),
     }
 

@@ -92,7 +92,7 @@ def network_lists(network, viewer=None):
     if not fragments.active():
         # Without shared parts every avatar is rendered on every view: their renditions in one query,
         # rather than a cache read each. (Kept parts hold the rendered avatars, so they need none.)
-        prefetch_renditions(avatar_photos(lists))
+        prefetch_renditions(**avatar_photos(lists))
     return {
         **lists,
         **anchoring.tracker(
@@ -189,10 +189,14 @@ def shared_lists(network, viewer):
 
 
 def avatar_photos(lists):
-    """The photos of the people the page shows with an avatar: facilitators and spokespersons."""
-    people = [entry["person"] for entry in lists["facilitators"]]
-    people += [person for member in lists["members"] for person in member["spokespersons"]]
-    return [person.photo for person in people if person.photo_id and person.photo]
+    """The photos of the people the page shows with an avatar, by its size: the facilitators' cards
+    large, the spokespersons in the members table small."""
+    facilitators = [entry["person"] for entry in lists["facilitators"]]
+    spokespersons = [person for member in lists["members"] for person in member["spokespersons"]]
+    return {
+        "large": [person.photo for person in facilitators if person.photo_id and person.photo],
+        "small": [person.photo for person in spokespersons if person.photo_id and person.photo],
+    }
 
 
 def member_list(network, found):

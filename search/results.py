@@ -13,8 +13,10 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from wagtail.images import get_image_model
 
+from people.renditions import AVATAR_SPECS
 from portal import compiled, fragments
 from portal.i18n import reader_path_url
+from portal.renditions import prefetch_renditions
 
 SNIPPET_LENGTH = 240
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
@@ -86,6 +88,8 @@ DATES = ("date", "last_published_at", "latest_revision_created_at")
 # A result's picture: a person's photo, or the image of a case study, network or method, with what
 # finding its rendition needs, read in the same query (a LEFT JOIN in each part that has one).
 PICTURE_FIELDS = ("photo", "image")
+# A result's thumbnail, unless it is a person's avatar (templates/search/search.html).
+THUMBNAIL_SPEC = "fill-192x108"
 PICTURE_COLUMNS = (
     "id",
     "file",
@@ -273,4 +277,12 @@ def result_items(hits, terms, request=None, language=None):
         )
         if items[-1]["is_person"]:
             page.photo = items[-1]["picture"]  # What {% avatar %} (people_tags) shows.
+    # The pictures' renditions in one query, rather than a rendition-cache round trip each (portal.renditions):
+    # a person's small avatar, any other page's thumbnail.
+    prefetch_renditions(
+        {
+            AVATAR_SPECS[False]: [item["picture"] for item in items if item["is_person"]],
+            THUMBNAIL_SPEC: [item["picture"] for item in items if not item["is_person"]],
+        }
+    )
     return items

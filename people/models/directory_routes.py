@@ -27,7 +27,7 @@ class DirectoryRoutesMixin(RoutablePageMixin):
     def page_cards(self, ids, viewer=None):
         """The kept cards, with their photos' renditions as they are now: one query for the page."""
         cards = super().page_cards(ids, viewer)
-        prefetch_renditions(card.photo for card in cards)
+        prefetch_renditions(large=[card.photo for card in cards])  # person cards: large avatars
         return cards
 
     @path("")

@@ -17,6 +17,7 @@ from portal.listing import Listing, filter_choices
 from portal.models.content import ContentPageMixin
 from portal.page_keys import page_key
 from portal.pagetree import SECTION_PARENT_PAGE_TYPES
+from portal.renditions import prefetch_card_renditions
 from portal.visibility import visible_to
 
 
@@ -116,8 +117,12 @@ class IndexPage(ContentPageMixin, Page):
             return cards
 
         if not isinstance(viewer, HttpRequest) or getattr(viewer, "is_preview", False):
-            return fetch()
-        return fragments.shared(("index-cards", model._meta.label, tuple(ids), get_language()), fetch, viewer)
+            cards = fetch()
+        else:
+            cards = fragments.shared(("index-cards", model._meta.label, tuple(ids), get_language()), fetch, viewer)
+        # Their pictures' renditions as they are now, not kept with the cards (portal.renditions).
+        prefetch_card_renditions(cards)
+        return cards
 
     def get_listing(self, data, viewer=None):
         pages = self.listed_pages(viewer)
