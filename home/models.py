@@ -1,9 +1,6 @@
-from django.conf import settings
 from django.http import Http404
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -49,15 +46,17 @@ class HomePage(ViewRestrictionsMixin, Page):
     def localized(self):
         """Wagtail's `localized`: this home page in the reader's language when that version is live, else
         this one. The same answer, its query kept (portal.compiled): serving any page starts here."""
-        try:
-            language = get_supported_content_language_variant(translation.get_language())
-        except LookupError:  # as Locale.get_active: the default language's
-            language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-        found = compiled.rows(
-            ("home-in-language",),
-            lambda: HomePage.objects.filter(translation_key=self.translation_key, locale__language_code=language),
-            params=[language, self.translation_key],  # in the SQL's order: the locale's join comes first
-        )
+        language = sites.reader_content_language()
+        # Serving a page reads it with the site's root page (portal.sites.find_site), in the same query.
+        known, version = sites.translation_read(self, language)
+        if known:
+            found = [version] if version is not None else []
+        else:
+            found = compiled.rows(
+                ("home-in-language",),
+                lambda: HomePage.objects.filter(translation_key=self.translation_key, locale__language_code=language),
+                params=[language, self.translation_key],  # in the SQL's order: the locale's join comes first
+            )
         if not found or found[0].pk == self.pk or not found[0].live:
             return self
         return found[0]

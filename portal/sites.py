@@ -9,8 +9,11 @@ cache keeps them for everyone (portal.middleware.SharedSiteMiddleware), that is 
 the compiled query but reads the rows every time, so a change to a Site or a page is seen at once.
 """
 
-from django.db.models import Q
+from django.conf import settings
+from django.db.models import F, Q
 from django.http.request import split_domain_port
+from django.utils import translation
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Site
 
 from portal import compiled
@@ -58,8 +61,9 @@ def find_site(request, specific_root=True):
     )
     site = best_site(sites, hostname, port)
     if site is not None and specific_root:
-        # Routing asks for the root page in its specific form next (Page.route_for_request).
-        site.root_page = specific(site.root_page)
+        # Routing asks for the root page in its specific form next, then for its version in the reader's
+        # language (Page.route_for_request: `site.root_page.localized`): both from one query.
+        site.root_page = specific_with_translation(site.root_page, reader_content_language())
     return site
 
 
@@ -100,3 +104,47 @@ def specific(page):
         specific_page.__dict__.setdefault(name, value)
     page.__dict__["specific"] = specific_page
     return specific_page
+
+
+def reader_content_language():
+    """The content language of the active one, as Wagtail's Locale.get_active finds it: the default
+    language's where the active one is not a content language."""
+    try:
+        return get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+# Where specific_with_translation leaves what it read of the page's versions: {language: version or None}.
+_TRANSLATIONS_READ = "_erfa_translations_read"
+
+
+def specific_with_translation(page, language):
+    """`specific(page)`, having read in the same query its version in `language` (itself when it is in
+    that language, None when there is none), which `translation_read` then gives."""
+    model = page.specific_class
+    if model is None or not page.pk:
+        return specific(page)
+    found = compiled.rows(
+        ("specific-page-and-translation", model._meta.label),
+        lambda: model._default_manager.filter(
+            Q(pk=page.pk) | Q(translation_key=page.translation_key, locale__language_code=language)
+        ).annotate(erfa_language=F("locale__language_code")),
+        params=[page.pk, page.translation_key, language],  # in the SQL's order (the annotation's join takes none)
+    )
+    specific_page = next((row for row in found if row.pk == page.pk), None)
+    if specific_page is None:  # deleted in between, as specific() raises
+        raise model.DoesNotExist
+    for name, value in page.__dict__.items():
+        specific_page.__dict__.setdefault(name, value)
+    page.__dict__["specific"] = specific_page
+    version = next((row for row in found if row.erfa_language == language), None)
+    specific_page.__dict__[_TRANSLATIONS_READ] = {language: version}
+    return specific_page
+
+
+def translation_read(page, language):
+    """(True, `page`'s version in `language` or None) where specific_with_translation read it with the
+    page; (False, None) where it did not, and the caller reads it."""
+    read = page.__dict__.get(_TRANSLATIONS_READ, {})
+    return (True, read[language]) if language in read else (False, None)

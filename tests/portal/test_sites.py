@@ -123,6 +123,33 @@ def test_the_home_page_in_the_readers_language_is_wagtails(home):
         assert Page.objects.get(pk=home.pk).localized.pk == home.pk
 
 
+def test_serving_reads_the_root_page_and_its_version_in_the_readers_language_in_one_query(
+    home, django_assert_num_queries
+):
+    swedish = HomePage.objects.get(locale__language_code="sv")
+    for language in ("en", "sv", "nb", "da", "nl", "fr"):  # fr: not a language of the site
+        with translation.override(language):
+            wagtails = Page.objects.get(pk=home.pk).localized.specific
+            with django_assert_num_queries(2):  # the Site, then the root page with its version
+                site = sites.find_site(request_for("localhost", 80))
+            with django_assert_num_queries(0):
+                ours = site.root_page.localized
+            assert ours == wagtails and isinstance(ours, HomePage), language
+            assert type(site.root_page) is HomePage and site.root_page.pk == home.pk
+
+    # A version that is not live is not the reader's, read with the root page or not.
+    swedish.unpublish()
+    with translation.override("sv"):
+        site = sites.find_site(request_for("localhost", 80))
+        with django_assert_num_queries(0):
+            assert site.root_page.localized.pk == home.pk
+    # The root page is itself the version when it is in the reader's language.
+    with translation.override("en"):
+        site = sites.find_site(request_for("localhost", 80))
+        with django_assert_num_queries(0):
+            assert site.root_page.localized is site.root_page
+
+
 def test_a_page_in_its_specific_form_is_wagtails(home):
     network = NetworkPageFactory(parent=NetworkIndexPageFactory(parent=home), title="Care at night")
     generic = Page.objects.annotate(marked=Value(7)).get(pk=network.pk)
