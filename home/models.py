@@ -1,6 +1,8 @@
 from django.http import Http404
+from django.urls import Resolver404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -9,6 +11,28 @@ from home.highlights import home_highlights
 from portal import compiled, fragments, sites
 from portal.i18n import LANGUAGE_NAMES, best_version
 from portal.models.restrictions import ViewRestrictionsMixin
+
+
+def routes_itself(page, remaining):
+    """Whether `page` routes `remaining` (the address's components below it) itself, rather than as
+    Wagtail's Page.route does, by finding the child named by the first one.
+
+    A page type with a route of its own does; a RoutablePageMixin page only where it is live and one of its
+    subpage routes takes the address, as its route tries those first and otherwise is Page.route (the
+    directory: /people/autocomplete/ is its own, /people/ahmed-yusuf/ a child's).
+    """
+    model = page.specific_class
+    if model.route is Page.route:
+        return False
+    if model.route is not RoutablePageMixin.route or super(RoutablePageMixin, model).route is not Page.route:
+        return True
+    if not page.live:
+        return False
+    try:
+        model.get_resolver().resolve("/" + "/".join(remaining) + "/")
+    except Resolver404:
+        return False
+    return True
 
 
 class HomePage(ViewRestrictionsMixin, Page):
@@ -114,7 +138,7 @@ class HomePage(ViewRestrictionsMixin, Page):
             if page is None or page.depth != depth + 1:
                 return None
             remaining = path_components[step + 1 :]
-            if not remaining or page.specific_class is None or page.specific_class.route is not Page.route:
+            if not remaining or page.specific_class is None or routes_itself(page, remaining):
                 return [*pages, sites.specific(page)], remaining
             pages.append(page)
             depth = page.depth

@@ -191,7 +191,12 @@ def translation_paths(page, request=None):
         return kept[page.translation_key]
     paths = fragments.shared(
         ("index-translation-paths", page.translation_key),
-        lambda: list(Page.objects.filter(translation_key=page.translation_key).values_list("path", flat=True)),
+        # One SQL for every page: the translation key is its parameter (portal.compiled).
+        lambda: compiled.rows(
+            ("translation-paths",),
+            lambda: Page.objects.filter(translation_key=page.translation_key).values_list("path", flat=True),
+            params=[page.translation_key],
+        ),
     )
     paths = tuple(sorted(paths)) or (page.path,)
     if isinstance(request, HttpRequest):

@@ -128,7 +128,7 @@ def specific_with_translation(page, language):
     found = compiled.rows(
         ("specific-page-and-translation", model._meta.label),
         lambda: model._default_manager.filter(
-            Q(pk=page.pk) | Q(translation_key=page.translation_key, locale__language_code=language)
+            Q(pk=page.pk) | (Q(translation_key=page.translation_key) & Q(locale__language_code=language))
         ).annotate(erfa_language=F("locale__language_code")),
         params=[page.pk, page.translation_key, language],  # in the SQL's order (the annotation's join takes none)
     )

@@ -18,6 +18,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Phrase, PlainText
 from wagtail.search.utils import normalise_query_string
 
+from portal import compiled
 from portal.visibility import visibility_for
 from search.access import visible_pages
 from search.backends.engine import one_per_translation
@@ -179,8 +180,13 @@ def promotions(query, language, viewer=None):
     normalised = normalise_query_string(plain_words(query)) if query else ""
     if not normalised:
         return []
-    picks = list(
-        SearchPromotion.objects.filter(query__query_string=normalised).select_related("page").order_by("sort_order")
+    # Asked on every search: one SQL for every query string, its one parameter (portal.compiled).
+    picks = compiled.rows(
+        ("search-promotions",),
+        lambda: SearchPromotion.objects.filter(query__query_string=normalised)
+        .select_related("page")
+        .order_by("sort_order"),
+        params=[normalised],
     )
     page_ids = [pick.page_id for pick in picks if pick.page_id]
     viewer = visibility_for(viewer)

@@ -15,7 +15,7 @@ from casestudies.blocks import WhatWasDoneBlock
 from networks.models import NetworkPage
 from people.permissions import ContactPermissionTester
 from people.review_footer import content_owner_part, keep_content_owner
-from portal import compiled, fragments
+from portal import card_lists, compiled, fragments
 from portal.i18n import reader_versions
 from portal.models import ContentPageMixin, card_image_field
 from portal.page_keys import page_key
@@ -201,12 +201,12 @@ class CaseStudyPage(ContentPageMixin, Page):
         return visible_to(reader_versions(self.shareable_templates_used.all()), viewer).order_by("title")
 
     def live_contact_persons(self, viewer=None):
-        # The person card shows photo, organisation and topics. The photos' renditions come from Wagtail's
-        # rendition cache: prefetched into the shared lists, they would be kept without those made later.
+        # The person card shows photo, organisation and topics (its `card_topics`, portal.card_lists). The
+        # photos' renditions come from Wagtail's rendition cache: prefetched into the shared lists, they
+        # would be kept without those made later.
         return (
             visible_to(reader_versions(self.contact_persons.all()), viewer)
             .select_related("photo", "organisation")
-            .prefetch_related("topics")
             .order_by("title")
         )
 
@@ -225,9 +225,10 @@ class CaseStudyPage(ContentPageMixin, Page):
                 "owner": content_owner_part(self),
             },
         )
-        lists["contact_persons"] = compiled.rows(
-            kept_as and (*kept_as, "contacts"), lambda: self.live_contact_persons(viewer)
-        )
+        contacts_key = kept_as and (*kept_as, "contacts")
+        lists["contact_persons"] = compiled.rows(contacts_key, lambda: self.live_contact_persons(viewer))
+        # Their cards' topics with SQL kept under the same key, rather than prefetched (built) on every view.
+        card_lists.attach(lists["contact_persons"], (card_lists.CardList("card_topics", "topics"),), contacts_key)
         return lists
 
     def get_context(self, request, *args, **kwargs):

@@ -20,7 +20,7 @@ from methods.documents import file_extension
 from methods.forms import MethodFilterForm, RatingForm
 from methods.models.rating import MethodRating
 from people.review_footer import content_owner_part, keep_content_owner
-from portal import compiled, fragments
+from portal import card_lists, compiled, fragments
 from portal.i18n import reader_page_url, reader_versions
 from portal.listing import Choices, sort_ordering
 from portal.models import ContentPageMixin, IndexPage, card_image_field
@@ -215,14 +215,12 @@ class MethodPage(RoutablePageMixin, ContentPageMixin, Page):
         )
         # The contact cards show photo, organisation and topics. The photos' renditions come from Wagtail's
         # rendition cache: prefetched into the shared lists, they would be kept without those made later.
+        contacts_key = kept_as and (*kept_as, "contacts")
         lists["contact_people"] = compiled.rows(
-            kept_as and (*kept_as, "contacts"),
-            lambda: (
-                visible_to(self.contact_people, viewer)
-                .select_related("photo", "organisation")
-                .prefetch_related("topics")
-            ),
+            contacts_key, lambda: visible_to(self.contact_people, viewer).select_related("photo", "organisation")
         )
+        # Their cards' topics with SQL kept under the same key, rather than prefetched (built) on every view.
+        card_lists.attach(lists["contact_people"], (card_lists.CardList("card_topics", "topics"),), contacts_key)
         return lists
 
     def get_context(self, request, *args, **kwargs):

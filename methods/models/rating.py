@@ -8,6 +8,7 @@ from django.db.models import Avg, Count, Max, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from methods.choices import MAX_SCORE, MIN_SCORE, SCORE_ERROR
+from portal import compiled
 
 
 class MethodRatingQuerySet(models.QuerySet):
@@ -17,9 +18,24 @@ class MethodRatingQuerySet(models.QuerySet):
         The votes are counted over every language version of the method.
         """
         user_id = user.pk if user is not None and user.is_authenticated else None
-        return self.filter(method_key=method_key).aggregate(
-            average=Avg("score"), count=Count("pk"), user_score=Max("score", filter=Q(user_id=user_id))
+        if self.query.has_filters():  # narrowed by the caller: its own SQL, built as usual
+            return self.filter(method_key=method_key).aggregate(
+                average=Avg("score"), count=Count("pk"), user_score=Max("score", filter=Q(user_id=user_id))
+            )
+        # On every method page: the same SQL for every method and reader (signed in or not), compiled once
+        # per process (portal.compiled) and run with the method's key and the reader. One row per method
+        # that has votes; none, before its first.
+        found = compiled.rows(
+            ("method-rating-summary", self.model._meta.label, user_id is None),
+            lambda: self.filter(method_key=method_key)
+            .order_by()
+            .values("method_key")
+            .annotate(average=Avg("score"), count=Count("pk"), user_score=Max("score", filter=Q(user_id=user_id))),
+            params=[method_key] if user_id is None else [user_id, method_key],
         )
+        if not found:
+            return {"average": None, "count": 0, "user_score": None}
+        return {name: found[0][name] for name in ("average", "count", "user_score")}
 
     def average_subquery(self, outer_ref="translation_key"):
         per_method = self.filter(method_key=OuterRef(outer_ref)).values("method_key")

@@ -1,4 +1,4 @@
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce, Now
 from django.utils.translation import gettext_lazy as _
 
@@ -50,7 +50,7 @@ class NetworkIndexPage(IndexPage):
         )
 
     def filter_form_kwargs(self, networks, viewer=None):
-        """The topics and member organisations of the listed networks (one query) and their regions."""
+        """The topics, member organisations and regions of the listed networks, in one query."""
         network_ids = networks.values("pk")
 
         def parts():
@@ -59,12 +59,12 @@ class NetworkIndexPage(IndexPage):
             return {
                 "topic": Choices(topics_in_language(topic_ids, self.locale_id), "name"),
                 "organisation": Choices(Organisation.objects.filter(pk__in=organisation_ids), "name"),
+                # Each region once, named by its label (the value column is the others' ids).
+                "region": Choices(networks.exclude(region="").distinct(), "region", Value(0)),
             }
 
-        return {
-            "options": self.filter_choices(viewer, parts),
-            "regions": list(networks.exclude(region="").order_by("region").values_list("region", flat=True).distinct()),
-        }
+        options = self.filter_choices(viewer, parts)
+        return {"options": options, "regions": [region for _value, region in options.pop("region", [])]}
 
     def filter_pages(self, networks, filters, viewer=None):
         """Only values offered in the form count; anything else is ignored rather than emptying the list."""

@@ -18,11 +18,10 @@ from portal.listing import Listing
 
 class DirectoryRoutesMixin(RoutablePageMixin):
     def card_pages(self, people, viewer=None):
-        """What the compact person card shows (people/directory.py), for the directory's page of results."""
-        return directory.for_cards(super().card_pages(people, viewer), renditions=False)
-
-    def card_lists(self):
-        return ()  # the person card's topics come with the cards (directory.for_cards)
+        """What the compact person card shows, for the directory's page of results: photo and organisation
+        here, the topics as every index's cards get theirs (IndexPage.card_lists: SQL kept with the cards',
+        where prefetch_related would build its query on every view)."""
+        return super().card_pages(people, viewer).select_related("photo", "organisation")
 
     def page_cards(self, ids, viewer=None):
         """The kept cards, with their photos' renditions as they are now: one query for the page."""

@@ -112,9 +112,10 @@ def test_profile_query_count_does_not_grow_with_relations(person, employee_clien
         networks.NetworkFacilitatorFactory(page=network, person=person)
         networks.NetworkMemberFactory(page=network, organisation=person.organisation)
     employee_client.get(person.url)
-    # 4 every page's (session, user, locale, view restrictions), 2 the profile's own; its lists come from
-    # the shared parts (portal.fragments), read in one query when they are not kept (portal.together).
-    with django_assert_num_queries(6):
+    # Every page's 4 (session, user, locale, view restrictions) and none of its own: the route below the
+    # directory is kept with the routes (home.models.routes_itself), its lists come from the shared parts
+    # (portal.fragments), read in one query when they are not kept (portal.together).
+    with django_assert_num_queries(4):
         response = employee_client.get(person.url)
     assert len(response.context["networks"]) == 12
 

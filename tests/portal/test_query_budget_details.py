@@ -186,13 +186,14 @@ class Budget:
 # (portal.fragments), so warm they cost no query of their own; a case study and a method check their kept
 # contact cards against the restrictions the reader fails, which are kept for the reader's class too
 # (portal.visibility), a method reads the reader's own score, a network the reader's follow and units
-# (one query); its review footer's person is kept with its lists.
+# (one query); its review footer's person is kept with its lists. A profile, below the routable directory,
+# is found with the directory's route (home.models.routes_itself), not by looking up its slug afresh.
 BUDGETS = {
     "case study": Budget(case_study, 1),
     "method": Budget(method, 2),
     "template": Budget(template, 5),
     "network": Budget(network, 1),
-    "resource person": Budget(profile, 2),
+    "resource person": Budget(profile, 0),
 }
 
 

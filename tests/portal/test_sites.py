@@ -136,6 +136,10 @@ def test_serving_reads_the_root_page_and_its_version_in_the_readers_language_in_
                 ours = site.root_page.localized
             assert ours == wagtails and isinstance(ours, HomePage), language
             assert type(site.root_page) is HomePage and site.root_page.pk == home.pk
+    # Kept: one SQL for every language, not built again on each view.
+    assert [key for key in compiled._entries() if key[0].startswith("specific-page")] == [
+        ("specific-page-and-translation", "home.HomePage")
+    ]
 
     # A version that is not live is not the reader's, read with the root page or not.
     swedish.unpublish()
