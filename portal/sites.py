@@ -98,8 +98,12 @@ def specific(page):
     )
     if not found:  # deleted in between: Wagtail's own raises DoesNotExist, as this does
         raise model.DoesNotExist
-    specific_page = found[0]
-    # As get_specific: what was set on the generic page (annotations, cached values) carries over.
+    return _made_specific(page, found[0])
+
+
+def _made_specific(page, specific_page):
+    """`specific_page` as `page.specific`: as get_specific, what was set on the generic page (annotations,
+    cached values) carries over."""
     for name, value in page.__dict__.items():
         specific_page.__dict__.setdefault(name, value)
     page.__dict__["specific"] = specific_page
@@ -135,9 +139,7 @@ def specific_with_translation(page, language):
     specific_page = next((row for row in found if row.pk == page.pk), None)
     if specific_page is None:  # deleted in between, as specific() raises
         raise model.DoesNotExist
-    for name, value in page.__dict__.items():
-        specific_page.__dict__.setdefault(name, value)
-    page.__dict__["specific"] = specific_page
+    _made_specific(page, specific_page)
     version = next((row for row in found if row.erfa_language == language), None)
     specific_page.__dict__[_TRANSLATIONS_READ] = {language: version}
     return specific_page

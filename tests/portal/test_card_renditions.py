@@ -48,8 +48,10 @@ def cases(site_tree, settings, tmp_path):
     return index, pages
 
 
-def rendition_queries(queries):
-    return [query["sql"] for query in queries if '"wagtailimages_rendition"' in query["sql"]]
+def assert_one_rendition_read(queries):
+    """The view touched the renditions once, reading (no rendition made or read one by one)."""
+    reads = [query["sql"] for query in queries.captured_queries if '"wagtailimages_rendition"' in query["sql"]]
+    assert len(reads) == 1 and reads[0].lstrip().upper().startswith("SELECT"), reads
 
 
 def card_pictures(html):
@@ -69,8 +71,7 @@ def test_an_index_reads_its_cards_renditions_in_one_query(cases, employee_client
     with CaptureQueriesContext(connection) as queries:
         html = employee_client.get(index.url).content.decode()
 
-    reads = rendition_queries(queries.captured_queries)
-    assert len(reads) == 1 and reads[0].lstrip().upper().startswith("SELECT"), reads
+    assert_one_rendition_read(queries)
     pictures = card_pictures(html)
     assert len(pictures) == CARDS
     assert {re.search(r'src="([^"]+)"', picture).group(1) for picture in pictures} == made
@@ -94,8 +95,7 @@ def test_a_rendition_made_after_the_cards_were_kept_is_read_at_the_next_view(cas
         html = employee_client.get(index.url).content.decode()
 
     # ... and the view after it finds it with the others, in the one query, rather than making it again.
-    reads = rendition_queries(queries.captured_queries)
-    assert len(reads) == 1 and reads[0].lstrip().upper().startswith("SELECT"), reads
+    assert_one_rendition_read(queries)
     assert pages[0].image.renditions.filter(filter_spec=CARD_IMAGE_SPEC).get() == remade
     assert f'src="{remade.url}"' in html
 
@@ -112,6 +112,5 @@ def test_the_front_page_reads_its_cards_renditions_in_one_query(cases, employee_
     with CaptureQueriesContext(connection) as queries:
         html = employee_client.get("/en/").content.decode()
 
-    reads = rendition_queries(queries.captured_queries)
-    assert len(reads) == 1 and reads[0].lstrip().upper().startswith("SELECT"), reads
+    assert_one_rendition_read(queries)
     assert len(card_pictures(html.split('id="recent-cases"')[1].split("</section>")[0])) == CARDS
