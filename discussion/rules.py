@@ -113,17 +113,21 @@ def threads(page, user=None, moderates=False):
     the threads and their answers, with their authors; an answer shows under a thread the reader sees.
     Without a user: what every reader sees (the cached page).
     """
-    rows = Comment.objects.of_page(page).select_related("author", "hidden_by")
     if user is None:
-        mode, rows, params = "visible", rows.visible(), [page.pk, Comment.State.VISIBLE]
+        mode, params = "visible", [page.pk, Comment.State.VISIBLE]
     elif moderates:
-        mode, rows, params = "all", rows.seen_by(user, moderates), [page.pk]
+        mode, params = "all", [page.pk]
     else:
-        mode, rows, params = "seen", rows.seen_by(user, moderates), [page.pk, Comment.State.VISIBLE, user.pk]
-    # Read on every view of every page that ends in a discussion: one SQL per way of reading, compiled
-    # once per process and run with this page's and reader's values (portal.compiled).
+        mode, params = "seen", [page.pk, Comment.State.VISIBLE, user.pk]
+
+    def build():
+        rows = Comment.objects.of_page(page).select_related("author", "hidden_by")
+        return rows.visible() if user is None else rows.seen_by(user, moderates)
+
+    # Read on every view of every page that ends in a discussion: one SQL per way of reading, built and
+    # compiled once per process and run with this page's and reader's values (portal.compiled).
     threads, answers = [], {}
-    for row in compiled.rows(("comment-threads", mode), lambda: rows, params=params):
+    for row in compiled.rows(("comment-threads", mode), build, params=params):
         if row.parent_id is None:
             threads.append(row)
         else:

@@ -46,18 +46,21 @@ def own_network_keys(user):
     source language's profile, whose translations may carry the user (as in networks.evaluation)."""
     if user is None or not user.is_authenticated:
         return []
-    # In one query; a union takes no ordering, of its parts or (the default one) of its own.
-    followed = followed_keys(user).order_by().values_list("network__translation_key", flat=True)
-    teams = Team.objects.filter(Q(members=user) | Q(manager=user)).order_by().values_list("network_key", flat=True)
-    profiles = ResourcePersonPage.objects.filter(user=user).order_by().values("translation_key")
-    roles = [
-        model.objects.filter(person__translation_key__in=profiles).order_by().values_list("page__translation_key")
-        for model in (NetworkFacilitator, NetworkSpokesperson)
-    ]
-    # The SQL is the same for every reader, whose id is its every parameter: compiled once (portal.compiled).
-    keys = compiled.rows(
-        ("own-network-keys",), lambda: followed.union(teams, *roles).order_by(), params=[user.pk] * _READER_IDS
-    )
+
+    def union():
+        # In one query; a union takes no ordering, of its parts or (the default one) of its own.
+        followed = followed_keys(user).order_by().values_list("network__translation_key", flat=True)
+        teams = Team.objects.filter(Q(members=user) | Q(manager=user)).order_by().values_list("network_key", flat=True)
+        profiles = ResourcePersonPage.objects.filter(user=user).order_by().values("translation_key")
+        roles = [
+            model.objects.filter(person__translation_key__in=profiles).order_by().values_list("page__translation_key")
+            for model in (NetworkFacilitator, NetworkSpokesperson)
+        ]
+        return followed.union(teams, *roles).order_by()
+
+    # The SQL is the same for every reader, whose id is its every parameter: built and compiled once
+    # (portal.compiled), so a later view builds no queryset either.
+    keys = compiled.rows(("own-network-keys",), union, params=[user.pk] * _READER_IDS)
     return sorted(set(keys))
 
 

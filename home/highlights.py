@@ -101,7 +101,8 @@ def latest_updates(locale, limit=RECENT_LIMIT, viewer=None):
         networks = reader_versions(NetworkPage.objects.filter(translation_key__in=keys), locale)
         return visible_to(networks, viewer).live().select_related("locale")
 
-    networks = compiled.rows(("update-networks", locale, visibility_key(viewer), keys), build_networks)
+    # No updates name no networks: nothing to build (an empty `__in` is never kept, see portal.compiled).
+    networks = compiled.rows(("update-networks", locale, visibility_key(viewer), keys), build_networks) if keys else []
     by_key = {network.translation_key: network for network in networks}
     for update in updates:
         update.network = by_key.get(update.network_key)

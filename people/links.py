@@ -64,7 +64,7 @@ def register_directory_networks(options, members):
     _directory_networks[:] = [DirectoryNetworks(options, members)]
 
 
-def profile_lists(person, viewer=None, kept_as=None, **own_parts):
+def profile_lists(person, viewer=None, kept_as=None, own_parts=dict):
     """What a profile lists, from one query: {"networks", "profile_sections"} and each of `own_parts`.
 
     networks: each network the person takes part in that the viewer may see, once, with their roles
@@ -75,7 +75,7 @@ def profile_lists(person, viewer=None, kept_as=None, **own_parts):
     """
 
     def build_parts():
-        parts = dict(own_parts)
+        parts = {f"own-{name}": part for name, part in own_parts().items()}
         for index, provider in enumerate(_network_role_providers):
             parts.update({f"roles-{index}-{name}": part for name, part in provider.parts(person, viewer).items()})
         for section in _profile_sections.values():
@@ -91,7 +91,7 @@ def profile_lists(person, viewer=None, kept_as=None, **own_parts):
             entry = networks.setdefault(network.pk, {"network": network, "roles": []})
             if role not in entry["roles"]:
                 entry["roles"].append(role)
-    lists = {name: found[name] for name in own_parts}
+    lists = {name.removeprefix("own-"): rows for name, rows in found.items() if name.startswith("own-")}
     lists["networks"] = sorted(networks.values(), key=lambda entry: entry["network"].title.lower())
     lists["profile_sections"] = [
         {"key": section.key, "heading": section.heading, "pages": pages}

@@ -105,23 +105,38 @@ def _evaluate(kept):
 
 
 class _KeptOnEvaluation:
-    """Mixed into a queryset's own class by `evaluated_kept`: evaluated as it is, it reads through `rows`."""
+    """Mixed into a queryset's own class by `evaluated_kept`: evaluated as it is, it reads through `rows`;
+    its query is built only when something needs it (its SQL not kept yet, or a queryset chained from it)."""
 
     _kept_key = None  # a queryset chained from this one is built by Django's _clone without it: ordinary
+
+    @property
+    def query(self):
+        if self._query is None:
+            # Built now, as `build()` builds it: its query, hints and prefetches become this queryset's.
+            built = self._kept_build()
+            for name, value in built.__dict__.items():
+                if name not in ("_result_cache", "_prefetch_done"):
+                    self.__dict__[name] = value
+        return QuerySet.query.fget(self)
+
+    @query.setter
+    def query(self, value):
+        QuerySet.query.fset(self, value)
 
     def _fetch_all(self):
         # Django's QuerySet evaluates (iteration, len, bool) through _fetch_all, which fills
         # _result_cache; rows() has already run the prefetches on the rows it returns.
         if self._result_cache is None and self._kept_key is not None:
-            self._result_cache = rows(self._kept_key, lambda: self._kept_build, self._kept_params)
+            self._result_cache = rows(self._kept_key, self._kept_build, self._kept_params)
             self._prefetch_done = True
         super()._fetch_all()
 
     def all(self):
         # The same SQL, so still kept: a form's ModelChoiceField takes its queryset as `queryset.all()`.
-        copy = super().all()
-        copy._kept_key, copy._kept_build, copy._kept_params = self._kept_key, self._kept_build, self._kept_params
-        return copy
+        if self._kept_key is None:
+            return super().all()
+        return evaluated_kept(self._kept_key, self.model, self._kept_build, self._kept_params)
 
     def iterator(self, chunk_size=None):
         # ModelChoiceIterator lists a field's choices through iterator(), which skips _fetch_all.
@@ -134,26 +149,31 @@ class _KeptOnEvaluation:
 _kept_classes = {}
 
 
-def evaluated_kept(key, queryset, params=None):
-    """`queryset` as a queryset still, whose own evaluation runs the SQL kept under `key` (see `rows`,
-    and its `params`).
+def evaluated_kept(key, model, build, params=None):
+    """A queryset of `model` whose own evaluation runs the SQL of `build()` kept under `key` (see `rows`,
+    and its `params`), and which calls `build` only when that SQL is not kept yet.
 
     For a queryset that a caller outside Erfa evaluates, such as Wagtail's check of a page's view
-    restrictions on every page it serves, or a filter form's choices (Django lists them through
-    `.all().iterator()`), but that must stay a queryset for the callers that chain it (the admin orders
-    the same restrictions; a choice is validated with `.get()`): `all()` keeps it, and anything else
-    chained from it (filter, get, order_by, count, exists) is an ordinary queryset, built as usual.
+    restrictions on every page it serves, but that must stay a queryset for the callers that chain it
+    (the admin orders the same restrictions): `all()` keeps it, and anything else chained from it (filter,
+    get, order_by, count, exists) is an ordinary queryset, built from `build()` as usual. A view that
+    only evaluates it builds no queryset: building one costs more than running its kept SQL.
     """
     if key is None:
-        return queryset
-    base = type(queryset)
-    cls = _kept_classes.get(base)
+        return build()
+    cls = _kept_classes.get(model)
     if cls is None:
-        cls = _kept_classes[base] = type(f"Kept{base.__name__}", (_KeptOnEvaluation, base), {})
-    kept = queryset._chain()
-    kept.__class__ = cls
-    kept._kept_key, kept._kept_build, kept._kept_params = key, queryset, params
+        base = type(model._default_manager.get_queryset())
+        cls = _kept_classes[model] = type(f"Kept{base.__name__}", (_KeptOnEvaluation, base), {})
+    kept = cls(model=model, using=None)
+    kept._query = None  # built by the `query` property, when asked
+    kept._kept_key, kept._kept_build, kept._kept_params = key, build, params
     return kept
+
+
+def is_kept(key):
+    """Whether this thread keeps the SQL of `key` (so `rows` will not call its `build`)."""
+    return key is not None and key in _entries()
 
 
 def forget():

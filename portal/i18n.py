@@ -131,9 +131,14 @@ def translated_queries(query):
 
 def _versions(model, ids):
     """{id: {language code: the id of its version in that language}} for the objects `ids` name."""
-    keys = model.objects.filter(pk__in=ids).values("translation_key")
-    versions = model.objects.filter(translation_key__in=keys)
-    rows = list(versions.values_list("pk", "translation_key", "locale__language_code"))
+
+    def build():
+        keys = model.objects.filter(pk__in=ids).values("translation_key")
+        versions = model.objects.filter(translation_key__in=keys)
+        return versions.values_list("pk", "translation_key", "locale__language_code")
+
+    # One SQL per model and number of ids, run with these ids (portal.compiled).
+    rows = compiled.rows(("translated-ids", model._meta.label, len(ids)), build, params=list(ids))
     by_key = {}
     for pk, key, code in rows:
         by_key.setdefault(key, {})[code] = pk

@@ -12,6 +12,7 @@ from typing import NamedTuple
 from django import forms
 from django.core.paginator import InvalidPage, Page, Paginator
 from django.db.models import Count, Model, QuerySet, Value, Window
+from django.utils.functional import SimpleLazyObject
 
 from portal import compiled
 from portal.numbers import whole_number
@@ -133,32 +134,59 @@ def _counted_page(items, page_number, per_page, cards, key):
     fetches just those rows: by id alone through `cards`, or else still through the listing's own
     queryset. A page past the end finds no rows and no total, and falls back to Django's way.
     """
-    query = getattr(items, "query", None)
-    if not isinstance(items, QuerySet) or query.distinct or query.is_sliced or query.combinator or query.values_select:
-        # A window counts the rows before DISTINCT; sliced sets are already small; a UNION or rows of
-        # values cannot be fetched again by their ids.
-        return None
     number = whole_number(page_number or 1)
     # Anything but a plain page number of sane size (an offset must fit the database) goes Django's way.
     if number is None or not 1 <= number <= _LARGEST_PAGE:
         return None
     bottom = (number - 1) * per_page
-    # With `key` (what the listing's SQL is built from, filters aside), compiled once per process.
+    # With `key` (what the listing's SQL is built from, filters aside), compiled once per process; once
+    # kept, `items` (perhaps a `deferred` queryset) is not built at all.
+    counted_key = key and (*key, "counted", bottom, per_page)
+    if not compiled.is_kept(counted_key) and not _countable(items):
+        return None
     rows = compiled.rows(
-        key and (*key, "counted", bottom, per_page),
+        counted_key,
         lambda: items.annotate(listing_total=Window(Count("pk"))).values_list("pk", "listing_total")[
             bottom : bottom + per_page
         ],
     )
     if not rows and number > 1:
         return None
-    paginator = Paginator(items, per_page)
-    paginator.count = rows[0][1] if rows else 0  # Paginator.count is a cached property: this answers it.
+    paginator = _CountedPaginator(items, per_page, rows[0][1] if rows else 0)
     if not rows:
         return Page([], 1, paginator)
     ids = [pk for pk, _total in rows]
     # The ids passed every filter already: the rows are fetched by id alone, through `cards` when given.
     return Page(_in_order(ids, cards or (lambda ids: items.filter(pk__in=ids))), number, paginator)
+
+
+def _countable(items):
+    """Whether one query can find a page of `items` with their total: a window counts the rows before
+    DISTINCT; sliced sets are already small; a UNION or rows of values cannot be fetched again by id."""
+    if not isinstance(items, QuerySet):
+        return False
+    query = items.query
+    return not (query.distinct or query.is_sliced or query.combinator or query.values_select)
+
+
+class _CountedPaginator(Paginator):
+    """Django's paginator over items already counted (`_counted_page`'s query did), which it neither
+    counts again nor looks at: a kept listing's items are never built (see `deferred`)."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.count = count  # Paginator.count is a cached property: this answers it.
+
+    def _check_object_list_is_ordered(self):
+        # The listing's query orders its items (filter_pages ends with its sort); asking would build them.
+        pass
+
+
+def deferred(build):
+    """The queryset `build()`, built when first used: an index passes its listed pages this way, so a view
+    whose listing, filter choices and page of results all run kept SQL (portal.compiled) builds none of
+    their querysets, which costs more CPU than running them."""
+    return SimpleLazyObject(build)
 
 
 def _frozen(value):
@@ -183,7 +211,8 @@ class Listing:
         """`key`, if given, names everything `items`' SQL is built from (portal.compiled): the valid
         filters are added to it, and the query that finds the page of results is compiled once per process."""
         self.form, self.filters = bind_filters(form_class, data, **(form_kwargs or {}))
-        self.items = apply(items, self.filters)
+        # Filtered when first used: not at all when the page of results' SQL is kept (see `deferred`).
+        self.items = deferred(lambda: apply(items, self.filters))
         key = key and (*key, _frozen(self.filters))
         self.page = paginate(self.items, data.get("page"), per_page, cards, key)
 

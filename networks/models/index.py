@@ -51,9 +51,8 @@ class NetworkIndexPage(IndexPage):
 
     def filter_form_kwargs(self, networks, viewer=None):
         """The topics, member organisations and regions of the listed networks, in one query."""
-        network_ids = networks.values("pk")
-
         def parts():
+            network_ids = networks.values("pk")
             topic_ids = NetworkPage.topics.through.objects.filter(networkpage__in=network_ids).values("topic_id")
             organisation_ids = NetworkMember.objects.filter(page__in=network_ids).values("organisation_id")
             return {

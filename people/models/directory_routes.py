@@ -13,7 +13,7 @@ from people.models.profile_routes import PRIVATE
 from people.renditions import prefetch_renditions
 from portal import fragments
 from portal.i18n import reader_page_url, reader_path_url
-from portal.listing import Listing
+from portal.listing import Listing, deferred
 
 
 class DirectoryRoutesMixin(RoutablePageMixin):
@@ -31,7 +31,8 @@ class DirectoryRoutesMixin(RoutablePageMixin):
 
     @path("")
     def directory(self, request):
-        everyone = self.people(request)
+        # Built only if some SQL of the listing is not kept yet (portal.listing.deferred).
+        everyone = deferred(lambda: self.people(request))
         networks = links.directory_networks()
 
         def find(people, filters):

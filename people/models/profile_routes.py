@@ -56,13 +56,17 @@ class ProfileRoutesMixin(RoutablePageMixin):
             viewer,
             # Compiled once per process for this profile, language and reader class (portal.compiled).
             kept_as=page_key("profile-lists", self, viewer),
-            topics=Part(self.topics.all(), ("name",)),
-            languages=Part(self.spoken_languages.all(), ("language",)),
-            organisation=Part(
-                Organisation.objects.filter(pk=self.organisation_id) if self.organisation_id else [], ("name",)
-            ),
-            photo=Part(get_image_model().objects.filter(pk=self.photo_id) if self.photo_id else [], IMAGE_FIELDS),
-            owner=content_owner_part(self),
+            own_parts=lambda: {
+                "topics": Part(self.topics.all(), ("name",)),
+                "languages": Part(self.spoken_languages.all(), ("language",)),
+                "organisation": Part(
+                    Organisation.objects.filter(pk=self.organisation_id) if self.organisation_id else [], ("name",)
+                ),
+                "photo": Part(
+                    get_image_model().objects.filter(pk=self.photo_id) if self.photo_id else [], IMAGE_FIELDS
+                ),
+                "owner": content_owner_part(self),
+            },
         )
 
     def profile_context(self, request, form=None):

@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from portal import card_lists, compiled, fragments
 from portal.i18n import localized_children, localized_pages, translation_paths
-from portal.listing import Listing, filter_choices
+from portal.listing import Listing, deferred, filter_choices
 from portal.models.content import ContentPageMixin
 from portal.page_keys import page_key
 from portal.pagetree import SECTION_PARENT_PAGE_TYPES
@@ -125,7 +125,8 @@ class IndexPage(ContentPageMixin, Page):
         return cards
 
     def get_listing(self, data, viewer=None):
-        pages = self.listed_pages(viewer)
+        # Built only if some SQL of the listing is not kept yet (portal.listing.deferred).
+        pages = deferred(lambda: self.listed_pages(viewer))
         return Listing(
             data,
             self.filter_form_class,

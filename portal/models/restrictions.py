@@ -20,10 +20,14 @@ class ViewRestrictionsMixin:
     def get_view_restrictions(self):
         steplen = self.steplen
         paths = [self.path[:length] for length in range(steplen, len(self.path) + 1, steplen)]
-        on_the_path = Page.objects.filter(path__in=paths)
-        restrictions = PageViewRestriction.objects.filter(
-            Q(page__in=on_the_path.filter(alias_of__isnull=True).values("pk"))
-            | Q(page__in=on_the_path.filter(alias_of__isnull=False).values("alias_of"))
-        )
-        # One SQL per depth, run with this page's ancestors' paths: the ancestors once per subquery.
-        return compiled.evaluated_kept(("view-restrictions", len(paths)), restrictions, params=paths * 2)
+
+        def build():
+            on_the_path = Page.objects.filter(path__in=paths)
+            return PageViewRestriction.objects.filter(
+                Q(page__in=on_the_path.filter(alias_of__isnull=True).values("pk"))
+                | Q(page__in=on_the_path.filter(alias_of__isnull=False).values("alias_of"))
+            )
+
+        # One SQL per depth, run with this page's ancestors' paths: the ancestors once per subquery. Built
+        # only the first time, as building it costs more than running it.
+        return compiled.evaluated_kept(("view-restrictions", len(paths)), PageViewRestriction, build, params=paths * 2)

@@ -296,6 +296,31 @@ def test_a_pages_view_restrictions_are_read_each_time_through_sql_compiled_once_
     assert client.get(page.url).status_code == 200
 
 
+def test_a_kept_queryset_is_built_only_until_its_sql_is_kept_and_again_when_chained(cases):
+    """compiled.evaluated_kept: evaluated, it runs the kept SQL without building its queryset again;
+    `all()` stays kept; anything else chained from it is built from `build` and is an ordinary query."""
+    first = CaseStudyPageFactory(parent=cases, title="Alpha rounds")
+    CaseStudyPageFactory(parent=cases, title="Beta rounds")
+
+    def titled(prefix):
+        return CaseStudyPage.objects.filter(title__startswith=prefix).order_by("title")
+
+    build, calls = counting(lambda: titled("Alpha"))
+    key = ("titled", 1)
+    assert list(compiled.evaluated_kept(key, CaseStudyPage, build, params=["Alpha%"])) == [first]
+    assert len(calls) == 1
+    # Kept: each later evaluation, of it or of its all(), runs the SQL with its own values and builds nothing.
+    again, again_calls = counting(lambda: titled("Beta"))
+    beta = compiled.evaluated_kept(key, CaseStudyPage, again, params=["Beta%"])
+    assert [page.title for page in beta.all()] == ["Beta rounds"] and bool(beta) and len(beta) == 1
+    assert again_calls == []
+    # Chained, it is built as `build` builds it, and what is chained applies.
+    assert beta.filter(title__endswith="rounds").count() == 1
+    assert list(beta.exclude(title="Beta rounds")) == []
+    assert again_calls == [1]
+    assert len(calls) == 1
+
+
 def test_an_address_is_routed_through_one_sql_per_number_of_steps_with_its_own_values(cases, home):
     """HomePage.pages_on_the_way: the pages on the way down, run with each address's own slugs."""
     first = CaseStudyPageFactory(parent=cases, title="Board retreat lessons", slug="board-retreat")
