@@ -19,7 +19,7 @@ from django.db.models import Q
 
 from portal import compiled
 
-# A card's picture on the indexes and the front page (templates/portal/includes/card_image.html).
+# A card's picture on the indexes and the front page (portal_tags.card_image).
 CARD_IMAGE_SPEC = "fill-480x270"
 
 

@@ -4,12 +4,15 @@ from django.db.models import Q
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from wagtail.images.models import Filter
+from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Page
 
 from portal import compiled, fragments, sites
 from portal.i18n import LANGUAGE_NAMES, language_links, page_address, page_translations, reader_page_url
 from portal.languages import autonym, name_in_sentence
 from portal.page_parts import render_page_parts
+from portal.renditions import CARD_IMAGE_SPEC
 from portal.visibility import visibility_key, visible_to
 
 register = template.Library()
@@ -24,6 +27,21 @@ def reader_pageurl(context, page):
     switching the whole interface to the page's language (portal.i18n.reader_url).
     """
     return reader_page_url(page, context.get("request"))
+
+
+# One Filter for the whole process: Wagtail's {% image %} makes and parses a new one on every render.
+_CARD_IMAGE_FILTER = Filter(spec=CARD_IMAGE_SPEC)
+_CARD_IMAGE_ATTRIBUTES = {"class": "card__image", "alt": "", "loading": "lazy"}
+
+
+@register.simple_tag
+def card_image(image):
+    """`{% card_image item.image %}`: a card's picture (case studies, networks, methods), drawn as Wagtail's
+    `{% image image fill-480x270 class="card__image" alt="" loading="lazy" %}` draws it, from the renditions
+    read with the cards (portal.renditions). Decorative, since the card's title is its link text."""
+    if not image:
+        return ""
+    return get_rendition_or_not_found(image, _CARD_IMAGE_FILTER).img_tag(_CARD_IMAGE_ATTRIBUTES)
 
 
 def _translations(context):

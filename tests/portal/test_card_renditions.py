@@ -114,3 +114,21 @@ def test_the_front_page_reads_its_cards_renditions_in_one_query(cases, employee_
 
     assert_one_rendition_read(queries)
     assert len(card_pictures(html.split('id="recent-cases"')[1].split("</section>")[0])) == CARDS
+
+
+def test_a_cards_picture_is_drawn_as_wagtails_image_tag_draws_it(cases):
+    """portal_tags.card_image keeps one Filter for the process instead of parsing a new one per card, and
+    draws the very tag `{% image %}` would: the same rendition, size, class, empty alt and lazy loading."""
+    from django.template import engines
+
+    index, pages = cases
+    django_engine = engines["django"]
+    image = pages[0].image
+    ours = django_engine.from_string("{% load portal_tags %}{% card_image image %}").render({"image": image})
+    wagtails = django_engine.from_string(
+        '{% load wagtailimages_tags %}{% image image fill-480x270 class="card__image" alt="" loading="lazy" %}'
+    ).render({"image": image})
+    assert ours == wagtails
+    assert 'width="480"' in ours and 'height="270"' in ours and 'alt=""' in ours and 'loading="lazy"' in ours
+    # A card without a picture draws nothing.
+    assert django_engine.from_string("{% load portal_tags %}{% card_image None %}").render({}) == ""
