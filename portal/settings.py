@@ -83,7 +83,11 @@ MIDDLEWARE = [
 ]
 
 # Around Django's application, innermost first (portal/wsgi.py): a reader's cached page before Django.
-WSGI_WRAPPERS = ["caching.front_door.FrontDoor"]
+WSGI_WRAPPERS = [
+    "caching.front_door.FrontDoor",
+    # Outermost: a request's Python frames in one chunk of CPython's frame stack (portal/stack.py).
+    "portal.stack.RoomyStack",
+]
 ROOT_URLCONF = "portal.urls"
 # Whose profile owns a content page (portal.models.ContentPageMixin), named here like AUTH_USER_MODEL.
 ERFA_CONTENT_OWNER_MODEL = "people.ResourcePersonPage"
