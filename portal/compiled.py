@@ -36,16 +36,20 @@ def _entries():
     return entries
 
 
-def _kept(queryset, params=None):
+def _kept(queryset, params=None, literal=False):
     """A copy of `queryset` whose evaluation reuses one compiler and its SQL, compiled now.
 
     With `params`, the SQL must take exactly those parameters, in that order (else EmptyResultSet: not
-    kept); `rows` then runs it with each call's own.
+    kept); `rows` then runs it with each call's own. With `literal`, see `rows`.
     """
     compiler = queryset.query.get_compiler(using=queryset.db)
     sql, compiled_params = compiler.as_sql()  # fills the compiler's select and klass_info, which evaluation reads
     if not sql or (params is not None and tuple(compiled_params) != tuple(params)):
         raise EmptyResultSet
+    if literal and params is None and compiler.connection.vendor == "postgresql":
+        # The values written into the SQL, quoted by psycopg as Django's own `compose_sql` does. Run with
+        # no parameters, psycopg still reads `%` as its placeholder sign: a literal one is written `%%`.
+        sql, compiled_params = compiler.connection.ops.compose_sql(sql, compiled_params).replace("%", "%%"), ()
     # Django has no public way to hand a compiled query to a queryset; both are plain instance attributes
     # that shadow the methods for this copy only, and a queryset chained from it keeps them (Query.clone
     # copies its __dict__), which is why `rows` only ever evaluates it, never filters it further.
@@ -59,13 +63,20 @@ def _kept(queryset, params=None):
     return kept
 
 
-def rows(key, build, params=None):
+def rows(key, build, params=None, literal=False):
     """list(build()), its SQL compiled the first time this thread asks for `key` (see the module);
     a key of None keeps nothing (a preview's lists, say).
 
     `params`: for a query whose SQL is the same for many values (a page's ancestors' paths, one SQL per
     depth) and takes exactly these parameters in this order; the kept SQL then runs with each call's
     own. Should the compiled SQL take other parameters than those, nothing is kept.
+
+    `literal`: on PostgreSQL, the kept SQL carries its values itself, as literals, rather than as
+    parameters. A prepared statement (portal/settings.py) with parameters gets a plan that must serve
+    any value; when PostgreSQL judges that plan much worse than one made for the values at hand, as for
+    `path LIKE $1`, whose index it can use only for a known prefix, it plans again on every run. One
+    without parameters is planned once per connection. For SQL whose values are fixed by its key, and
+    are few: each set of values is a statement of its own.
     """
     if key is None:
         return list(build())
@@ -76,7 +87,7 @@ def rows(key, build, params=None):
         if not isinstance(queryset, QuerySet):  # an answer known without a query (no parts): nothing to keep
             return list(queryset)
         try:
-            kept = _kept(queryset, params)
+            kept = _kept(queryset, params, literal)
         except EmptyResultSet:
             return list(queryset)
         entries[key] = kept

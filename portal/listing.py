@@ -95,7 +95,9 @@ def filter_choices(key, parts):
         return first.union(*rest, all=True).order_by() if rest else first
 
     options = {}
-    for param, value, label in sorted(compiled.rows(key, union), key=lambda row: row[2].casefold()):
+    # Its values written into the SQL (portal.compiled): as parameters, the listing's path prefixes made
+    # PostgreSQL plan it again on every view, 1.2 ms of its CPU on the method index.
+    for param, value, label in sorted(compiled.rows(key, union, literal=True), key=lambda row: row[2].casefold()):
         options.setdefault(param, []).append((value, label))
     return options
 
@@ -149,6 +151,8 @@ def _counted_page(items, page_number, per_page, cards, key):
         lambda: items.annotate(listing_total=Window(Count("pk"))).values_list("pk", "listing_total")[
             bottom : bottom + per_page
         ],
+        # Its values in the SQL, as filter_choices' are: the directory's was planned again on every view.
+        literal=True,
     )
     if not rows and number > 1:
         return None

@@ -404,3 +404,51 @@ def test_a_topic_filter_offers_the_listed_pages_topics_as_they_are_now_through_o
     swedish = str(TopicFactory(name="Omsorg", locale=Locale.objects.get(language_code="sv")).pk)
     unchosen = client.get(methods.url, {"topic": swedish}).content.decode()
     assert "Ethics round" in unchosen and "Night huddle" in unchosen
+
+
+def test_literal_sql_carries_its_values_quoted_and_a_percent_sign_stays_one(cases):
+    """`literal=True` writes the values into the SQL (PostgreSQL): a title with a percent sign, a quote and
+    a backslash finds itself and nothing that a LIKE wildcard would also match."""
+    odd = CaseStudyPageFactory(parent=cases, title="50% of O'Brien's \\ shifts")
+    CaseStudyPageFactory(parent=cases, title="500 of O'Brien's \\ shifts")
+    key = ("test-literal",)
+
+    def build():
+        return CaseStudyPage.objects.filter(title__startswith="50% of O'Brien's \\").values_list("pk", flat=True)
+
+    assert compiled.rows(key, build, literal=True) == [odd.pk]
+    assert compiled.rows(key, build, literal=True) == [odd.pk]  # the kept SQL, run again
+    kept_sql = compiled._entries()[key]._erfa_sql
+    assert "O''Brien" in kept_sql and "%s" not in kept_sql
+
+
+def prepared(connection, marker):
+    """The prepared statements on `connection` whose SQL contains `marker`: (parameter types, custom plans)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT parameter_types::text, custom_plans FROM pg_prepared_statements WHERE statement LIKE %s",
+            [f"%{marker}%"],
+        )
+        return cursor.fetchall()
+
+
+def test_a_listings_filter_choices_and_page_of_results_are_planned_once_per_connection(home):
+    """As parameters, the listing's path prefixes (`path LIKE $1`) made PostgreSQL plan these statements
+    again on every view: a plan for any prefix cannot use the index. Written into the SQL, each is a
+    statement without parameters, which a connection plans once after psycopg prepares it (five runs)."""
+    from django.db import connection
+
+    methods = MethodIndexPageFactory(parent=home)
+    for number in range(3):
+        method = MethodPageFactory(parent=methods, title=f"Method {number}")
+        method.topics.add(TopicFactory(name=f"Topic {number}"))
+        method.save_revision().publish()
+    client = reader(EmployeeFactory())
+    for _ in range(8):
+        assert "Topic 2" in client.get(methods.url).content.decode()
+
+    facets = prepared(connection, '"portal_topic"."name" AS "name"')
+    pages = prepared(connection, 'AS "listing_total"')
+    assert facets and pages, (facets, pages)
+    for parameter_types, custom_plans in facets + pages:
+        assert (parameter_types, custom_plans) == ("{}", 0)
