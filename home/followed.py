@@ -7,7 +7,8 @@ value stale (caching/). The whole-page cache keeps one home page per set of the 
 (home/apps.py registers that variant).
 """
 
-from django.db.models import Q
+from django.contrib.auth import get_user_model
+from django.db.models import Q, Subquery
 from django.db.models.functions import Now
 from django.http import HttpRequest
 from django.utils import timezone
@@ -51,7 +52,11 @@ def own_network_keys(user):
         # In one query; a union takes no ordering, of its parts or (the default one) of its own.
         followed = followed_keys(user).order_by().values_list("network__translation_key", flat=True)
         teams = Team.objects.filter(Q(members=user) | Q(manager=user)).order_by().values_list("network_key", flat=True)
-        profiles = ResourcePersonPage.objects.filter(user=user).order_by().values("translation_key")
+        # The reader's id through a subquery, which PostgreSQL estimates alike for every reader: compared
+        # with the column directly, a reader without a profile got a cheaper plan of their own, so the
+        # prepared statement was planned again on every view (1.2 ms of the front page's 2.4 in PostgreSQL).
+        reader = Subquery(get_user_model().objects.filter(pk=user.pk).values("pk")[:1])
+        profiles = ResourcePersonPage.objects.filter(user=reader).order_by().values("translation_key")
         roles = [
             model.objects.filter(person__translation_key__in=profiles).order_by().values_list("page__translation_key")
             for model in (NetworkFacilitator, NetworkSpokesperson)
