@@ -82,9 +82,9 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",  # Last, as django-axes asks: a refused login becomes the lock-out page.
 ]
 
-# Around Django's application, innermost first (portal/wsgi.py): a reader's cached page before Django,
-# and around all, a request's Python frames in one chunk of CPython's frame stack (portal/stack.py).
-WSGI_WRAPPERS = ["caching.front_door.FrontDoor", "portal.stack.RoomyStack"]
+# Around Django's application, innermost first (portal/wsgi.py): a request's Python frames in one chunk of
+# CPython's frame stack (portal/stack.py), then a reader's cached page before all of Django.
+WSGI_WRAPPERS = ["portal.stack.RoomyStack", "caching.front_door.FrontDoor"]
 ROOT_URLCONF = "portal.urls"
 # Whose profile owns a content page (portal.models.ContentPageMixin), named here like AUTH_USER_MODEL.
 ERFA_CONTENT_OWNER_MODEL = "people.ResourcePersonPage"
