@@ -33,7 +33,11 @@ _last_write = time.monotonic()
 
 
 def count(query, language, result_count):
-    """Count one search of `query` (as typed) in `language` that found `result_count` results."""
+    """Count one search of `query` (as typed) in `language` that found `result_count` results.
+
+    None when nothing was searched, the query holding only very common words ("och", "the"): the reader
+    was told to add a more specific word, and the report's "without results" is where Communications
+    looks for what the portal lacks, which such a query does not show. It counts as a search only."""
     query = SearchQueryDay.normalise(query)
     if not query:
         return
@@ -41,7 +45,7 @@ def count(query, language, result_count):
     with _lock:
         counts = _pending.setdefault(key, [0, 0])
         counts[0] += 1
-        counts[1] += 0 if result_count else 1
+        counts[1] += 1 if result_count == 0 else 0
     # Also here, not only at the end of a request: a page served before Django's handler
     # (caching/front_door.py) ends no request Django knows of.
     write_if_due()

@@ -91,7 +91,9 @@ def search(request):
     paginator = Paginator(hits, RESULTS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     first_view = request.GET.get("page") in (None, "", "1") and not selected
-    counted = (query, active if language != ALL else ALL, len(outcome.hits)) if query and first_view else None
+    # Nothing searched (very common words only) is no search without results (search.query_log.count).
+    found = None if outcome.only_common_words else len(outcome.hits)
+    counted = (query, active if language != ALL else ALL, found) if query and first_view else None
     if counted:
         query_log.count(*counted)
     if not outcome.degraded:

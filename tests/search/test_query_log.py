@@ -70,3 +70,17 @@ def test_an_empty_or_blank_query_is_not_counted(reader, search_log):
     search(reader, "   ")
     search_log.count("   ", "en", 0)
     assert search_log.pending() == {}
+
+
+def test_a_search_of_very_common_words_only_counts_as_a_search_not_as_one_without_results(reader, search_log):
+    """Nothing was searched: the reader was asked for a more specific word (search.query). The report's
+    "without results" is where Communications looks for what the portal lacks; "the" is not that."""
+    first = search(reader, "the")
+    assert first.context["only_common_words"]
+    assert search(reader, "the")["X-Page-Cache"] == "hit"  # a kept copy counts alike
+    search(reader, "gardening")
+    today = timezone.localdate()
+    assert search_log.pending() == {(today, "en", "the"): (2, 0), (today, "en", "gardening"): (1, 1)}
+    search_log.write()
+    rows = {row.query: (row.hits, row.zero_result_hits) for row in SearchQueryDay.objects.all()}
+    assert rows == {"the": (2, 0), "gardening": (1, 1)}
