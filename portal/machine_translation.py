@@ -20,6 +20,8 @@ from wagtail_localize.machine_translators.base import BaseMachineTranslator
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.strings import StringValue
 
+from portal import languages
+
 logger = logging.getLogger(__name__)
 
 MACHINE_TRANSLATE_VIEW = "wagtail_localize:machine_translate"
@@ -96,6 +98,27 @@ def untranslated_segments(translation_id):
     return StringSegment.objects.filter(source_id=found["source_id"]).exclude(Exists(translated)).count()
 
 
+def report_update(request, translator, source_id):
+    """After "Update existing translations" with "Use machine translation": which languages still have
+    texts for a person to translate. wagtail-localize's own message says only that the update succeeded."""
+    left = []
+    for found in Translation.objects.filter(source_id=source_id, enabled=True).select_related("target_locale"):
+        if count := untranslated_segments(found.pk):
+            left.append((languages.name(found.target_locale.language_code), count))
+    if not left:
+        return None
+    untranslated = ", ".join(
+        ngettext("%(language)s: %(count)d text", "%(language)s: %(count)d texts", count)
+        % {"language": language, "count": count}
+        for language, count in sorted(left)
+    )
+    text = gettext(
+        "After machine translation with %(translator)s, texts are left for you to translate in the "
+        "translation editor: %(untranslated)s."
+    ) % {"translator": str(translator.display_name), "untranslated": untranslated}
+    return messages.warning(request, text)
+
+
 def report(request, translator, total, done):
     """The message after a machine translation of `total` texts, of which `done` were translated."""
     name = str(translator.display_name)
@@ -134,6 +157,8 @@ class MachineTranslationReportMiddleware:
     - raises the request's message level to WARNING while it runs, so that the view's unconditional
       "Successfully translated" is not recorded (its "nothing left to translate" warning still is), and
       then records the true count instead;
+    - after "Update existing translations" with "Use machine translation", names the languages that
+      still have texts for a person to translate (report_update), beside the view's "Successfully updated";
     - turns a translation service's failure (MachineTranslationUnavailable, or a requests error such as
       LibreTranslate's) into an error message and the page the editor came from, not a server error.
       The same failure behind update_translations' "Use machine translation" box is reported likewise;
@@ -150,7 +175,11 @@ class MachineTranslationReportMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         state = getattr(request, self.STATE, None)
-        if state is None or state["view"] != MACHINE_TRANSLATE_VIEW:
+        if state is None:
+            return response
+        if state["view"] == UPDATE_TRANSLATIONS_VIEW:
+            if state["machine"] and not state["failed"] and response.status_code == 302:
+                report_update(request, get_machine_translator(), state["source_id"])
             return response
         messages.set_level(request, state["level"])
         if state["failed"] or response.status_code != 302 or not state["total"]:
@@ -167,7 +196,11 @@ class MachineTranslationReportMiddleware:
         if request.method != "POST":
             return None
         state = {"view": match.view_name, "failed": False, "level": messages.get_level(request)}
-        if match.view_name == MACHINE_TRANSLATE_VIEW:
+        if match.view_name == UPDATE_TRANSLATIONS_VIEW:
+            # Its form's box; the update is done (a redirect) only when the form was valid.
+            state["machine"] = bool(request.POST.get("use_machine_translation"))
+            state["source_id"] = view_kwargs.get("translation_source_id")
+        else:
             state["translation_id"] = view_kwargs.get("translation_id")
             state["total"] = untranslated_segments(state["translation_id"])
             messages.set_level(request, messages.WARNING)

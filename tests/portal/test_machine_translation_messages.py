@@ -230,3 +230,92 @@ def test_the_message_is_in_the_editors_language(editor):
 
     assert level == "warning"
     assert "Offline frasöversättare" in text  # the translator's name as Erfa's Swedish catalogue has it
+
+
+def update_translations(client, translation, **changes):
+    """The source page changed and published, then "Update existing translations" with "Use machine
+    translation": the messages recorded for the editor."""
+    page = translation.source.get_source_instance()
+    for name, value in changes.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+    url = reverse("wagtail_localize:update_translations", args=[translation.source.pk])
+    response = client.post(url, {"use_machine_translation": "on"})
+    assert response.status_code == 302
+    return [(message.level_tag, unescape(str(message))) for message in get_messages(response.wsgi_request)]
+
+
+def danish_too(client, translation):
+    danish = Locale.objects.get(language_code="da")
+    page = translation.source.get_source_instance()
+    # Followed, as swedish_translation does, so that its message is used up.
+    client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[page.pk]), {"locales": [danish.pk]}, follow=True
+    )
+    return Translation.objects.get(source=translation.source, target_locale=danish)
+
+
+def test_updating_translations_says_which_languages_machine_translation_left_texts_in(editor):
+    """The offline translator knows "Methods" and little else: the update succeeded, and the editor is
+    told which languages still have texts for them, and how many."""
+    swedish = swedish_translation(editor, title="Methods", slug="methods")
+    danish = danish_too(editor, swedish)
+
+    shown = update_translations(editor, swedish, summary="Ways of working we trust.", intro="<p>Pick one.</p>")
+
+    # The summary and the introduction, in each language.
+    assert [found.get_progress() for found in (swedish, danish)] == [(4, 2), (4, 2)]
+    assert shown == [
+        ("success", "Successfully updated translations for 'Methods'"),
+        (
+            "warning",
+            "After machine translation with Offline phrase translator, texts are left for you to translate in "
+            "the translation editor: Danish: 2 texts, Swedish: 2 texts.",
+        ),
+    ]
+
+
+def test_updating_translations_that_machine_translation_finished_is_only_a_success(editor, stand_in, settings):  # noqa: F811
+    use_deepl(settings, base_url(stand_in) + "/v2/translate")
+    translation = swedish_translation(editor, title="Methods")
+    machine_translate(editor, translation)
+
+    shown = update_translations(editor, translation, summary="Ways of working we trust.")
+
+    assert shown == [("success", "Successfully updated translations for 'Methods'")]
+    total, done = translation.get_progress()
+    assert done == total
+
+
+def test_updating_translations_without_machine_translation_says_nothing_more(editor):
+    translation = swedish_translation(editor, title="Methods")
+    page = translation.source.get_source_instance()
+    page.summary = "Ways of working we trust."
+    page.save_revision().publish()
+
+    response = editor.post(reverse("wagtail_localize:update_translations", args=[translation.source.pk]), {})
+
+    assert response.status_code == 302
+    shown = [(message.level_tag, str(message)) for message in get_messages(response.wsgi_request)]
+    assert shown == [("success", "Successfully updated translations for 'Methods'")]
+
+
+def test_what_is_left_is_said_in_the_editors_language(editor):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(editor.user)
+    profile.preferred_language = "sv"
+    profile.save()
+    translation = swedish_translation(editor, title="Methods", slug="methods")
+
+    shown = update_translations(editor, translation, summary="Ways of working we trust.")
+
+    assert translation.get_progress() == (3, 2)
+    assert shown == [
+        ("success", "Lyckades uppdatera översättningar för 'Methods'"),  # wagtail-localize's own
+        (
+            "warning",
+            "Efter maskinöversättning med Offline frasöversättare finns texter kvar för dig att översätta i "
+            "översättningsredigeraren: Svenska: 1 text.",
+        ),
+    ]
