@@ -131,6 +131,10 @@ MISTRANSLATED = {
     ("sv", "Download PO file"): "“PO fil” for “PO-fil”",
     ("sv", "Download PO file and input translations offline"): "“PO fil” for “PO-fil”",
     ("sv", "Upload PO file"): "“PO fil” for “PO-fil”",
+    ("sv", "Actions"): "“Handlingar” (documents) in the translation editor, where Wagtail's Swedish says “Åtgärder”",
+    ("sv", "Translated manually on {date}"): "“på” before a date, where Swedish says “den”",
+    ("sv", "Machine translated on {date}"): "“på” before a date, where Swedish says “den”",
+    ("sv", "Translated with {tool_name} on {date}"): "“på” before a date, where Swedish says “den”",
 }
 
 

@@ -78,12 +78,12 @@ MIDDLEWARE = [
     "moderation.aliases.AliasConversionGuardMiddleware",  # Only publishers convert to alias (moderation/aliases.py).
     "portal.page_chooser.PageChooserLanguageMiddleware",  # The page chooser opens on the edited page's language.
     "portal.machine_translation.MachineTranslationReportMiddleware",  # How much a machine translation did.
+    "portal.translation_editor_dates.TranslationEditorDatesMiddleware",  # Its dates in the editor's language.
     "portal.middleware.SharedSiteMiddleware",
     "axes.middleware.AxesMiddleware",  # Last, as django-axes asks: a refused login becomes the lock-out page.
 ]
 
-# Around Django's application, innermost first (portal/wsgi.py): a request's Python frames in one chunk of
-# CPython's frame stack (portal/stack.py), then a reader's cached page before all of Django.
+# Around Django's application, innermost first (portal/wsgi.py): portal/stack.py, then cached pages.
 WSGI_WRAPPERS = ["portal.stack.RoomyStack", "caching.front_door.FrontDoor"]
 ROOT_URLCONF = "portal.urls"
 # Whose profile owns a content page (portal.models.ContentPageMixin), named here like AUTH_USER_MODEL.

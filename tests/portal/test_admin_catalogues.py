@@ -1,6 +1,7 @@
 """The admin speaks the editor's language: Erfa's catalogues fill in what Wagtail ships untranslated."""
 
 import json
+import re
 import shutil
 
 import polib
@@ -13,6 +14,7 @@ from wagtail.users.models import UserProfile
 
 from portal import admin_catalogues
 from portal.languages import TRANSLATION_TARGETS
+from tests.utils import login_with_second_factor
 
 
 @pytest.mark.parametrize("language", TRANSLATION_TARGETS)
@@ -184,3 +186,18 @@ def test_the_coverage_check_names_a_language_whose_catalogue_falls_behind(tmp_pa
     with pytest.raises(CommandError, match=r"Under 97.0%: da\. "):
         call_command("update_admin_catalogues", "--check")
     assert admin_catalogues.coverage("da").by_erfa == translated_before - 200
+
+
+@pytest.mark.django_db
+def test_the_translation_editors_menu_says_atgarder_in_swedish(admin_user, client):
+    """wagtail-localize's Swedish called its "Actions" menu "Handlingar" (documents): Erfa's catalogue says
+    "Åtgärder", as Wagtail's own Swedish does (admin_catalogues.MISTRANSLATED)."""
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "sv"
+    profile.save()
+    login_with_second_factor(client, admin_user)
+    response = client.get(reverse("wagtail_localize:javascript_catalog"))
+    assert response.status_code == 200
+    catalogue = json.loads(re.search(r"const newcatalog = (\{.*?\});\n", response.content.decode(), re.S).group(1))
+    assert catalogue["Actions"] == "Åtgärder"
+    assert catalogue["Download PO file"] == "Ladda ner PO-fil"
