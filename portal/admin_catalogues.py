@@ -135,6 +135,11 @@ MISTRANSLATED = {
     ("sv", "Translated manually on {date}"): "“på” before a date, where Swedish says “den”",
     ("sv", "Machine translated on {date}"): "“på” before a date, where Swedish says “den”",
     ("sv", "Translated with {tool_name} on {date}"): "“på” before a date, where Swedish says “den”",
+    (
+        "sv",
+        "The data model for '{model_name}' has been changed since the last translation sync. If any new fields "
+        "have been added recently, these may not be visible until the next translation sync.",
+    ): "“överssättningsynkronisering”, misspelt",
 }
 
 

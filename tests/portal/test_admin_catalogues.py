@@ -156,6 +156,14 @@ def test_an_english_source_copied_unchanged_is_missing_not_translated(source, tr
         ("sv", "Add collection", "Lägg till samling"),
         ("nl", "Copied for translation", "Gekopieerd voor vertaling"),
         ("nl", "Error 404", "Fout 404"),  # the admin's page-not-found heading
+        ("sv", "Translated manually on {date}", "Manuellt översatt den {date}"),  # wagtail-localize's editor
+        (
+            "sv",
+            "The data model for '{model_name}' has been changed since the last translation sync. If any new fields "
+            "have been added recently, these may not be visible until the next translation sync.",
+            "Datamodellen för '{model_name}' har ändrats sedan den senaste översättningssynkroniseringen. Om nya "
+            "fält har lagts till nyligen syns de kanske inte förrän vid nästa översättningssynkronisering.",
+        ),
         (
             "da",
             "Page '%(page_title)s' has been submitted for moderation.",
