@@ -1,11 +1,11 @@
 from django import template
 from django.db.models import QuerySet
-from django.utils.html import format_html
 from wagtail.images.models import Filter
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
 from people.directory import for_cards
 from people.renditions import AVATAR_SPECS
+from portal.markup import html
 from portal.visibility import visibility_for
 
 register = template.Library()
@@ -58,7 +58,7 @@ def avatar(person, large=False):
         # (a page's kept contact cards) reads it from Redis instead of the database. The write Wagtail
         # makes after every call is skipped while it is the same (caching.redis_backend.RenditionsCache).
         rendition = get_rendition_or_not_found(person.photo, _AVATAR_FILTERS[large])
-        return format_html(
+        return html(
             '<img src="{}" width="{}" height="{}" alt="" class="{}" loading="lazy">',
             rendition.url,
             rendition.width,
@@ -67,5 +67,5 @@ def avatar(person, large=False):
         )
     words = person.title.split()
     initials = "".join(word[:1].upper() for word in (words[:1] + words[1:][-1:]))
-    return format_html('<span class="{}" aria-hidden="true">{}</span>', _INITIALS_CLASSES[large], initials)
+    return html('<span class="{}" aria-hidden="true">{}</span>', _INITIALS_CLASSES[large], initials)
 

@@ -1,14 +1,13 @@
 from django import template
 from django.contrib.auth.models import Permission
 from django.db.models import Q
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.images.models import Filter
 from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Page
 
-from portal import compiled, fragments, sites
+from portal import compiled, fragments, markup, sites
 from portal.i18n import LANGUAGE_NAMES, language_links, page_address, page_translations, reader_page_url
 from portal.languages import autonym, name_in_sentence
 from portal.page_parts import render_page_parts
@@ -51,7 +50,7 @@ _TOPIC_TAGS = {"span": '<span class="tag">{}</span>', "li": '<li class="tag">{}<
 def topic_tags(topics, element="span"):
     """`{% topic_tags topics %}` (or `"li"` inside a list): each topic's name as a tag. Cards, profiles and
     pages list their topics so; a loop of template tags cost a card of three topics more than its title."""
-    return format_html_join("", _TOPIC_TAGS[element], ((topic.name,) for topic in topics))
+    return markup.html_join("", _TOPIC_TAGS[element], ((topic.name,) for topic in topics))
 
 
 def _translations(context):
@@ -222,7 +221,7 @@ def language_marker(item):
     code = item.locale.language_code
     if code == get_language():
         return ""
-    return format_html(' <span class="language-marker" lang="{}">({})</span>', code, autonym(code))
+    return markup.html(' <span class="language-marker" lang="{}">({})</span>', code, autonym(code))
 
 
 @register.simple_tag(takes_context=True)
