@@ -57,17 +57,23 @@ def read_sections(home, viewer=None):
     return pages
 
 
+# What a front-page card shows of a page (templates/home/includes/recent_pages.html): its link, title,
+# summary and language. A case study's or method's other texts are long, and a card reads none of them.
+CARD_FIELDS = ("title", "path", "depth", "url_path", "translation_key", "live", "first_published_at", "summary")
+
+
 def recent(model, locale, limit=RECENT_LIMIT, viewer=None):
     """The newest live pages of `model` the viewer may see, one version each, in the reader's language if any."""
     pages = visible_to(localized_pages(model.objects.live(), locale, english_next=True), viewer)
-    return pages.select_related("locale").order_by("-first_published_at")[:limit]
+    pages = pages.select_related("locale").only(*CARD_FIELDS, "locale__language_code")
+    return pages.order_by("-first_published_at")[:limit]
 
 
 def with_images(pages):
     """The card images, read with the list. Their renditions are read on each view (home_highlights):
     prefetched into the shared fragment, they would be frozen there without the ones made later, and
     every reader would then look each picture's rendition up in the database."""
-    return pages.select_related("image")
+    return pages.select_related("image").only(*CARD_FIELDS, "locale__language_code", "image")
 
 
 def recent_case_studies(locale, limit=RECENT_LIMIT, viewer=None):
