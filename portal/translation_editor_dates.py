@@ -74,14 +74,20 @@ class TranslationEditorDatesMiddleware:
 
     @staticmethod
     def editor_props(match):
-        props = localize_props(json.loads(unescape(match.group(2).decode())))
+        try:
+            props = localize_props(json.loads(unescape(match.group(2).decode())))
+        except ValueError:  # not the data wagtail-localize writes: left as it is, dates and all
+            return match.group(0)
         return match.group(1) + escape(json.dumps(props)).encode() + match.group(3)
 
     @staticmethod
     def saved_text(response):
         if not response.get("Content-Type", "").startswith("application/json"):
             return response
-        saved = json.loads(response.content)
+        try:
+            saved = json.loads(response.content)
+        except ValueError:
+            return response
         if isinstance(saved, dict) and "comment" in saved:
             saved["comment"] = localized_dates(saved["comment"])
             response.content = json.dumps(saved).encode()

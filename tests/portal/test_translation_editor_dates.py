@@ -6,13 +6,11 @@ from and in the answer to saving a text; a text that happens to hold an English 
 """
 
 import datetime
-import io
 import json
 import re
 from html import unescape
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale, Revision
@@ -20,10 +18,8 @@ from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from home.models import HomePage
-from portal.roles import COMMUNICATIONS
 from portal.translation_editor_dates import MONTHS
-from tests.portal.advisories import member_of
-from tests.utils import login_with_second_factor
+from tests.portal.test_machine_translation_messages import editor  # noqa: F401 (the fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -42,14 +38,6 @@ MANUALLY = {
     "nl": "Handmatig vertaald op {date}",
     "en": "Translated manually on {date}",
 }
-
-
-@pytest.fixture
-def editor(site_tree, client):
-    call_command("setup_roles", stdout=io.StringIO())
-    user = member_of(COMMUNICATIONS, "kaja")
-    client.user = user
-    return login_with_second_factor(client, user)
 
 
 def speaks(client, language):
@@ -95,7 +83,7 @@ def on_march_5(translation):
 
 
 @pytest.mark.parametrize("language", ["sv", "nb", "da", "nl", "en"])
-def test_the_date_a_text_was_translated_is_written_in_the_editors_language(editor, language):
+def test_the_date_a_text_was_translated_is_written_in_the_editors_language(editor, language):  # noqa: F811
     speaks(editor, language)
     translation = translation_into(editor, "sv", title="Methods", summary="Ways of working we trust.")
     type_title(editor, translation, "Metoder")
@@ -108,7 +96,7 @@ def test_the_date_a_text_was_translated_is_written_in_the_editors_language(edito
         assert not ENGLISH_MONTHS.search(title_comment(props))
 
 
-def test_the_answer_to_saving_a_text_says_today_in_the_editors_language(editor):
+def test_the_answer_to_saving_a_text_says_today_in_the_editors_language(editor):  # noqa: F811
     speaks(editor, "sv")
     translation = translation_into(editor, "sv", title="Methods")
 
@@ -123,7 +111,7 @@ def test_the_answer_to_saving_a_text_says_today_in_the_editors_language(editor):
     assert saved["data"] == "Metoder"  # the rest of the answer as wagtail-localize gave it
 
 
-def test_the_last_publication_is_dated_in_the_editors_language(editor):
+def test_the_last_publication_is_dated_in_the_editors_language(editor):  # noqa: F811
     speaks(editor, "nb")
     translation = translation_into(editor, "nb", title="Methods")
     target = translation.get_target_instance()
@@ -139,7 +127,7 @@ def test_the_last_publication_is_dated_in_the_editors_language(editor):
     assert props["object"]["lastPublishedDate"] == "5. mars 2026"
 
 
-def test_a_text_holding_an_english_date_is_left_as_written(editor):
+def test_a_text_holding_an_english_date_is_left_as_written(editor):  # noqa: F811
     """Only wagtail-localize's own dates change: a summary that says "5 March 2026" is the author's text."""
     speaks(editor, "sv")
     translation = translation_into(editor, "sv", title="Methods", summary="Next round on 5 March 2026")
